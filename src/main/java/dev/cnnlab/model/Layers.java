@@ -1,0 +1,62 @@
+package dev.cnnlab.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+
+/**
+ * The few layer shapes every network here is made of, each written once.
+ *
+ * <p>All batch norms share one definition (PyTorch's eps 1e-5, momentum 0.1, which DJL spells as
+ * 0.9 for the weight of the old running value) and all convolutions the same bias-free,
+ * same-padding form with one initialiser, so no model can end up with mixed settings.
+ */
+final class Layers {
+
+    static final float BN_EPSILON = 1e-5f;
+    /** DJL's momentum is the weight of the old running statistic: 0.9 here = 0.1 in PyTorch. */
+    static final float BN_MOMENTUM_DJL = 0.9f;
+
+    private final Initializers init;
+
+    Layers(Initializers init) {
+        this.init = init;
+    }
+
+    /** A bias-free k x k convolution with "same" padding and Kaiming-normal (fan-out) weights. */
+    Block conv(int filters, int kernel, int stride) {
+        Block conv =
+                Conv2d.builder()
+                        .setFilters(filters)
+                        .setKernelShape(new Shape(kernel, kernel))
+                        .optStride(new Shape(stride, stride))
+                        .optPadding(new Shape(kernel / 2, kernel / 2))
+                        .optBias(false)
+                        .build();
+        conv.setInitializer(init.kaimingNormalFanOut(), Parameter.Type.WEIGHT);
+        return conv;
+    }
+
+    /** Batch norm over the channel axis (weight 1, bias 0 at start). */
+    Block batchNorm() {
+        return BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_MOMENTUM_DJL).build();
+    }
+
+    /** The pre-activation pair: batch norm then ReLU. */
+    SequentialBlock bnRelu() {
+        return new SequentialBlock().add(batchNorm()).add(Activation.reluBlock());
+    }
+
+    /** A fully connected layer with PyTorch's default initialisation for {@code inFeatures} inputs. */
+    Block linear(int inFeatures, int outFeatures) {
+        Block linear = Linear.builder().setUnits(outFeatures).optBias(true).build();
+        linear.setInitializer(init.pytorchLinearDefault(inFeatures), Parameter.Type.WEIGHT);
+        linear.setInitializer(init.pytorchLinearDefault(inFeatures), Parameter.Type.BIAS);
+        return linear;
+    }
+}
