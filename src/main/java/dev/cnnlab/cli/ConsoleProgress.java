@@ -1,0 +1,100 @@
+package dev.cnnlab.cli;
+
+import dev.cnnlab.model.ModelSummary;
+import dev.cnnlab.train.EpochStats;
+import dev.cnnlab.train.TrainConfig;
+import dev.cnnlab.train.TrainListener;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Progress on stderr: a live bar per epoch (rate, loss, ETA of the epoch and of the run) on a
+ * terminal, a few plain lines per epoch otherwise, and one summary row per epoch always.
+ */
+final class ConsoleProgress implements TrainListener {
+
+    private static final int BAR = 24;
+
+    private final PrintStream out;
+    private final boolean live;
+    private final boolean bar;
+    private int epoch;
+    private int epochs;
+    private int firstEpoch;
+    private double secondsPerEpoch = Double.NaN;
+    private long epochStart;
+    private int lastPlainDecile;
+
+    ConsoleProgress(PrintStream out, boolean showProgress) {
+        this.out = out;
+        this.live = showProgress;
+        this.bar = showProgress && System.console() != null && !"plain".equals(System.getenv("CNNLAB_PROGRESS"));
+    }
+
+    @Override
+    public void started(TrainConfig config, ModelSummary model, int first, int trainImages, int testImages) {
+        firstEpoch = first;
+        out.printf(Locale.ROOT, "%s: %,d params, %.3f GFLOPs/image; %d train / %d test images; %d threads; epochs %d..%d%n",
+                model.spec().displayName(), model.params(), model.flopsPerImage() / 1e9, trainImages, testImages,
+                config.threads(), first, config.epochs());
+        out.println("epoch       lr  train_loss  train_top1  test_loss  test_top1  test_top5   seconds  img/s");
+    }
+
+    @Override
+    public void epochStarted(int epoch, int epochs, double lr, int batches) {
+        this.epoch = epoch;
+        this.epochs = epochs;
+        this.epochStart = System.nanoTime();
+        this.lastPlainDecile = 0;
+    }
+
+    @Override
+    public void batchDone(int batch, int batches, double meanLoss, double imagesPerSecond) {
+        if (!live) {
+            return;
+        }
+        double elapsed = (System.nanoTime() - epochStart) / 1e9;
+        double epochEta = elapsed / batch * (batches - batch);
+        String runEta = Double.isNaN(secondsPerEpoch) ? "?" : duration(epochEta + secondsPerEpoch * (epochs - epoch));
+        if (bar) {
+            int filled = (int) Math.round((double) BAR * batch / batches);
+            out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d %.0f img/s loss %.4f ETA %s (run %s)   ",
+                    epoch, epochs, "#".repeat(filled), ".".repeat(BAR - filled), batch, batches,
+                    imagesPerSecond, meanLoss, duration(epochEta), runEta);
+            out.flush();
+        } else {
+            int decile = batch * 4 / batches;
+            if (decile > lastPlainDecile && batch < batches) {
+                lastPlainDecile = decile;
+                out.printf(Locale.ROOT, "  epoch %d/%d: %d/%d batches, %.0f img/s, loss %.4f, ETA %s (run %s)%n",
+                        epoch, epochs, batch, batches, imagesPerSecond, meanLoss, duration(epochEta), runEta);
+            }
+        }
+    }
+
+    @Override
+    public void epochDone(EpochStats s, int epochs) {
+        secondsPerEpoch = Double.isNaN(secondsPerEpoch) || s.epoch() == firstEpoch ? s.seconds() : 0.7 * secondsPerEpoch + 0.3 * s.seconds();
+        if (bar) {
+            out.print("\r" + " ".repeat(100) + "\r");
+        }
+        out.printf(Locale.ROOT, "%3d/%-3d %8.5f %11.4f %10.2f%% %10.4f %9.2f%% %9.2f%% %9.1f %6.0f%n",
+                s.epoch(), epochs, s.lr(), s.trainLoss(), s.trainTop1(), s.testLoss(), s.testTop1(), s.testTop5(),
+                s.seconds(), s.trainImagesPerSecond());
+        out.flush();
+    }
+
+    @Override
+    public void message(String text) {
+        out.println(text);
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.cnnlab.cli;
+
+import dev.cnnlab.CnnlabException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cnnlab} command line. */
+@Command(
+        name = "cnnlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Does a technique's gain on a tiny CNN predict its gain on a big one? Train and compare on CIFAR-100.",
+        subcommands = {
+            DataCommand.class,
+            ModelCommand.class,
+            TrainCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit status (for tests and {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::onError);
+        cli.setParameterExceptionHandler(Main::onBadArguments);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    private static int onError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof CnnlabException) {
+            err.println("cnnlab: error: " + e.getMessage());
+            err.flush();
+            return CnnlabException.EXIT_CODE;
+        }
+        err.println("cnnlab: internal error: " + e + " (set CNNLAB_DEBUG=1 for the stack trace; please report it)");
+        if (System.getenv("CNNLAB_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static int onBadArguments(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("cnnlab: error: " + e.getMessage().lines().findFirst().orElse("bad arguments")
+                + " (see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
+        err.flush();
+        return CnnlabException.EXIT_CODE;
+    }
+
+    /** Version from the jar manifest (or "dev" when run from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"cnnlab " + (version == null ? "dev" : version)};
+        }
+    }
+}

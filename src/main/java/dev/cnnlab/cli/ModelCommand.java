@@ -1,0 +1,59 @@
+package dev.cnnlab.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.model.ModelSummary;
+import dev.cnnlab.model.PreActResNet;
+import dev.cnnlab.train.EngineSetup;
+import dev.cnnlab.util.Json;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cnnlab model}: parameters, FLOPs and per-stage shapes of a network. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Print a network's trainable parameters, forward FLOPs per image and a per-stage table.")
+final class ModelCommand implements Runnable {
+
+    @Option(names = "--depth", defaultValue = "29", description = "depth 9n+2 (29, 56, 110, 164, ...; default ${DEFAULT-VALUE})")
+    int depth;
+
+    @Option(names = "--se", description = "with Squeeze-and-Excitation on every residual branch")
+    boolean se;
+
+    @Option(names = "--se-reduction", defaultValue = "16", description = "SE channel reduction (default ${DEFAULT-VALUE})")
+    int seReduction;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public void run() {
+        ModelSpec spec = new ModelSpec(depth, se, seReduction, 100);
+        EngineSetup.start(1);
+        ModelSummary summary;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SequentialBlock net = PreActResNet.build(spec, 0);
+            Shape input = new Shape(1, 3, 32, 32);
+            net.initialize(manager, DataType.FLOAT32, input);
+            summary = ModelSummary.of(spec, net, input);
+        }
+        if (json) {
+            System.out.println(Json.write(summary));
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%s (pre-activation bottleneck, %d blocks per stage, 100 classes)%n",
+                spec.displayName(), spec.blocksPerStage());
+        System.out.printf(Locale.ROOT, "%-8s %-16s %12s %14s%n", "part", "output (C,H,W)", "params", "MFLOPs/image");
+        for (ModelSummary.Part part : summary.parts()) {
+            System.out.printf(Locale.ROOT, "%-8s %-16s %,12d %14.2f%n",
+                    part.name(), part.outputShape(), part.params(), part.flops() / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "%-8s %-16s %,12d %14.2f%n", "total", "", summary.params(), summary.flopsPerImage() / 1e6);
+        System.out.printf(Locale.ROOT, "params: %d   forward GFLOPs/image: %.4f   train GFLOPs/image (3x): %.4f%n",
+                summary.params(), summary.flopsPerImage() / 1e9, 3 * summary.flopsPerImage() / 1e9);
+    }
+}

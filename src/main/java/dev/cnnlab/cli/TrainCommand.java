@@ -1,0 +1,146 @@
+package dev.cnnlab.cli;
+
+import dev.cnnlab.CnnlabException;
+import dev.cnnlab.data.CifarData;
+import dev.cnnlab.technique.Mixup;
+import dev.cnnlab.technique.SqueezeExcitation;
+import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.train.EngineSetup;
+import dev.cnnlab.train.RunFiles;
+import dev.cnnlab.train.RunResult;
+import dev.cnnlab.train.TrainConfig;
+import dev.cnnlab.train.Trainer;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cnnlab train}: one model, one config, one run directory. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train one pre-activation ResNet on CIFAR-100 (defaults: the reference protocol).",
+            "Writes OUT/epochs.csv, OUT/result.json, OUT/config.json and OUT/checkpoint/ (after every epoch)."})
+final class TrainCommand implements Runnable {
+
+    @ArgGroup(validate = false, heading = "%nData:%n", order = 1)
+    DataGroup dataGroup = new DataGroup();
+
+    @ArgGroup(validate = false, heading = "%nModel and techniques:%n", order = 2)
+    ModelGroup model = new ModelGroup();
+
+    @ArgGroup(validate = false, heading = "%nOptimisation:%n", order = 3)
+    OptimGroup optim = new OptimGroup();
+
+    @ArgGroup(validate = false, heading = "%nRun:%n", order = 4)
+    RunGroup run = new RunGroup();
+
+    static final class DataGroup {
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "CIFAR-100 binary directory or .tar.gz (default: $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary)")
+        Path data;
+
+        @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0", description = "use the first N training images (0 = all 50000)")
+        int trainLimit;
+
+        @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0", description = "use the first N test images (0 = all 10000)")
+        int testLimit;
+
+        @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "data loader threads (default ${DEFAULT-VALUE})")
+        int workers;
+    }
+
+    static final class ModelGroup {
+        @Option(names = "--depth", defaultValue = "29", description = "network depth 9n+2: 29 (tiny proxy), 164 (reference), ... (default ${DEFAULT-VALUE})")
+        int depth;
+
+        @Option(names = "--se", description = "Squeeze-and-Excitation on every residual branch (reduction 16)")
+        boolean se;
+
+        @Option(names = "--mixup", paramLabel = "ALPHA", description = "mixup with lambda ~ Beta(ALPHA, ALPHA) (paper: 1.0)")
+        Double mixup;
+    }
+
+    static final class OptimGroup {
+        @Option(names = "--epochs", defaultValue = "160", description = "epochs (default ${DEFAULT-VALUE})")
+        int epochs;
+
+        @Option(names = "--lr", defaultValue = "0.1", description = "initial learning rate (default ${DEFAULT-VALUE})")
+        double lr;
+
+        @Option(names = "--lr-milestones", paramLabel = "E,E", split = ",", defaultValue = "80,120",
+                description = "epochs where the LR is multiplied by --lr-gamma (default ${DEFAULT-VALUE})")
+        List<Integer> milestones;
+
+        @Option(names = "--lr-gamma", defaultValue = "0.1", description = "LR decay factor (default ${DEFAULT-VALUE})")
+        double gamma;
+
+        @Option(names = "--batch-size", defaultValue = "128", description = "batch size (default ${DEFAULT-VALUE})")
+        int batchSize;
+
+        @Option(names = "--weight-decay", defaultValue = "1e-4", description = "weight decay (default ${DEFAULT-VALUE})")
+        double weightDecay;
+
+        @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default ${DEFAULT-VALUE})")
+        double momentum;
+    }
+
+    static final class RunGroup {
+        @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<model>-<time>)")
+        Path out;
+
+        @Option(names = "--resume", description = "continue the unfinished run in --out from its last checkpoint")
+        boolean resume;
+
+        @Option(names = "--seed", defaultValue = "0", description = "seed of every random choice (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--threads", paramLabel = "N", description = "libtorch intra-op threads (default: one per core)")
+        Integer threads;
+
+        @Option(names = "--quiet", description = "no progress bar, only the per-epoch rows")
+        boolean quiet;
+    }
+
+    @Override
+    public void run() {
+        int threads = run.threads != null ? run.threads : EngineSetup.defaultThreads();
+        TrainConfig config = config(threads).validate();
+        if (dataGroup.workers < 1) {
+            throw new CnnlabException("--workers must be >= 1, got " + dataGroup.workers);
+        }
+        if (run.resume && run.out == null) {
+            throw new CnnlabException("--resume needs --out DIR: the run directory to continue");
+        }
+        Path out = run.out != null ? run.out : defaultOut(config);
+        RunFiles files = new RunFiles(out).create();
+        CifarData data = DataOptions.read(dataGroup.data);
+        EngineSetup.start(threads);
+        ConsoleProgress progress = new ConsoleProgress(System.err, !run.quiet);
+        RunResult result = new Trainer(config, data, files, progress, dataGroup.workers).run(run.resume);
+        System.out.printf(Locale.ROOT, "%s: final test top-1 %.2f%%, top-5 %.2f%% after %d epochs (%.0f s, %.0f img/s) -> %s%n",
+                result.model(), result.testAccuracy(), result.testTop5(), result.epochs(), result.wallSeconds(),
+                result.trainImagesPerSecond(), out.resolve(RunFiles.RESULT));
+    }
+
+    TrainConfig config(int threads) {
+        List<TechniqueSpec> techniques = new ArrayList<>();
+        if (model.se) {
+            techniques.add(TechniqueSpec.of(SqueezeExcitation.NAME));
+        }
+        if (model.mixup != null) {
+            techniques.add(TechniqueSpec.of(Mixup.NAME, "alpha", model.mixup));
+        }
+        return new TrainConfig(model.depth, techniques, optim.epochs, optim.lr, optim.milestones, optim.gamma,
+                optim.batchSize, optim.weightDecay, optim.momentum, run.seed, dataGroup.trainLimit,
+                dataGroup.testLimit, threads);
+    }
+
+    private static Path defaultOut(TrainConfig config) {
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", config.modelSpec().displayName().replace('+', '-') + "-" + time);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.cnnlab.technique;
+
+import dev.cnnlab.model.ModelSpec;
+
+/**
+ * Squeeze-and-Excitation (Hu et al., CVPR 2018): a learned per-channel gate at the end of every
+ * residual branch, before the shortcut is added.
+ */
+public final class SqueezeExcitation implements Technique {
+
+    /** Catalogue name. */
+    public static final String NAME = "se";
+
+    private final int reduction;
+
+    /** SE with the given channel reduction (16 in the paper). */
+    public SqueezeExcitation(int reduction) {
+        if (reduction < 1) {
+            throw new IllegalArgumentException("SE reduction must be >= 1, got " + reduction);
+        }
+        this.reduction = reduction;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ModelSpec shapeModel(ModelSpec spec) {
+        return new ModelSpec(spec.depth(), true, reduction, spec.numClasses());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.cnnlab.technique;
+
+import dev.cnnlab.model.ModelSpec;
+import java.util.Optional;
+
+/**
+ * An accuracy-improvement method that a run can switch on.
+ *
+ * <p>A technique acts at one or more well-defined places of the pipeline; each place is a hook
+ * with a do-nothing default, so a technique implements only the hooks it needs and the trainer
+ * never names a technique.
+ */
+public interface Technique {
+
+    /** The catalogue name, as written in specs and on the command line. */
+    String name();
+
+    /** Changes the network's structure (e.g. adds SE gates); identity by default. */
+    default ModelSpec shapeModel(ModelSpec spec) {
+        return spec;
+    }
+
+    /** Mixes each training batch (images and targets); none by default. */
+    default Optional<BatchMixer> batchMixer() {
+        return Optional.empty();
+    }
+}

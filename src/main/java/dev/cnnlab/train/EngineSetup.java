@@ -1,0 +1,29 @@
+package dev.cnnlab.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
+/** Starts libtorch the way cnnlab needs it: offline, with a chosen number of threads. */
+public final class EngineSetup {
+
+    private EngineSetup() {}
+
+    /** Threads to use when the user says nothing: one per core, as PyTorch does. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Loads the engine (natives come from the bundled jar; DJL never downloads) and sets the
+     * intra-op thread count; safe to call again with another count.
+     */
+    public static Engine start(int threads) {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        // One inter-op thread: the graph is a chain, parallelism comes from inside each op.
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        Engine engine = Engine.getEngine("PyTorch");
+        JniUtils.setNumThreads(threads);
+        return engine;
+    }
+}

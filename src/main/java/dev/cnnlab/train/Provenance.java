@@ -1,0 +1,112 @@
+package dev.cnnlab.train;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a result came from: data checksums, code version, software and hardware.
+ *
+ * @param trainMd5 md5 of the training file's bytes
+ * @param testMd5 md5 of the test file's bytes
+ * @param dataSource where the data was read from
+ * @param gitCommit commit of the cnnlab checkout ("-dirty" when it had local changes), or null
+ * @param javaVersion Java runtime version
+ * @param djlVersion DJL version
+ * @param engine deep-learning engine and its version
+ * @param device device trained on (cpu() or gpu(n) with the GPU's name)
+ * @param os operating system
+ * @param cpu CPU model name
+ * @param cores logical cores visible to the JVM
+ * @param threads libtorch intra-op threads
+ * @param host host name
+ * @param startedAt when this process started the run (UTC)
+ */
+public record Provenance(
+        String trainMd5,
+        String testMd5,
+        String dataSource,
+        String gitCommit,
+        String javaVersion,
+        String djlVersion,
+        String engine,
+        String device,
+        String os,
+        String cpu,
+        int cores,
+        int threads,
+        String host,
+        String startedAt) {
+
+    /** Collects provenance for a run on this machine. */
+    public static Provenance collect(String trainMd5, String testMd5, String dataSource, int threads, String device) {
+        Engine engine = Engine.getInstance();
+        return new Provenance(
+                trainMd5,
+                testMd5,
+                dataSource,
+                currentGitCommit(),
+                System.getProperty("java.version"),
+                Engine.getDjlVersion(),
+                engine.getEngineName() + " " + engine.getVersion(),
+                device,
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                cpuModel(),
+                Runtime.getRuntime().availableProcessors(),
+                threads,
+                hostName(),
+                Instant.now().toString());
+    }
+
+    /** The CPU model from /proc/cpuinfo, or the JVM's architecture name elsewhere. */
+    public static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The checkout's commit, found from where the cnnlab classes were loaded. */
+    static String currentGitCommit() {
+        try {
+            Path code = Path.of(Provenance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path repo = code.getParent() == null ? code : code.getParent().getParent();
+            String head = run(repo, "git", "rev-parse", "HEAD");
+            if (head == null || head.isBlank()) {
+                return null;
+            }
+            String status = run(repo, "git", "status", "--porcelain", "--untracked-files=no");
+            return head.trim() + (status != null && !status.isBlank() ? "-dirty" : "");
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            return null;
+        }
+        return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

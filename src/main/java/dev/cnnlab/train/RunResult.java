@@ -1,0 +1,35 @@
+package dev.cnnlab.train;
+
+import java.util.List;
+
+/**
+ * The outcome of a finished run, as written to {@code result.json}.
+ *
+ * @param model display name of the trained network
+ * @param testAccuracy final-epoch test top-1 in percent (not the best epoch)
+ * @param testTop5 final-epoch test top-5 in percent
+ * @param testLoss final-epoch test loss
+ * @param bestTestAccuracy best epoch's test top-1, for reference only
+ * @param params trainable parameters
+ * @param flopsPerImage forward FLOPs per image
+ * @param epochs epochs trained
+ * @param wallSeconds wall seconds spent training and evaluating (summed over resumed parts)
+ * @param trainImagesPerSecond mean training throughput over all epochs
+ * @param config the run's config
+ * @param provenance data, code, software and hardware of the run
+ * @param history per-epoch rows (the same as epochs.csv)
+ */
+public record RunResult(
+        String model,
+        double testAccuracy,
+        double testTop5,
+        double testLoss,
+        double bestTestAccuracy,
+        long params,
+        long flopsPerImage,
+        int epochs,
+        double wallSeconds,
+        double trainImagesPerSecond,
+        TrainConfig config,
+        Provenance provenance,
+        List<EpochStats> history) {}

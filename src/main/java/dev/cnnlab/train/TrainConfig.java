@@ -1,0 +1,97 @@
+package dev.cnnlab.train;
+
+import dev.cnnlab.CnnlabException;
+import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.technique.TechniqueCatalog;
+import dev.cnnlab.technique.TechniqueSpec;
+import java.util.List;
+
+/**
+ * Everything that decides what a training run computes. Saved with every checkpoint and result;
+ * a run can only be resumed under the same config.
+ *
+ * <p>Speed knobs that do not change the numbers (loader workers) are not part of it; the
+ * thread count is, because libtorch's reductions may sum in a different order with other
+ * thread counts.
+ *
+ * @param depth network depth, 9n+2
+ * @param techniques techniques switched on, in order
+ * @param epochs epochs to train
+ * @param lr initial learning rate
+ * @param lrMilestones epochs at which the learning rate is multiplied by {@code lrGamma}
+ * @param lrGamma learning-rate decay factor at each milestone
+ * @param batchSize training batch size
+ * @param weightDecay L2 penalty added to gradients (PyTorch SGD semantics)
+ * @param momentum SGD momentum
+ * @param seed seed of every random stream (initial weights, order, augmentation, mixing)
+ * @param trainLimit use only the first N training records (0 = all)
+ * @param testLimit use only the first N test records (0 = all)
+ * @param threads libtorch intra-op threads
+ */
+public record TrainConfig(
+        int depth,
+        List<TechniqueSpec> techniques,
+        int epochs,
+        double lr,
+        List<Integer> lrMilestones,
+        double lrGamma,
+        int batchSize,
+        double weightDecay,
+        double momentum,
+        long seed,
+        int trainLimit,
+        int testLimit,
+        int threads) {
+
+    public TrainConfig {
+        techniques = List.copyOf(techniques);
+        lrMilestones = List.copyOf(lrMilestones);
+    }
+
+    /** The reference protocol: SGD 0.9, wd 1e-4, batch 128, 160 epochs, LR 0.1 x0.1 at 80/120. */
+    public static TrainConfig reference(int depth, List<TechniqueSpec> techniques, int threads) {
+        return new TrainConfig(depth, techniques, 160, 0.1, List.of(80, 120), 0.1, 128, 1e-4, 0.9, 0, 0, 0, threads);
+    }
+
+    /** Checks every value, naming the option to fix. */
+    public TrainConfig validate() {
+        ModelSpec.cifar100(depth, false);
+        require(epochs >= 1, "--epochs must be >= 1, got " + epochs);
+        require(lr > 0 && Double.isFinite(lr), "--lr must be a positive number, got " + lr);
+        require(lrGamma > 0 && lrGamma <= 1, "--lr-gamma must be in (0, 1], got " + lrGamma);
+        require(batchSize >= 2, "--batch-size must be >= 2 (batch norm needs 2 images), got " + batchSize);
+        require(weightDecay >= 0, "--weight-decay must be >= 0, got " + weightDecay);
+        require(momentum >= 0 && momentum < 1, "--momentum must be in [0, 1), got " + momentum);
+        require(trainLimit >= 0, "--train-limit must be >= 0 (0 = all), got " + trainLimit);
+        require(testLimit >= 0, "--test-limit must be >= 0 (0 = all), got " + testLimit);
+        require(threads >= 1, "--threads must be >= 1, got " + threads);
+        int previous = 0;
+        for (int milestone : lrMilestones) {
+            require(milestone > previous, "--lr-milestones must be increasing positive epochs, got " + lrMilestones);
+            previous = milestone;
+        }
+        techniques.forEach(TechniqueCatalog::create);
+        return this;
+    }
+
+    /** The network this config trains: the depth shaped by every technique. */
+    public ModelSpec modelSpec() {
+        ModelSpec spec = ModelSpec.cifar100(depth, false);
+        for (TechniqueSpec technique : techniques) {
+            spec = TechniqueCatalog.create(technique).shapeModel(spec);
+        }
+        return spec;
+    }
+
+    /** The same config with another thread count. */
+    public TrainConfig withThreads(int newThreads) {
+        return new TrainConfig(depth, techniques, epochs, lr, lrMilestones, lrGamma, batchSize,
+                weightDecay, momentum, seed, trainLimit, testLimit, newThreads);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new CnnlabException(message);
+        }
+    }
+}

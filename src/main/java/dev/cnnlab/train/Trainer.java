@@ -1,0 +1,249 @@
+package dev.cnnlab.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.cnnlab.CnnlabException;
+import dev.cnnlab.data.Batch;
+import dev.cnnlab.data.BatchLoader;
+import dev.cnnlab.data.ChannelStats;
+import dev.cnnlab.data.Checksums;
+import dev.cnnlab.data.Cifar100Split;
+import dev.cnnlab.data.CifarData;
+import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.model.ModelSummary;
+import dev.cnnlab.model.PreActResNet;
+import dev.cnnlab.technique.BatchMixer;
+import dev.cnnlab.technique.TechniqueCatalog;
+import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.util.Seeds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Trains one network under one {@link TrainConfig} and leaves a complete run directory.
+ *
+ * <p>One honest loop: per epoch, train on shuffled, augmented (and possibly mixed) batches with
+ * {@link SgdOptimizer}, evaluate on the test set without gradients, append a history row,
+ * checkpoint. The reported result is the final epoch's test accuracy.
+ */
+public final class Trainer {
+
+    private static final int SIDE = Cifar100Split.IMAGE_SIDE;
+    private static final int CHANNELS = Cifar100Split.CHANNELS;
+    private static final int CLASSES = Cifar100Split.FINE_CLASSES;
+
+    private final TrainConfig config;
+    private final CifarData data;
+    private final RunFiles files;
+    private final TrainListener listener;
+    private final int loaderWorkers;
+
+    /**
+     * @param config what to train (validated here)
+     * @param data the data set
+     * @param files the run directory
+     * @param listener progress reporting
+     * @param loaderWorkers background threads preparing batches
+     */
+    public Trainer(TrainConfig config, CifarData data, RunFiles files, TrainListener listener, int loaderWorkers) {
+        this.config = config.validate();
+        this.data = data;
+        this.files = files;
+        this.listener = listener;
+        this.loaderWorkers = Math.max(1, loaderWorkers);
+    }
+
+    /**
+     * Runs training to the end.
+     *
+     * @param resume continue from the run directory's checkpoint if there is one; without it a
+     *     directory holding an unfinished run is refused rather than overwritten
+     * @return the final result (also in {@code result.json})
+     */
+    public RunResult run(boolean resume) {
+        Optional<RunResult> finished = files.result();
+        if (finished.isPresent()) {
+            requireSameConfig(finished.get().config(), "a finished run");
+            listener.message("run in " + files.dir() + " already finished: " + String.format("%.2f%%", finished.get().testAccuracy()));
+            return finished.get();
+        }
+        Optional<TrainState> saved = files.checkpoint().peek();
+        if (saved.isPresent() && !resume) {
+            throw new CnnlabException(files.dir() + " holds an unfinished run (" + saved.get().completedEpochs() + "/"
+                    + saved.get().config().epochs() + " epochs): add --resume to continue it, or choose another --out");
+        }
+        saved.ifPresent(s -> requireSameConfig(s.config(), "a checkpoint"));
+        files.create().writeConfig(config);
+
+        Cifar100Split train = data.train().limit(config.trainLimit());
+        Cifar100Split test = data.test().limit(config.testLimit());
+        ChannelStats stats = ChannelStats.of(data.train());
+        Optional<BatchMixer> mixer = mixer(config.techniques());
+        ModelSpec spec = config.modelSpec();
+        LrSchedule schedule = LrSchedule.multiStep(config.lr(), config.lrMilestones(), config.lrGamma());
+
+        try (NDManager manager = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
+            SequentialBlock net = PreActResNet.build(spec, config.seed());
+            net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), CHANNELS, SIDE, SIDE));
+            ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, CHANNELS, SIDE, SIDE));
+            SgdOptimizer optimizer = SgdOptimizer.forBlock(net, config.momentum(), config.weightDecay());
+            TrainState state = saved.isPresent()
+                    ? files.checkpoint().restore(net, optimizer, manager)
+                    : TrainState.fresh(config);
+            if (saved.isPresent()) {
+                listener.message("resuming " + files.dir() + " after epoch " + state.completedEpochs() + "/" + config.epochs());
+            }
+            listener.started(config, summary, state.completedEpochs() + 1, train.size(), test.size());
+            ParameterStore parameters = new ParameterStore(manager, false);
+
+            while (!state.finished()) {
+                int epoch = state.completedEpochs();
+                double lr = schedule.lr(epoch);
+                long start = System.nanoTime();
+                TrainTotals totals = trainEpoch(net, parameters, optimizer, manager, train, stats, mixer, epoch, lr);
+                double trainSeconds = (System.nanoTime() - start) / 1e9;
+                Evaluation eval = Evaluator.evaluate(net, parameters, manager, test, stats, config.batchSize(), loaderWorkers);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                EpochStats row = new EpochStats(epoch + 1, lr, totals.meanLoss(), totals.top1(),
+                        eval.loss(), eval.top1(), eval.top5(), seconds, train.size() / trainSeconds);
+                state = state.next(row);
+                files.checkpoint().save(net, optimizer, state);
+                files.writeEpochs(state);
+                listener.epochDone(row, config.epochs());
+            }
+            RunResult result = result(state, summary, spec);
+            files.writeResult(result);
+            return result;
+        }
+    }
+
+    private TrainTotals trainEpoch(SequentialBlock net, ParameterStore parameters, SgdOptimizer optimizer,
+            NDManager manager, Cifar100Split train, ChannelStats stats, Optional<BatchMixer> mixer, int epoch, double lr) {
+        TrainTotals totals = new TrainTotals();
+        try (BatchLoader loader = BatchLoader.builder()
+                .setSplit(train)
+                .setStats(stats)
+                .setBatchSize(config.batchSize())
+                .optShuffle(true)
+                .optAugment(true)
+                .optSeed(config.seed())
+                .optEpoch(epoch)
+                .optWorkers(loaderWorkers)
+                .build()) {
+            listener.epochStarted(epoch + 1, config.epochs(), lr, loader.numBatches());
+            long start = System.nanoTime();
+            while (loader.hasNext()) {
+                Batch batch = loader.next();
+                try (NDManager scope = manager.newSubManager()) {
+                    trainStep(net, parameters, scope, batch, mixer, epoch, totals);
+                } finally {
+                    batch.release();
+                }
+                optimizer.step(lr);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                listener.batchDone(batch.index() + 1, loader.numBatches(), totals.meanLoss(), totals.images / elapsed);
+            }
+        }
+        return totals;
+    }
+
+    private void trainStep(SequentialBlock net, ParameterStore parameters, NDManager scope, Batch batch,
+            Optional<BatchMixer> mixer, int epoch, TrainTotals totals) {
+        int n = batch.size();
+        NDArray images = scope.create(batch.images(), new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32);
+        float[] targets = oneHot(batch.labels());
+        if (mixer.isPresent()) {
+            BatchMixer.MixedBatch mixed = mixer.get().mix(images, targets, CLASSES,
+                    Seeds.stream(config.seed(), "mix", epoch, batch.index()));
+            images = mixed.images();
+            targets = mixed.targets();
+        }
+        // NHWC memory viewed as NCHW: libtorch sees a channels-last tensor and keeps that layout.
+        NDArray input = images.transpose(0, 3, 1, 2);
+        NDArray targetArray = scope.create(targets, new Shape(n, CLASSES));
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray logits = net.forward(parameters, new NDList(input), true).singletonOrThrow();
+            NDArray loss = SoftTargetCrossEntropy.mean(logits, targetArray);
+            collector.backward(loss);
+            totals.add(n, loss.getFloat(), targetMassOnPrediction(logits, targets));
+        }
+    }
+
+    /** Sum over the batch of the target probability of the predicted class (accuracy for hard labels). */
+    private static double targetMassOnPrediction(NDArray logits, float[] targets) {
+        long[] predicted = logits.argMax(1).toLongArray();
+        double mass = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            mass += targets[i * CLASSES + (int) predicted[i]];
+        }
+        return mass;
+    }
+
+    private static float[] oneHot(int[] labels) {
+        float[] targets = new float[labels.length * CLASSES];
+        for (int i = 0; i < labels.length; i++) {
+            targets[i * CLASSES + labels[i]] = 1f;
+        }
+        return targets;
+    }
+
+    private static Optional<BatchMixer> mixer(List<TechniqueSpec> techniques) {
+        List<BatchMixer> mixers = new ArrayList<>();
+        for (TechniqueSpec spec : techniques) {
+            TechniqueCatalog.create(spec).batchMixer().ifPresent(mixers::add);
+        }
+        if (mixers.size() > 1) {
+            throw new CnnlabException("more than one batch-mixing technique is on (" + techniques
+                    + "): keep one of them");
+        }
+        return mixers.stream().findFirst();
+    }
+
+    private RunResult result(TrainState state, ModelSummary summary, ModelSpec spec) {
+        EpochStats last = state.history().get(state.history().size() - 1);
+        double best = state.history().stream().mapToDouble(EpochStats::testTop1).max().orElse(Double.NaN);
+        double throughput = state.history().stream().mapToDouble(EpochStats::trainImagesPerSecond).average().orElse(Double.NaN);
+        Provenance provenance = Provenance.collect(
+                Checksums.md5(data.train()), Checksums.md5(data.test()), String.valueOf(data.source()),
+                config.threads(), Engine.getInstance().defaultDevice().toString());
+        return new RunResult(spec.displayName(), last.testTop1(), last.testTop5(), last.testLoss(), best,
+                summary.params(), summary.flopsPerImage(), state.completedEpochs(), state.trainSeconds(),
+                throughput, config, provenance, state.history());
+    }
+
+    private void requireSameConfig(TrainConfig other, String what) {
+        if (!other.withThreads(config.threads()).equals(config)) {
+            throw new CnnlabException(files.dir() + " holds " + what + " with a different config (" + other
+                    + "): choose another --out, or repeat that run's options");
+        }
+    }
+
+    /** Running sums of one training epoch. */
+    private static final class TrainTotals {
+        int images;
+        double lossSum;
+        double correct;
+
+        void add(int n, double meanLoss, double targetMass) {
+            images += n;
+            lossSum += meanLoss * n;
+            correct += targetMass;
+        }
+
+        double meanLoss() {
+            return images == 0 ? Double.NaN : lossSum / images;
+        }
+
+        double top1() {
+            return images == 0 ? Double.NaN : 100.0 * correct / images;
+        }
+    }
+}
