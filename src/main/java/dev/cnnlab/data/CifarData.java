@@ -1,0 +1,27 @@
+package dev.cnnlab.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole CIFAR-100 data set as read by {@link CifarReader}.
+ *
+ * @param train       the 50,000 training images
+ * @param test        the 10,000 test images
+ * @param fineNames   the 100 fine class names, index = fine label
+ * @param coarseNames the 20 coarse class names, index = coarse label
+ * @param source      where it was read from (a directory or a {@code .tar.gz})
+ */
+public record CifarData(Cifar100Split train, Cifar100Split test, List<String> fineNames,
+        List<String> coarseNames, Path source) {
+
+    /** Checks for nulls and freezes the name lists. */
+    public CifarData {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(test, "test");
+        fineNames = List.copyOf(fineNames);
+        coarseNames = List.copyOf(coarseNames);
+        Objects.requireNonNull(source, "source");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.cnnlab.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cnnlab.CnnlabException;
+import dev.cnnlab.Fixtures;
+import dev.cnnlab.data.CifarData;
+import dev.cnnlab.train.RunResult;
+import dev.cnnlab.train.TrainListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny real study: 2 sizes x 2 sets, 2 epochs on a few hundred images. */
+class StudyRunnerTest {
+
+    private static final String SPEC = """
+            name: tiny
+            models: [{depth: 11}, {depth: 20}]
+            techniques: {baseline: {}, mixup: {mixup: {alpha: 1.0}}}
+            protocol: {epochs: 2, lr: 0.05, batchSize: 64, trainLimit: 256, testLimit: 128}
+            """;
+
+    private static CifarData data;
+
+    @BeforeAll
+    static void setUp() {
+        Fixtures.engine();
+        data = Fixtures.realData();
+    }
+
+    /** Records what happened; optionally "kills" the process at a given cell and epoch. */
+    private static final class Recorder implements StudyListener {
+        final List<String> events = new ArrayList<>();
+        final int killCell;
+        final int killEpoch;
+
+        Recorder(int killCell, int killEpoch) {
+            this.killCell = killCell;
+            this.killEpoch = killEpoch;
+        }
+
+        @Override
+        public void skipped(Cell cell, int cells, String why) {
+            events.add("skip " + cell.index() + " " + why);
+        }
+
+        @Override
+        public TrainListener starting(Cell cell, int cells) {
+            events.add("start " + cell.index());
+            return new TrainListener() {
+                int epoch;
+
+                @Override
+                public void started(dev.cnnlab.train.TrainConfig c, dev.cnnlab.model.ModelSummary m, int first, int a, int b) {
+                    events.add("from-epoch " + cell.index() + " " + first);
+                }
+
+                @Override
+                public void epochStarted(int e, int epochs, double lr, int batches) {
+                    epoch = e;
+                }
+
+                @Override
+                public void batchDone(int batch, int batches, double loss, double rate) {
+                    if (cell.index() == killCell && epoch == killEpoch && batch == 2) {
+                        throw new IllegalStateException("killed");
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void finished(Cell cell, int cells, RunResult result) {
+            events.add("done " + cell.index());
+        }
+    }
+
+    private static List<Double> accuracies(StudyDirectory dir, StudySpec spec) {
+        return spec.cells().stream().map(c -> dir.run(c).result().orElseThrow().testAccuracy()).toList();
+    }
+
+    @Test
+    void killedStudiesResumeWithoutRetrainingAndEndWithTheSameResults(@TempDir Path tmp) {
+        StudySpec spec = StudySpecReader.parse(SPEC, "tiny.yaml");
+        StudyDirectory straight = new StudyDirectory(tmp.resolve("straight")).open(spec);
+        new StudyRunner(spec, straight, data, 2, 2, StudyListener.SILENT).run(spec.cells());
+
+        StudyDirectory killed = new StudyDirectory(tmp.resolve("killed")).open(spec);
+        Recorder first = new Recorder(1, 2);
+        assertThatThrownBy(() -> new StudyRunner(spec, killed, data, 2, 2, first).run(spec.cells())).hasMessage("killed");
+        assertThat(first.events).containsExactly("start 0", "from-epoch 0 1", "done 0", "start 1", "from-epoch 1 1");
+
+        Recorder second = new Recorder(3, 1);
+        assertThatThrownBy(() -> new StudyRunner(spec, killed, data, 2, 2, second).run(spec.cells())).hasMessage("killed");
+        assertThat(second.events).containsExactly("skip 0 finished", "start 1", "from-epoch 1 2", "done 1",
+                "start 2", "from-epoch 2 1", "done 2", "start 3", "from-epoch 3 1");
+
+        Recorder third = new Recorder(-1, 0);
+        int trained = new StudyRunner(spec, killed, data, 2, 2, third).run(spec.cells());
+        assertThat(trained).isEqualTo(1);
+        assertThat(third.events).containsExactly("skip 0 finished", "skip 1 finished", "skip 2 finished",
+                "start 3", "from-epoch 3 1", "done 3");
+
+        assertThat(accuracies(killed, spec)).isEqualTo(accuracies(straight, spec));
+    }
+
+    @Test
+    void aCellLockedByAnotherProcessIsSkippedAndADifferentStudyInTheSameDirIsRefused(@TempDir Path tmp) {
+        StudySpec spec = StudySpecReader.parse(SPEC, "tiny.yaml").override(1, null, 64, 64, null);
+        StudyDirectory dir = new StudyDirectory(tmp).open(spec);
+        Cell cell = spec.cells().get(0);
+        Optional<CellLock> held = CellLock.tryAcquire(dir.run(cell).dir());
+        assertThat(held).isPresent();
+        try (CellLock lock = held.get()) {
+            assertThat(CellLock.tryAcquire(dir.run(cell).dir())).isEmpty();
+            Recorder recorder = new Recorder(-1, 0);
+            new StudyRunner(spec, dir, data, 2, 2, recorder).run(List.of(cell));
+            assertThat(recorder.events).containsExactly("skip 0 being trained by another process");
+        }
+        assertThat(CellLock.tryAcquire(dir.run(cell).dir())).isPresent().get().satisfies(CellLock::close);
+
+        StudySpec other = spec.override(2, null, null, null, null);
+        assertThatThrownBy(() -> new StudyDirectory(tmp).open(other))
+                .isInstanceOf(CnnlabException.class)
+                .hasMessageContaining("other settings");
+    }
+}
