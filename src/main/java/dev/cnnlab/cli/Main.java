@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             ModelCommand.class,
             TrainCommand.class,
+            TechniquesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

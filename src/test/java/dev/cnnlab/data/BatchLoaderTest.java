@@ -1,5 +1,6 @@
 package dev.cnnlab.data;
 
+import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -252,8 +253,8 @@ class BatchLoaderTest {
 
     @Test
     void realTestSplitFirstBatch() {
-        Cifar100Split test = TestData.real().test();
-        ChannelStats stats = ChannelStats.of(TestData.real().train());
+        Cifar100Split test = Fixtures.realData().test();
+        ChannelStats stats = ChannelStats.of(Fixtures.realData().train());
         try (BatchLoader loader = BatchLoader.builder().setSplit(test).setStats(stats).setBatchSize(128).build()) {
             assertThat(loader.numBatches()).isEqualTo(79);
             Batch b = loader.next();

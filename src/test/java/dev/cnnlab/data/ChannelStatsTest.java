@@ -1,5 +1,6 @@
 package dev.cnnlab.data;
 
+import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,7 +12,7 @@ class ChannelStatsTest {
 
     @Test
     void realTrainingSetGivesTheWellKnownConstants() {
-        ChannelStats s = ChannelStats.of(TestData.real().train());
+        ChannelStats s = ChannelStats.of(Fixtures.realData().train());
         assertThat(round4(s.mean())).containsExactly(0.5071, 0.4865, 0.4409);
         assertThat(round4(s.std())).containsExactly(0.2673, 0.2564, 0.2762);
     }

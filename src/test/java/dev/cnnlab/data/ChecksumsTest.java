@@ -1,5 +1,6 @@
 package dev.cnnlab.data;
 
+import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -19,14 +20,14 @@ class ChecksumsTest {
 
     @Test
     void realSplitsReproduceTheOfficialFileChecksums() {
-        CifarData data = TestData.real();
+        CifarData data = Fixtures.realData();
         assertThat(Checksums.md5(data.train())).isEqualTo(Checksums.TRAIN_MD5);
         assertThat(Checksums.md5(data.test())).isEqualTo(Checksums.TEST_MD5);
     }
 
     @Test
     void fileChecksumOfTheRealTestFile() {
-        assertThat(Checksums.md5(TestData.dir().resolve("test.bin"))).isEqualTo(Checksums.TEST_MD5);
+        assertThat(Checksums.md5(Fixtures.dataDir().resolve("test.bin"))).isEqualTo(Checksums.TEST_MD5);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cnnlab.data;
 
+import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -46,7 +47,7 @@ class CifarReaderErrorsTest {
     void truncatedTrainFile() throws Exception {
         // the first 10 records of the real file plus part of the 11th
         byte[] prefix = new byte[3074 * 10 + 1000];
-        try (var in = Files.newInputStream(TestData.dir().resolve("train.bin"))) {
+        try (var in = Files.newInputStream(Fixtures.dataDir().resolve("train.bin"))) {
             assertThat(in.readNBytes(prefix, 0, prefix.length)).isEqualTo(prefix.length);
         }
         Map<String, byte[]> files = Synthetic.files(10, 5);

@@ -1,5 +1,6 @@
 package dev.cnnlab.data;
 
+import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The reader against figures known from the official files (see SOURCE.md of the data). */
 class CifarReaderRealDataTest {
 
-    private final CifarData data = TestData.real();
+    private final CifarData data = Fixtures.realData();
 
     @Test
     void countsAndNames() {
@@ -21,7 +22,7 @@ class CifarReaderRealDataTest {
         assertThat(data.fineNames().get(49)).isEqualTo("mountain");
         assertThat(data.coarseNames().get(11)).isEqualTo("large_omnivores_and_herbivores");
         assertThat(data.source().toAbsolutePath().normalize())
-                .isEqualTo(TestData.dir().toAbsolutePath().normalize());
+                .isEqualTo(Fixtures.dataDir().toAbsolutePath().normalize());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cnnlab.data;
 
+import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ class DataVerifierTest {
 
     @Test
     void realDataIsTheOfficialDataSet() {
-        VerifyReport r = DataVerifier.verify(TestData.real());
+        VerifyReport r = DataVerifier.verify(Fixtures.realData());
         assertThat(r.ok()).isTrue();
         assertThat(r.trainCount()).isEqualTo(50_000);
         assertThat(r.testCount()).isEqualTo(10_000);

@@ -1,0 +1,46 @@
+package dev.cnnlab.cli;
+
+import dev.cnnlab.study.Cell;
+import dev.cnnlab.study.StudyListener;
+import dev.cnnlab.study.StudySpec;
+import dev.cnnlab.train.RunResult;
+import dev.cnnlab.train.TrainListener;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Study progress on stderr: one line per cell event, the cell's own training progress in between. */
+final class ConsoleStudyProgress implements StudyListener {
+
+    private final PrintStream out;
+    private final boolean live;
+    private final StudySpec spec;
+    private final long start = System.nanoTime();
+    private int done;
+
+    ConsoleStudyProgress(PrintStream out, boolean live, StudySpec spec) {
+        this.out = out;
+        this.live = live;
+        this.spec = spec;
+    }
+
+    @Override
+    public void skipped(Cell cell, int cells, String why) {
+        out.printf(Locale.ROOT, "[cell %d/%d] %s: %s, skipped%n", cell.index() + 1, cells, cell.id(), why);
+    }
+
+    @Override
+    public TrainListener starting(Cell cell, int cells) {
+        out.printf(Locale.ROOT, "[cell %d/%d] %s: %s with {%s}, seed %d%n", cell.index() + 1, cells, cell.id(),
+                cell.model().name(), cell.techniqueSet(), cell.seed());
+        return new ConsoleProgress(out, live);
+    }
+
+    @Override
+    public void finished(Cell cell, int cells, RunResult result) {
+        done++;
+        out.printf(Locale.ROOT, "[cell %d/%d] %s: %.2f%% top-1 in %s; study %s: %d cell(s) trained here in %s%n",
+                cell.index() + 1, cells, cell.id(), result.testAccuracy(),
+                ConsoleProgress.duration(result.wallSeconds()), spec.name(), done,
+                ConsoleProgress.duration((System.nanoTime() - start) / 1e9));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.cnnlab.cli;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs cnnlab in a child JVM, as a user would, capturing exit status, stdout and stderr. */
+final class CliProcess {
+
+    record Outcome(int exitCode, String stdout, String stderr) {}
+
+    private CliProcess() {}
+
+    static Outcome run(String... args) throws Exception {
+        // surefire's own class path property: java.class.path may be a manifest-only booter jar
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-cp", classPath,
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        File out = File.createTempFile("cnnlab-out", ".txt");
+        File err = File.createTempFile("cnnlab-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("cnnlab " + String.join(" ", args) + " did not finish in 5 minutes");
+            }
+            return new Outcome(process.exitValue(),
+                    java.nio.file.Files.readString(out.toPath(), StandardCharsets.UTF_8),
+                    java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8));
+        } finally {
+            out.delete();
+            err.delete();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.cnnlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cnnlab.Fixtures;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, in child JVMs: the outputs people read and the errors they get. */
+class CliTest {
+
+    private static final String DATA = Fixtures.dataDir().toString();
+
+    /** A user error: exit 2, exactly one line on stderr that says what and how, no stack trace. */
+    private static void assertOneLineError(CliProcess.Outcome outcome, String... fragments) {
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(2);
+        List<String> lines = outcome.stderr().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).as(outcome.stderr()).hasSize(1);
+        assertThat(lines.get(0)).startsWith("cnnlab: error: ").doesNotContain("Exception").doesNotContain("\tat ");
+        for (String fragment : fragments) {
+            assertThat(lines.get(0)).contains(fragment);
+        }
+    }
+
+    @Test
+    void dataVerifyOnTheRealDataPrintsCountsChecksumsAndChannelStats() throws Exception {
+        CliProcess.Outcome outcome = CliProcess.run("data", "verify", "--data", DATA);
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertThat(outcome.stdout()).contains("50000").contains("10000").contains("OK").doesNotContain("MISMATCH")
+                .contains("0.5071").contains("0.4865").contains("0.4409");
+    }
+
+    @Test
+    void modelPrintsTheExactParameterCounts() throws Exception {
+        CliProcess.Outcome big = CliProcess.run("model", "--depth", "164", "--json");
+        assertThat(big.exitCode()).as(big.stderr()).isZero();
+        assertThat(big.stdout()).contains("\"params\": 1726388");
+        CliProcess.Outcome small = CliProcess.run("model", "--depth", "29", "--se");
+        assertThat(small.stdout()).contains("params: 369032").contains("stage3");
+    }
+
+    @Test
+    void studyListShowsTheEightReferenceCells() throws Exception {
+        CliProcess.Outcome outcome = CliProcess.run("study", "studies/reference.yaml", "--list");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertThat(outcome.stdout()).contains("8 cells").contains("ResNet-164_se+mixup_s0");
+        assertThat(outcome.stdout().lines().filter(l -> l.matches("\\s+\\d+\\s+ResNet.*"))).hasSize(8);
+    }
+
+    @Test
+    void missingDataDirectory(@TempDir Path tmp) throws Exception {
+        assertOneLineError(CliProcess.run("data", "verify", "--data", tmp.resolve("nothing").toString()),
+                "no CIFAR-100 data", "--data");
+        assertOneLineError(CliProcess.run("train", "--data", tmp.resolve("nothing").toString(), "--out",
+                tmp.resolve("run").toString()), "no CIFAR-100 data");
+    }
+
+    @Test
+    void truncatedTrainFile(@TempDir Path tmp) throws Exception {
+        Path dir = copyOfRealData(tmp);
+        try (RandomAccessFile file = new RandomAccessFile(dir.resolve("train.bin").toFile(), "rw")) {
+            file.setLength(3074L * 1000 + 17);
+        }
+        assertOneLineError(CliProcess.run("data", "verify", "--data", dir.toString()), "train.bin", "3074");
+    }
+
+    @Test
+    void labelByteOutOfRange(@TempDir Path tmp) throws Exception {
+        Path dir = copyOfRealData(tmp);
+        try (RandomAccessFile file = new RandomAccessFile(dir.resolve("train.bin").toFile(), "rw")) {
+            file.seek(3074L * 7 + 1); // fine label of record 7
+            file.write(200);
+        }
+        assertOneLineError(CliProcess.run("train", "--data", dir.toString(), "--out", tmp.resolve("run").toString()),
+                "record 7", "200");
+    }
+
+    @Test
+    void invalidOptions(@TempDir Path tmp) throws Exception {
+        assertOneLineError(CliProcess.run("train", "--depth", "30", "--data", DATA), "depth 30", "9n+2");
+        assertOneLineError(CliProcess.run("train", "--epochs", "-1", "--data", DATA), "--epochs", "-1");
+        assertOneLineError(CliProcess.run("train", "--epochs", "lots"), "--epochs", "lots");
+        assertOneLineError(CliProcess.run("model", "--depth", "30"), "depth 30");
+        assertOneLineError(CliProcess.run("train", "--mixup", "-1", "--data", DATA), "alpha");
+        assertOneLineError(CliProcess.run("study", tmp.resolve("none.yaml").toString(), "--list"), "no study spec");
+    }
+
+    @Test
+    void unwritableOutput(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        assertOneLineError(CliProcess.run("train", "--data", DATA, "--depth", "11", "--epochs", "1",
+                "--out", file.resolve("run").toString()), "cannot use", "--out");
+    }
+
+    /** A private copy of the real files, for corrupting. */
+    private static Path copyOfRealData(Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("cifar"));
+        try (var files = Files.list(Fixtures.dataDir())) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".bin") || p.toString().endsWith(".txt")).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+}
