@@ -17,6 +17,14 @@ public interface BatchMixer {
      */
     MixedBatch mix(NDArray images, float[] targets, int numClasses, SplittableRandom random);
 
+    /**
+     * Fraction of batches this mixer is applied to. With two mixers, exactly one must be below 1:
+     * it is applied with this probability and the other one otherwise (timm's switch semantics).
+     */
+    default double probability() {
+        return 1.0;
+    }
+
     /** A mixed batch. */
     record MixedBatch(NDArray images, float[] targets) {}
 }

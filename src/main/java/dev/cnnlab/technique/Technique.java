@@ -1,5 +1,7 @@
 package dev.cnnlab.technique;
 
+import dev.cnnlab.data.ImageTransform;
+import dev.cnnlab.data.NormalizedImageTransform;
 import dev.cnnlab.model.ModelSpec;
 import java.util.Optional;
 
@@ -18,6 +20,21 @@ public interface Technique {
     /** Changes the network's structure (e.g. adds SE gates); identity by default. */
     default ModelSpec shapeModel(ModelSpec spec) {
         return spec;
+    }
+
+    /** Transforms each training image's raw pixels after crop and flip; none by default. */
+    default Optional<ImageTransform> imageTransform() {
+        return Optional.empty();
+    }
+
+    /** Transforms each normalised training image; none by default. */
+    default Optional<NormalizedImageTransform> normalizedImageTransform() {
+        return Optional.empty();
+    }
+
+    /** Rewrites each training batch's targets; none by default. */
+    default Optional<TargetTransform> targetTransform() {
+        return Optional.empty();
     }
 
     /** Mixes each training batch (images and targets); none by default. */
