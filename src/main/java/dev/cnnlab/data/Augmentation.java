@@ -95,6 +95,28 @@ public final class Augmentation {
         write(pixels, imageIndex, lookupTable(stats), flip, offsetX, offsetY, pad, dst, dstOffset);
     }
 
+    /**
+     * Pads, crops and maybe flips image {@code imageIndex} of {@code pixels} into {@code out} as raw
+     * planar bytes (padding = raw 0), for transforms that work on pixels before normalisation.
+     * Same geometry as the normalising path.
+     */
+    static void cropFlipRaw(byte[] pixels, int imageIndex, boolean flip, int offsetX, int offsetY, int pad, byte[] out) {
+        int base = imageIndex * IMAGE_BYTES;
+        int dx = offsetX - pad;
+        int dy = offsetY - pad;
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < IMAGE_SIDE; y++) {
+                int ry = y + dy;
+                for (int x = 0; x < IMAGE_SIDE; x++) {
+                    int cx = flip ? IMAGE_SIDE - 1 - x : x;
+                    int rx = cx + dx;
+                    boolean inside = ry >= 0 && ry < IMAGE_SIDE && rx >= 0 && rx < IMAGE_SIDE;
+                    out[c * PLANE + y * IMAGE_SIDE + x] = inside ? pixels[base + c * PLANE + ry * IMAGE_SIDE + rx] : 0;
+                }
+            }
+        }
+    }
+
     /** The {@link FloatBuffer} path with a table from {@link #lookupTable(ChannelStats)}. */
     static void write(byte[] pixels, int imageIndex, float[] table, boolean flip, int offsetX, int offsetY,
             int pad, FloatBuffer dst, int dstOffset) {

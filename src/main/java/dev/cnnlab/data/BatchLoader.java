@@ -52,6 +52,8 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
     private final int prefetch;
     private final BufferPool pool;
     private final IntConsumer beforeBatch;
+    private final List<ImageTransform> imageTransforms;
+    private final List<NormalizedImageTransform> normalizedTransforms;
 
     /** Bounds claimed-but-not-consumed batches to {@code prefetch}. */
     private final Semaphore window;
@@ -81,6 +83,8 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         this.order = b.shuffle ? permutation(split.size(), b.seed, b.epoch) : null;
         this.prefetch = b.prefetch;
         this.beforeBatch = b.beforeBatch;
+        this.imageTransforms = List.copyOf(b.imageTransforms);
+        this.normalizedTransforms = List.copyOf(b.normalizedTransforms);
         this.pool = new BufferPool(batchSize * IMAGE_BYTES * Float.BYTES, prefetch + 1);
         this.window = new Semaphore(prefetch);
         this.ready = new Batch[numBatches];
@@ -276,6 +280,9 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         int pad = Augmentation.DEFAULT_PAD;
         int span = 2 * pad + 1;
         byte[] pixels = split.pixels();
+        // extra transforms draw from their own stream, so crops and flips stay what they are without them
+        TransformedImage transforms = imageTransforms.isEmpty() && normalizedTransforms.isEmpty() ? null
+                : new TransformedImage(Seeds.stream(seed, "transform", epoch, b));
         for (int k = 0; k < size; k++) {
             int rec = order == null ? first + k : order[first + k];
             int offsetY = pad;
@@ -286,12 +293,39 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
                 offsetX = rng.nextInt(span);
                 flip = rng.nextBoolean();
             }
-            Augmentation.write(pixels, rec, table, flip, offsetX, offsetY, pad, floats, k * IMAGE_BYTES);
+            if (transforms == null) {
+                Augmentation.write(pixels, rec, table, flip, offsetX, offsetY, pad, floats, k * IMAGE_BYTES);
+            } else {
+                transforms.write(pixels, rec, flip, offsetX, offsetY, pad, floats, k * IMAGE_BYTES);
+            }
             labels[k] = split.fineLabel(rec);
             records[k] = rec;
         }
         buf.position(0).limit(size * IMAGE_BYTES * Float.BYTES);
         return new Batch(b, size, buf, labels, records, this::recycle);
+    }
+
+    /** One image through crop/flip, the raw-pixel transforms, normalisation and the normalised transforms. */
+    private final class TransformedImage {
+        private final SplittableRandom random;
+        private final byte[] raw = new byte[IMAGE_BYTES];
+        private final float[] normalized = new float[IMAGE_BYTES];
+
+        TransformedImage(SplittableRandom random) {
+            this.random = random;
+        }
+
+        void write(byte[] pixels, int rec, boolean flip, int offsetX, int offsetY, int pad, FloatBuffer dst, int dstOffset) {
+            Augmentation.cropFlipRaw(pixels, rec, flip, offsetX, offsetY, pad, raw);
+            for (ImageTransform t : imageTransforms) {
+                t.apply(raw, random);
+            }
+            Augmentation.write(raw, 0, table, false, 0, 0, 0, normalized, 0);
+            for (NormalizedImageTransform t : normalizedTransforms) {
+                t.apply(normalized, random);
+            }
+            dst.put(dstOffset, normalized, 0, IMAGE_BYTES);
+        }
     }
 
     private void recycle(ByteBuffer buf) {
@@ -354,6 +388,8 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         private int workers = 2;
         private int prefetch = 4;
         private IntConsumer beforeBatch = b -> { };
+        private List<ImageTransform> imageTransforms = List.of();
+        private List<NormalizedImageTransform> normalizedTransforms = List.of();
 
         private Builder() {}
 
@@ -402,6 +438,16 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         /** Drop a last batch smaller than the batch size (default false). */
         public Builder optDropLast(boolean dropLast) {
             this.dropLast = dropLast;
+            return this;
+        }
+
+        /**
+         * Per-image transforms of the raw pixels after crop and flip, and of the normalised image,
+         * in order (default none). They must be thread-safe: workers share them.
+         */
+        public Builder optTransforms(List<ImageTransform> raw, List<NormalizedImageTransform> normalized) {
+            this.imageTransforms = List.copyOf(raw);
+            this.normalizedTransforms = List.copyOf(normalized);
             return this;
         }
 
