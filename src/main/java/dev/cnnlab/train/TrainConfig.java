@@ -2,7 +2,7 @@ package dev.cnnlab.train;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.model.ModelSpec;
-import dev.cnnlab.technique.TechniqueCatalog;
+import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
 import java.util.List;
 
@@ -70,17 +70,13 @@ public record TrainConfig(
             require(milestone > previous, "--lr-milestones must be increasing positive epochs, got " + lrMilestones);
             previous = milestone;
         }
-        techniques.forEach(TechniqueCatalog::create);
+        TechniqueSet.of(techniques);
         return this;
     }
 
     /** The network this config trains: the depth shaped by every technique. */
     public ModelSpec modelSpec() {
-        ModelSpec spec = ModelSpec.cifar100(depth, false);
-        for (TechniqueSpec technique : techniques) {
-            spec = TechniqueCatalog.create(technique).shapeModel(spec);
-        }
-        return spec;
+        return TechniqueSet.of(techniques).shape(ModelSpec.cifar100(depth, false));
     }
 
     /** The same config with another thread count. */

@@ -20,11 +20,8 @@ import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.technique.BatchMixer;
-import dev.cnnlab.technique.TechniqueCatalog;
-import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.util.Seeds;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -86,7 +83,7 @@ public final class Trainer {
         Cifar100Split train = data.train().limit(config.trainLimit());
         Cifar100Split test = data.test().limit(config.testLimit());
         ChannelStats stats = ChannelStats.of(data.train());
-        Optional<BatchMixer> mixer = mixer(config.techniques());
+        TechniqueSet techniques = TechniqueSet.of(config.techniques());
         ModelSpec spec = config.modelSpec();
         LrSchedule schedule = LrSchedule.multiStep(config.lr(), config.lrMilestones(), config.lrGamma());
 
@@ -108,7 +105,7 @@ public final class Trainer {
                 int epoch = state.completedEpochs();
                 double lr = schedule.lr(epoch);
                 long start = System.nanoTime();
-                TrainTotals totals = trainEpoch(net, parameters, optimizer, manager, train, stats, mixer, epoch, lr);
+                TrainTotals totals = trainEpoch(net, parameters, optimizer, manager, train, stats, techniques, epoch, lr);
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
                 Evaluation eval = Evaluator.evaluate(net, parameters, manager, test, stats, config.batchSize(), loaderWorkers);
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -126,7 +123,7 @@ public final class Trainer {
     }
 
     private TrainTotals trainEpoch(SequentialBlock net, ParameterStore parameters, SgdOptimizer optimizer,
-            NDManager manager, Cifar100Split train, ChannelStats stats, Optional<BatchMixer> mixer, int epoch, double lr) {
+            NDManager manager, Cifar100Split train, ChannelStats stats, TechniqueSet techniques, int epoch, double lr) {
         TrainTotals totals = new TrainTotals();
         try (BatchLoader loader = BatchLoader.builder()
                 .setSplit(train)
@@ -137,13 +134,14 @@ public final class Trainer {
                 .optSeed(config.seed())
                 .optEpoch(epoch)
                 .optWorkers(loaderWorkers)
+                .optTransforms(techniques.imageTransforms(), techniques.normalizedImageTransforms())
                 .build()) {
             listener.epochStarted(epoch + 1, config.epochs(), lr, loader.numBatches());
             long start = System.nanoTime();
             while (loader.hasNext()) {
                 Batch batch = loader.next();
                 try (NDManager scope = manager.newSubManager()) {
-                    trainStep(net, parameters, scope, batch, mixer, epoch, totals);
+                    trainStep(net, parameters, scope, batch, techniques, epoch, totals);
                 } finally {
                     batch.release();
                 }
@@ -156,12 +154,13 @@ public final class Trainer {
     }
 
     private void trainStep(SequentialBlock net, ParameterStore parameters, NDManager scope, Batch batch,
-            Optional<BatchMixer> mixer, int epoch, TrainTotals totals) {
+            TechniqueSet techniques, int epoch, TrainTotals totals) {
         int n = batch.size();
         NDArray images = scope.create(batch.images(), new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32);
         float[] targets = oneHot(batch.labels());
-        if (mixer.isPresent()) {
-            BatchMixer.MixedBatch mixed = mixer.get().mix(images, targets, CLASSES,
+        techniques.transformTargets(targets, CLASSES);
+        if (techniques.mixes()) {
+            BatchMixer.MixedBatch mixed = techniques.mix(images, targets, CLASSES,
                     Seeds.stream(config.seed(), "mix", epoch, batch.index()));
             images = mixed.images();
             targets = mixed.targets();
@@ -193,18 +192,6 @@ public final class Trainer {
             targets[i * CLASSES + labels[i]] = 1f;
         }
         return targets;
-    }
-
-    private static Optional<BatchMixer> mixer(List<TechniqueSpec> techniques) {
-        List<BatchMixer> mixers = new ArrayList<>();
-        for (TechniqueSpec spec : techniques) {
-            TechniqueCatalog.create(spec).batchMixer().ifPresent(mixers::add);
-        }
-        if (mixers.size() > 1) {
-            throw new CnnlabException("more than one batch-mixing technique is on (" + techniques
-                    + "): keep one of them");
-        }
-        return mixers.stream().findFirst();
     }
 
     private RunResult result(TrainState state, ModelSummary summary, ModelSpec spec) {
