@@ -47,7 +47,7 @@ public final class PreActResNet {
         int inChannels = ModelSpec.STEM_CHANNELS;
         for (int stage = 0; stage < ModelSpec.STAGE_WIDTHS.length; stage++) {
             int width = ModelSpec.STAGE_WIDTHS[stage];
-            SequentialBlock blocks = new SequentialBlock();
+            SequentialBlock blocks = new ReleasingSequentialBlock();
             for (int b = 0; b < spec.blocksPerStage(); b++) {
                 int stride = (stage > 0 && b == 0) ? 2 : 1;
                 blocks.add(bottleneck(inChannels, width, stride));

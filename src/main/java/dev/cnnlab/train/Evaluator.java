@@ -1,10 +1,8 @@
 package dev.cnnlab.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.cnnlab.data.Batch;
@@ -18,7 +16,6 @@ import dev.cnnlab.data.Cifar100Split;
  */
 public final class Evaluator {
 
-    private static final int SIDE = Cifar100Split.IMAGE_SIDE;
     private static final int CLASSES = Cifar100Split.FINE_CLASSES;
 
     private Evaluator() {}
@@ -35,9 +32,7 @@ public final class Evaluator {
                 Batch batch = loader.next();
                 try (NDManager scope = manager.newSubManager()) {
                     int n = batch.size();
-                    NDArray images = scope.create(batch.images(), new Shape(n, SIDE, SIDE, 3), DataType.FLOAT32);
-                    NDArray logits = net.forward(parameters, new NDList(images.transpose(0, 3, 1, 2)), false)
-                            .singletonOrThrow();
+                    NDArray logits = TrainStep.infer(net, parameters, scope, batch.images(), n);
                     NDArray labels = scope.create(batch.labels()).toType(DataType.INT64, false);
                     lossSum += SoftTargetCrossEntropy.sum(logits, labels.oneHot(CLASSES)).getFloat();
                     float[] values = logits.toFloatArray();

@@ -1,13 +1,10 @@
 package dev.cnnlab.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.data.Batch;
@@ -19,7 +16,6 @@ import dev.cnnlab.data.CifarData;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.model.PreActResNet;
-import dev.cnnlab.technique.BatchMixer;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.util.Seeds;
 import java.util.Optional;
@@ -35,7 +31,6 @@ public final class Trainer {
 
     private static final int SIDE = Cifar100Split.IMAGE_SIDE;
     private static final int CHANNELS = Cifar100Split.CHANNELS;
-    private static final int CLASSES = Cifar100Split.FINE_CLASSES;
 
     private final TrainConfig config;
     private final CifarData data;
@@ -105,7 +100,8 @@ public final class Trainer {
                 int epoch = state.completedEpochs();
                 double lr = schedule.lr(epoch);
                 long start = System.nanoTime();
-                TrainTotals totals = trainEpoch(net, parameters, optimizer, manager, train, stats, techniques, epoch, lr);
+                TrainStep step = new TrainStep(net, parameters, optimizer, techniques);
+                TrainTotals totals = trainEpoch(step, manager, train, stats, techniques, epoch, lr);
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
                 Evaluation eval = Evaluator.evaluate(net, parameters, manager, test, stats, config.batchSize(), loaderWorkers);
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -122,8 +118,8 @@ public final class Trainer {
         }
     }
 
-    private TrainTotals trainEpoch(SequentialBlock net, ParameterStore parameters, SgdOptimizer optimizer,
-            NDManager manager, Cifar100Split train, ChannelStats stats, TechniqueSet techniques, int epoch, double lr) {
+    private TrainTotals trainEpoch(TrainStep step, NDManager manager, Cifar100Split train, ChannelStats stats,
+            TechniqueSet techniques, int epoch, double lr) {
         TrainTotals totals = new TrainTotals();
         try (BatchLoader loader = BatchLoader.builder()
                 .setSplit(train)
@@ -140,58 +136,18 @@ public final class Trainer {
             long start = System.nanoTime();
             while (loader.hasNext()) {
                 Batch batch = loader.next();
-                try (NDManager scope = manager.newSubManager()) {
-                    trainStep(net, parameters, scope, batch, techniques, epoch, totals);
+                try {
+                    TrainStep.Outcome outcome = step.run(manager, batch.images(), batch.labels(), lr,
+                            Seeds.stream(config.seed(), "mix", epoch, batch.index()));
+                    totals.add(batch.size(), outcome.meanLoss(), outcome.targetMassOnPrediction());
                 } finally {
                     batch.release();
                 }
-                optimizer.step(lr);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 listener.batchDone(batch.index() + 1, loader.numBatches(), totals.meanLoss(), totals.images / elapsed);
             }
         }
         return totals;
-    }
-
-    private void trainStep(SequentialBlock net, ParameterStore parameters, NDManager scope, Batch batch,
-            TechniqueSet techniques, int epoch, TrainTotals totals) {
-        int n = batch.size();
-        NDArray images = scope.create(batch.images(), new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32);
-        float[] targets = oneHot(batch.labels());
-        techniques.transformTargets(targets, CLASSES);
-        if (techniques.mixes()) {
-            BatchMixer.MixedBatch mixed = techniques.mix(images, targets, CLASSES,
-                    Seeds.stream(config.seed(), "mix", epoch, batch.index()));
-            images = mixed.images();
-            targets = mixed.targets();
-        }
-        // NHWC memory viewed as NCHW: libtorch sees a channels-last tensor and keeps that layout.
-        NDArray input = images.transpose(0, 3, 1, 2);
-        NDArray targetArray = scope.create(targets, new Shape(n, CLASSES));
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray logits = net.forward(parameters, new NDList(input), true).singletonOrThrow();
-            NDArray loss = SoftTargetCrossEntropy.mean(logits, targetArray);
-            collector.backward(loss);
-            totals.add(n, loss.getFloat(), targetMassOnPrediction(logits, targets));
-        }
-    }
-
-    /** Sum over the batch of the target probability of the predicted class (accuracy for hard labels). */
-    private static double targetMassOnPrediction(NDArray logits, float[] targets) {
-        long[] predicted = logits.argMax(1).toLongArray();
-        double mass = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            mass += targets[i * CLASSES + (int) predicted[i]];
-        }
-        return mass;
-    }
-
-    private static float[] oneHot(int[] labels) {
-        float[] targets = new float[labels.length * CLASSES];
-        for (int i = 0; i < labels.length; i++) {
-            targets[i * CLASSES + labels[i]] = 1f;
-        }
-        return targets;
     }
 
     private RunResult result(TrainState state, ModelSummary summary, ModelSpec spec) {

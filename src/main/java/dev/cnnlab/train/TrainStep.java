@@ -1,0 +1,104 @@
+package dev.cnnlab.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.cnnlab.data.Cifar100Split;
+import dev.cnnlab.technique.BatchMixer;
+import dev.cnnlab.technique.TechniqueSet;
+import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
+
+/**
+ * One optimisation step on one batch: targets, technique mixing, forward, loss, backward, update.
+ * The trainer and the benchmark both use it, so what is measured is what trains.
+ */
+public final class TrainStep {
+
+    private static final int SIDE = Cifar100Split.IMAGE_SIDE;
+    private static final int CHANNELS = Cifar100Split.CHANNELS;
+    private static final int CLASSES = Cifar100Split.FINE_CLASSES;
+
+    /** The step's mean loss and the summed target mass on the predicted classes. */
+    public record Outcome(double meanLoss, double targetMassOnPrediction) {}
+
+    private final Block net;
+    private final ParameterStore parameters;
+    private final SgdOptimizer optimizer;
+    private final TechniqueSet techniques;
+
+    public TrainStep(Block net, ParameterStore parameters, SgdOptimizer optimizer, TechniqueSet techniques) {
+        this.net = net;
+        this.parameters = parameters;
+        this.optimizer = optimizer;
+        this.techniques = techniques;
+    }
+
+    /**
+     * Trains on one batch and updates the weights.
+     *
+     * @param manager parent of the step's arrays (all closed before returning)
+     * @param images n NHWC float images in a direct native-order buffer (used without copying)
+     * @param labels class labels
+     * @param lr learning rate
+     * @param mixRandom the batch's own stream for mixing techniques
+     */
+    public Outcome run(NDManager manager, ByteBuffer images, int[] labels, double lr, SplittableRandom mixRandom) {
+        Outcome outcome;
+        try (NDManager scope = manager.newSubManager()) {
+            int n = labels.length;
+            NDArray x = scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32);
+            float[] targets = oneHot(labels);
+            techniques.transformTargets(targets, CLASSES);
+            if (techniques.mixes()) {
+                BatchMixer.MixedBatch mixed = techniques.mix(x, targets, CLASSES, mixRandom);
+                x = mixed.images();
+                targets = mixed.targets();
+            }
+            NDArray targetArray = scope.create(targets, new Shape(n, CLASSES));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = net.forward(parameters, new NDList(channelsLast(x)), true).singletonOrThrow();
+                NDArray loss = SoftTargetCrossEntropy.mean(logits, targetArray);
+                collector.backward(loss);
+                outcome = new Outcome(loss.getFloat(), targetMassOnPrediction(logits, targets));
+            }
+        }
+        optimizer.step(lr);
+        return outcome;
+    }
+
+    /** Logits of a batch in inference mode (no gradients are recorded outside a collector). */
+    public static NDArray infer(Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n) {
+        NDArray x = scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32);
+        return net.forward(parameters, new NDList(channelsLast(x)), false).singletonOrThrow();
+    }
+
+    /** NHWC memory viewed as NCHW: libtorch sees a channels-last tensor and keeps that layout. */
+    static NDArray channelsLast(NDArray nhwc) {
+        return nhwc.transpose(0, 3, 1, 2);
+    }
+
+    /** Sum over the batch of the target probability of the predicted class (accuracy for hard labels). */
+    private static double targetMassOnPrediction(NDArray logits, float[] targets) {
+        long[] predicted = logits.argMax(1).toLongArray();
+        double mass = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            mass += targets[i * CLASSES + (int) predicted[i]];
+        }
+        return mass;
+    }
+
+    private static float[] oneHot(int[] labels) {
+        float[] targets = new float[labels.length * CLASSES];
+        for (int i = 0; i < labels.length; i++) {
+            targets[i * CLASSES + labels[i]] = 1f;
+        }
+        return targets;
+    }
+}
