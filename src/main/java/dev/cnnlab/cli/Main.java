@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             ModelCommand.class,
             TrainCommand.class,
+            StudyCommand.class,
+            ReportCommand.class,
             TechniquesCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Side-by-side speed and memory: cnnlab bench vs the PyTorch reference (../shared/bench), run
+# alternately in fresh processes with the same model, batch, threads, allocator and layout.
+#
+#   bench/compare.sh                      # ResNet-29, ResNet-29+SE, ResNet-164; train and infer
+#   MODELS="29" ROUNDS=3 bench/compare.sh # fewer models, more rounds
+#
+# Needs Debian's python3-torch (apt-get install -y python3-torch) for the peer.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+peer="${PEER:-$root/../shared/bench/pytorch_preact_resnet.py}"
+data="${CNNLAB_DATA:-$root/../shared/data/cifar-100-binary}"
+threads="${THREADS:-$(nproc)}"
+batch="${BATCH:-128}"
+rounds="${ROUNDS:-2}"
+models="${MODELS:-29 29se 164}"
+python=/usr/bin/python3
+
+[[ -f "$peer" ]] || { echo "compare.sh: error: PyTorch reference not found at $peer (set PEER=...)" >&2; exit 2; }
+"$python" -c 'import torch' 2>/dev/null || { echo "compare.sh: error: $python cannot import torch: apt-get install -y python3-torch" >&2; exit 2; }
+tcmalloc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
+allocator=glibc
+if [[ -f "$tcmalloc" ]]; then export LD_PRELOAD="$tcmalloc"; allocator=tcmalloc; fi
+"$root/cnnlab" --version >/dev/null   # builds the jar once, outside the timings
+jar="$root/target/cnnlab.jar"
+
+iterations() { case "$1" in 164*) echo "${ITERS_BIG:-8} 2";; *) echo "${ITERS:-20} 4";; esac; }
+
+cnnlab_run() { # model mode -> "img/s rss_mb gflops peak_fraction"
+  local depth="${1%se}" se=""; [[ "$1" == *se ]] && se="--se"
+  read -r iters warm <<<"$(iterations "$1")"
+  java -Xmx3g -Dai.djl.offline=true -jar "$jar" bench --depth "$depth" $se --mode "$2" --batch-size "$batch" \
+      --threads "$threads" --iterations "$iters" --warmup "$warm" --synthetic --json 2>/dev/null |
+    "$python" -c 'import json,sys; r=json.load(sys.stdin); m=sys.argv[1]
+rate=r["trainImagesPerSecond"] if m=="train" else r["inferImagesPerSecond"]
+gf=r["gflops"] if m=="train" else r["inferGflops"]
+print(rate, r["peakRssMb"], gf, gf/r["peakGflops"])' "$2"
+}
+
+torch_run() { # model mode -> "img/s rss_mb"
+  local n se=""; case "${1%se}" in 29) n=3;; 164) n=18;; 11) n=1;; *) n=$(( (${1%se} - 2) / 9 ));; esac
+  [[ "$1" == *se ]] && se="--se"
+  read -r iters warm <<<"$(iterations "$1")"
+  "$python" "$peer" --n "$n" $se --mode "$2" --batch "$batch" --threads "$threads" --iters "$iters" --warmup "$warm" \
+      --channels-last 2>/dev/null | grep '^RESULT' |
+    sed -E 's/.*img_per_s_median=([0-9.]+).*peak_rss_mb=([0-9-]+).*/\1 \2/'
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+printf "threads=%s batch=%s allocator=%s layout=channels-last rounds=%s (median of rounds; synthetic input)\n" \
+  "$threads" "$batch" "$allocator" "$rounds"
+printf "%-14s %-6s %12s %12s %7s %9s %7s %10s %10s %7s\n" model mode cnnlab_img/s torch_img/s ratio GFLOP/s %peak cnnlab_MB torch_MB mem
+for model in $models; do
+  for mode in train infer; do
+    c_rates=(); t_rates=(); c_rss=(); t_rss=(); gf=(); pf=()
+    for ((r = 0; r < rounds; r++)); do
+      read -r cr crss cgf cpf <<<"$(cnnlab_run "$model" "$mode")"
+      read -r tr trss <<<"$(torch_run "$model" "$mode")"
+      c_rates+=("$cr"); c_rss+=("$crss"); gf+=("$cgf"); pf+=("$cpf"); t_rates+=("$tr"); t_rss+=("$trss")
+    done
+    c=$(printf "%s\n" "${c_rates[@]}" | median); t=$(printf "%s\n" "${t_rates[@]}" | median)
+    cm=$(printf "%s\n" "${c_rss[@]}" | median); tm=$(printf "%s\n" "${t_rss[@]}" | median)
+    g=$(printf "%s\n" "${gf[@]}" | median); p=$(printf "%s\n" "${pf[@]}" | median)
+    name="ResNet-${model%se}"; [[ "$model" == *se ]] && name="$name+SE"
+    awk -v n="$name" -v m="$mode" -v c="$c" -v t="$t" -v g="$g" -v p="$p" -v cm="$cm" -v tm="$tm" 'BEGIN {
+      printf "%-14s %-6s %12.1f %12.1f %7.2f %9.1f %6.0f%% %10d %10d %7.2f\n", n, m, c, t, c / t, g, 100 * p, cm, tm, cm / tm }'
+  done
+done

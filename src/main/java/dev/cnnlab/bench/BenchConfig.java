@@ -1,0 +1,32 @@
+package dev.cnnlab.bench;
+
+import dev.cnnlab.CnnlabException;
+import dev.cnnlab.model.ModelSpec;
+
+/**
+ * What to measure.
+ *
+ * @param depth network depth (9n+2)
+ * @param squeezeExcite with SE
+ * @param mixupAlpha mixup alpha, or null for none
+ * @param batchSize batch size
+ * @param iterations timed iterations per mode
+ * @param warmup untimed iterations before them
+ * @param synthetic fixed random input instead of the real augmented data pipeline
+ * @param mode what to measure
+ * @param threads libtorch threads
+ * @param flopsPerCycle FP32 FLOP per cycle per core assumed for the peak
+ */
+public record BenchConfig(int depth, boolean squeezeExcite, Double mixupAlpha, int batchSize, int iterations, int warmup,
+        boolean synthetic, Mode mode, int threads, int flopsPerCycle) {
+
+    /** Training steps, inference passes, or both (in that order, in one process). */
+    public enum Mode { TRAIN, INFER, BOTH }
+
+    public BenchConfig {
+        ModelSpec.cifar100(depth, false);
+        if (batchSize < 2 || iterations < 1 || warmup < 0 || threads < 1 || flopsPerCycle < 1) {
+            throw new CnnlabException("bench needs --batch-size >= 2, --iterations >= 1, --warmup >= 0, --threads >= 1");
+        }
+    }
+}

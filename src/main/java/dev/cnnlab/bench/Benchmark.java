@@ -1,0 +1,209 @@
+package dev.cnnlab.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import dev.cnnlab.data.Batch;
+import dev.cnnlab.data.BatchLoader;
+import dev.cnnlab.data.ChannelStats;
+import dev.cnnlab.data.Cifar100Split;
+import dev.cnnlab.data.CifarData;
+import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.model.ModelSummary;
+import dev.cnnlab.model.PreActResNet;
+import dev.cnnlab.technique.Mixup;
+import dev.cnnlab.technique.TechniqueSet;
+import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.train.SgdOptimizer;
+import dev.cnnlab.train.TrainStep;
+import dev.cnnlab.util.Seeds;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+
+/**
+ * Measures training and inference throughput of the real training step ({@link TrainStep}) on
+ * the real data pipeline or on synthetic input, with memory and data-loader wait.
+ */
+public final class Benchmark {
+
+    private static final int IMAGE_FLOATS = Cifar100Split.IMAGE_BYTES;
+
+    private final BenchConfig config;
+    private final CifarData data;
+    private final Consumer<String> log;
+
+    /**
+     * @param config what to measure
+     * @param data the real data, or null with {@code config.synthetic()}
+     * @param log progress lines
+     */
+    public Benchmark(BenchConfig config, CifarData data, Consumer<String> log) {
+        this.config = config;
+        this.data = data;
+        this.log = log;
+    }
+
+    public BenchResult run() {
+        List<TechniqueSpec> techniques = new ArrayList<>();
+        if (config.squeezeExcite()) {
+            techniques.add(TechniqueSpec.of("se"));
+        }
+        if (config.mixupAlpha() != null) {
+            techniques.add(TechniqueSpec.of(Mixup.NAME, "alpha", config.mixupAlpha()));
+        }
+        TechniqueSet set = TechniqueSet.of(techniques);
+        ModelSpec spec = set.shape(ModelSpec.cifar100(config.depth(), false));
+        try (NDManager manager = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
+            SequentialBlock net = PreActResNet.build(spec, 0);
+            net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), 3, 32, 32));
+            ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, 3, 32, 32));
+            ParameterStore parameters = new ParameterStore(manager, false);
+            Rates train = Rates.NONE;
+            Rates infer = Rates.NONE;
+            if (config.mode() != BenchConfig.Mode.INFER) {
+                SgdOptimizer optimizer = SgdOptimizer.forBlock(net, 0.9, 1e-4);
+                train = measureTraining(new TrainStep(net, parameters, optimizer, set), manager);
+            }
+            if (config.mode() != BenchConfig.Mode.TRAIN) {
+                infer = measureInference(net, parameters, manager);
+            }
+            CpuPeak peak = CpuPeak.of(config.threads(), config.flopsPerCycle());
+            double gflops = 3.0 * summary.flopsPerImage() * train.median / 1e9;
+            String preload = System.getenv("LD_PRELOAD");
+            return new BenchResult(spec.displayName(), summary.params(), summary.flopsPerImage(), config.batchSize(),
+                    config.threads(), config.synthetic(), preload == null || preload.isBlank() ? "glibc malloc" : preload,
+                    train.median, train.p10, train.p90, infer.median, infer.p10, infer.p90,
+                    gflops, summary.flopsPerImage() * infer.median / 1e9, peak.gflops(), peak.explain(),
+                    gflops / peak.gflops(), ProcessMemory.peakRssMb(), train.rssGrowthPercentPer100,
+                    train.waitFraction);
+        }
+    }
+
+    /** Median and spread of a rate, plus what the run around it showed. */
+    private record Rates(double median, double p10, double p90, double rssGrowthPercentPer100, double waitFraction) {
+        static final Rates NONE = new Rates(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+        static Rates of(DescriptiveStatistics imagesPerSecond, double rssGrowth, double wait) {
+            return new Rates(imagesPerSecond.getPercentile(50), imagesPerSecond.getPercentile(10),
+                    imagesPerSecond.getPercentile(90), rssGrowth, wait);
+        }
+    }
+
+    private Rates measureTraining(TrainStep step, NDManager manager) {
+        BatchSource source = new BatchSource(true);
+        DescriptiveStatistics rates = new DescriptiveStatistics();
+        long waited = 0;
+        long timed = 0;
+        long rssAfterWarmup = 0;
+        int total = config.warmup() + config.iterations();
+        for (int it = 0; it < total; it++) {
+            if (it == config.warmup()) {
+                rssAfterWarmup = ProcessMemory.rssMb();
+            }
+            long start = System.nanoTime();
+            BatchSource.Next next = source.next();
+            long got = System.nanoTime();
+            step.run(manager, next.images(), next.labels(), 0.1, Seeds.stream(0, "bench-mix", it));
+            next.release().run();
+            long end = System.nanoTime();
+            if (it >= config.warmup()) {
+                rates.addValue(next.labels().length / ((end - start) / 1e9));
+                waited += got - start;
+                timed += end - start;
+            }
+            progress("train", it, total, rates);
+        }
+        source.close();
+        double growth = 100.0 * (ProcessMemory.rssMb() - rssAfterWarmup) / Math.max(1, rssAfterWarmup)
+                * 100.0 / config.iterations();
+        return Rates.of(rates, growth, (double) waited / timed);
+    }
+
+    private Rates measureInference(ai.djl.nn.Block net, ParameterStore parameters, NDManager manager) {
+        BatchSource source = new BatchSource(false);
+        DescriptiveStatistics rates = new DescriptiveStatistics();
+        int total = config.warmup() + config.iterations();
+        for (int it = 0; it < total; it++) {
+            BatchSource.Next next = source.next();
+            long start = System.nanoTime();
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray logits = TrainStep.infer(net, parameters, scope, next.images(), next.labels().length);
+                logits.argMax(1).toLongArray();
+            }
+            long end = System.nanoTime();
+            next.release().run();
+            if (it >= config.warmup()) {
+                rates.addValue(next.labels().length / ((end - start) / 1e9));
+            }
+            progress("infer", it, total, rates);
+        }
+        source.close();
+        return Rates.of(rates, Double.NaN, Double.NaN);
+    }
+
+    private void progress(String mode, int it, int total, DescriptiveStatistics rates) {
+        if (it + 1 == config.warmup() || (it + 1) % 10 == 0 || it + 1 == total) {
+            log.accept(String.format(java.util.Locale.ROOT, "%s %d/%d%s", mode, it + 1, total,
+                    rates.getN() > 0 ? String.format(java.util.Locale.ROOT, ", median %.0f img/s", rates.getPercentile(50)) : " (warm-up)"));
+        }
+    }
+
+    /** Full batches, endlessly: from the real loader (epoch after epoch) or one synthetic batch. */
+    private final class BatchSource {
+        record Next(ByteBuffer images, int[] labels, Runnable release) {}
+
+        private final boolean training;
+        private final ByteBuffer synthetic;
+        private final int[] syntheticLabels;
+        private final ChannelStats stats;
+        private BatchLoader loader;
+        private int epoch;
+
+        BatchSource(boolean training) {
+            this.training = training;
+            int b = config.batchSize();
+            this.stats = config.synthetic() ? null : ChannelStats.of(data.train());
+            if (config.synthetic()) {
+                SplittableRandom random = Seeds.stream(0, "bench-input");
+                synthetic = ByteBuffer.allocateDirect(b * IMAGE_FLOATS * Float.BYTES).order(ByteOrder.nativeOrder());
+                for (int i = 0; i < b * IMAGE_FLOATS; i++) {
+                    synthetic.putFloat(i * Float.BYTES, (float) random.nextGaussian());
+                }
+                syntheticLabels = random.ints(b, 0, Cifar100Split.FINE_CLASSES).toArray();
+            } else {
+                synthetic = null;
+                syntheticLabels = null;
+            }
+        }
+
+        Next next() {
+            if (synthetic != null) {
+                return new Next(synthetic, syntheticLabels, () -> { });
+            }
+            if (loader == null || !loader.hasNext()) {
+                close();
+                Cifar100Split split = training ? data.train() : data.test();
+                loader = BatchLoader.builder().setSplit(split).setStats(stats)
+                        .setBatchSize(config.batchSize()).optShuffle(training).optAugment(training)
+                        .optEpoch(epoch++).optDropLast(true).build();
+            }
+            Batch batch = loader.next();
+            return new Next(batch.images(), batch.labels(), batch::release);
+        }
+
+        void close() {
+            if (loader != null) {
+                loader.close();
+            }
+        }
+    }
+}

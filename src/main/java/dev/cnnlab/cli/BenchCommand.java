@@ -1,0 +1,90 @@
+package dev.cnnlab.cli;
+
+import dev.cnnlab.bench.BenchConfig;
+import dev.cnnlab.bench.BenchResult;
+import dev.cnnlab.bench.Benchmark;
+import dev.cnnlab.data.CifarData;
+import dev.cnnlab.train.EngineSetup;
+import dev.cnnlab.util.Json;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cnnlab bench}: training and inference speed, memory and loader wait. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure training (forward + backward + update) and inference images/s of the real training step,",
+            "on the real augmented data pipeline (default) or synthetic input; GFLOP/s against the fp32 peak; memory."})
+final class BenchCommand implements Runnable {
+
+    @Option(names = "--depth", defaultValue = "29", description = "depth 9n+2 (default ${DEFAULT-VALUE})")
+    int depth;
+
+    @Option(names = "--se", description = "with Squeeze-and-Excitation")
+    boolean se;
+
+    @Option(names = "--mixup", paramLabel = "ALPHA", description = "with mixup")
+    Double mixup;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "batch size (default ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--iterations", defaultValue = "20", description = "timed iterations per mode (default ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "untimed iterations first (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--synthetic", description = "fixed random input instead of real CIFAR-100 batches")
+    boolean synthetic;
+
+    @Option(names = "--mode", defaultValue = "both", description = "train, infer or both (default ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--threads", description = "libtorch threads (default: one per core)")
+    Integer threads;
+
+    @Option(names = "--flops-per-cycle", defaultValue = "32",
+            description = "FP32 FLOP per cycle per core for the peak (default ${DEFAULT-VALUE}: two 256-bit FMA pipes)")
+    int flopsPerCycle;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "CIFAR-100 location for the real pipeline")
+    Path data;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public void run() {
+        int t = threads != null ? threads : EngineSetup.defaultThreads();
+        BenchConfig.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "train" -> BenchConfig.Mode.TRAIN;
+            case "infer" -> BenchConfig.Mode.INFER;
+            case "both" -> BenchConfig.Mode.BOTH;
+            default -> throw new dev.cnnlab.CnnlabException("--mode must be train, infer or both, got " + mode);
+        };
+        BenchConfig config = new BenchConfig(depth, se, mixup, batchSize, iterations, warmup, synthetic, m, t, flopsPerCycle);
+        CifarData cifar = synthetic ? null : DataOptions.read(data);
+        EngineSetup.start(t);
+        BenchResult r = new Benchmark(config, cifar, line -> System.err.println("  " + line)).run();
+        if (json) {
+            System.out.println(Json.write(r));
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%s, batch %d, %d threads, %s input, allocator %s%n", r.model(), r.batchSize(),
+                r.threads(), r.synthetic() ? "synthetic" : "real augmented", r.allocator());
+        if (!Double.isNaN(r.trainImagesPerSecond())) {
+            System.out.printf(Locale.ROOT, "train: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s, %.0f%% of peak;"
+                    + " loader wait %.1f%%; RSS growth %.2f%%/100 it%n", r.trainImagesPerSecond(), r.trainP10(), r.trainP90(),
+                    r.gflops(), 100 * r.peakFraction(), 100 * r.loaderWaitFraction(), r.rssGrowthPer100Iterations());
+            System.out.printf(Locale.ROOT, "       one 50,000-image epoch ~%s, 160 epochs ~%s%n",
+                    ConsoleProgress.duration(50000 / r.trainImagesPerSecond()),
+                    ConsoleProgress.duration(160 * 50000 / r.trainImagesPerSecond()));
+        }
+        if (!Double.isNaN(r.inferImagesPerSecond())) {
+            System.out.printf(Locale.ROOT, "infer: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s%n",
+                    r.inferImagesPerSecond(), r.inferP10(), r.inferP90(), r.inferGflops());
+        }
+        System.out.printf(Locale.ROOT, "peak RSS %d MB; fp32 peak %s%n", r.peakRssMb(), r.peakExplained());
+    }
+}

@@ -1,0 +1,196 @@
+package dev.cnnlab.cli;
+
+import dev.cnnlab.CnnlabException;
+import dev.cnnlab.data.CifarData;
+import dev.cnnlab.report.ReportFiles;
+import dev.cnnlab.report.StudyReport;
+import dev.cnnlab.study.Cell;
+import dev.cnnlab.study.StudyDirectory;
+import dev.cnnlab.study.StudyRunner;
+import dev.cnnlab.study.StudySpec;
+import dev.cnnlab.study.StudySpecReader;
+import dev.cnnlab.train.EngineSetup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cnnlab study}: every cell of a study, resumable, locally or as one task of a job array. */
+@Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a size-versus-technique study (models x technique sets x seeds) and write its report.",
+            "Killed at any point and started again, it skips finished cells and resumes the interrupted one."})
+final class StudyCommand implements Runnable {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "study spec (YAML), e.g. studies/quick.yaml")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "study directory (runs/<cell-id>/, study.json, report.*)")
+    Path out;
+
+    @Option(names = "--list", description = "print the cells with their index and status, then exit")
+    boolean list;
+
+    @ArgGroup(validate = false, heading = "%nWhich cells and how:%n", order = 1)
+    Execution execution = new Execution();
+
+    @ArgGroup(validate = false, heading = "%nOverrides for every cell (shrink a shipped spec for a smoke run):%n", order = 2)
+    Overrides overrides = new Overrides();
+
+    static final class Execution {
+        @Option(names = "--cell", paramLabel = "I", split = ",",
+                description = "run only these cells (e.g. $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX); see --list")
+        List<Integer> cells;
+
+        @Option(names = "--workers", paramLabel = "K", defaultValue = "1",
+                description = "cells trained at once, one process each (one per GPU; on CPU the cores are split; default ${DEFAULT-VALUE})")
+        int workers;
+
+        @Option(names = "--threads", paramLabel = "N", description = "libtorch threads per cell (default: cores / workers)")
+        Integer threads;
+
+        @Option(names = "--loader-workers", paramLabel = "N", defaultValue = "2", description = "data loader threads per cell (default ${DEFAULT-VALUE})")
+        int loaderWorkers;
+
+        @Option(names = "--no-report", description = "do not write the report at the end")
+        boolean noReport;
+
+        @Option(names = "--quiet", description = "no progress bars, only per-epoch rows")
+        boolean quiet;
+
+        /** Set by --workers for its child processes: cells left to other workers are not an error. */
+        @Option(names = "--worker", hidden = true)
+        boolean worker;
+    }
+
+    static final class Overrides {
+        @Option(names = "--data", paramLabel = "DIR", description = "CIFAR-100 location (default: $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary)")
+        Path data;
+
+        @Option(names = "--epochs", description = "epochs per cell")
+        Integer epochs;
+
+        @Option(names = "--train-limit", paramLabel = "N", description = "first N training images")
+        Integer trainLimit;
+
+        @Option(names = "--test-limit", paramLabel = "N", description = "first N test images")
+        Integer testLimit;
+
+        @Option(names = "--batch-size", description = "batch size")
+        Integer batchSize;
+
+        @Option(names = "--seeds", paramLabel = "S,S", split = ",", description = "seeds (replaces the spec's)")
+        List<Long> seeds;
+    }
+
+    @Override
+    public void run() {
+        StudySpec spec;
+        try {
+            spec = StudySpecReader.read(specFile).override(overrides.epochs, overrides.batchSize, overrides.trainLimit,
+                    overrides.testLimit, overrides.seeds);
+        } catch (IllegalArgumentException e) {
+            throw new CnnlabException(specFile + " with the command-line overrides: " + e.getMessage());
+        }
+        List<Cell> all = spec.cells();
+        if (list) {
+            printCells(spec, all, out == null ? null : new StudyDirectory(out));
+            return;
+        }
+        if (out == null) {
+            throw new CnnlabException("--out DIR is required: the study directory to write (or resume)");
+        }
+        List<Cell> selected = select(all);
+        if (execution.workers < 1) {
+            throw new CnnlabException("--workers must be >= 1, got " + execution.workers);
+        }
+        int threads = execution.threads != null ? execution.threads
+                : Math.max(1, EngineSetup.defaultThreads() / execution.workers);
+        spec.cells().forEach(c -> c.config(spec.protocol(), threads).validate());
+        StudyDirectory directory = new StudyDirectory(out).open(spec);
+        CifarData data = DataOptions.read(overrides.data);
+
+        long start = System.nanoTime();
+        if (execution.workers > 1 && selected.size() > 1) {
+            new WorkerPool(execution.workers, threads).runAll(workerArguments(selected, threads));
+        } else {
+            EngineSetup.start(threads);
+            ConsoleStudyProgress progress = new ConsoleStudyProgress(System.err, !execution.quiet, spec);
+            new StudyRunner(spec, directory, data, threads, execution.loaderWorkers, progress).run(selected);
+        }
+        long finished = all.stream().filter(directory::finished).count();
+        System.err.printf(Locale.ROOT, "study %s: %d/%d cells finished (%s this time)%n", spec.name(), finished, all.size(),
+                ConsoleProgress.duration((System.nanoTime() - start) / 1e9));
+        if (execution.worker) {
+            return;
+        }
+        if (!execution.noReport) {
+            ReportFiles report = StudyReport.write(out);
+            System.out.println(report.terminalSummary());
+            System.out.println("report: " + report.markdown() + " and " + report.html());
+        }
+        List<Cell> missing = selected.stream().filter(c -> !directory.finished(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new CnnlabException(missing.size() + " selected cell(s) did not finish (e.g. " + missing.get(0).id()
+                    + ", still locked by another process or failed): run the same command again to resume them");
+        }
+    }
+
+    private List<Cell> select(List<Cell> all) {
+        if (execution.cells == null) {
+            return all;
+        }
+        List<Cell> selected = new ArrayList<>();
+        for (int index : execution.cells) {
+            if (index < 0 || index >= all.size()) {
+                throw new CnnlabException("--cell " + index + " is out of range: this study has cells 0.." + (all.size() - 1)
+                        + " (see --list)");
+            }
+            selected.add(all.get(index));
+        }
+        return selected;
+    }
+
+    /** The command line of one worker process: this study restricted to the selected cells, one cell at a time. */
+    private List<String> workerArguments(List<Cell> selected, int threads) {
+        List<String> args = new ArrayList<>(List.of("study", specFile.toString(), "--out", out.toString(),
+                "--worker", "--quiet", "--threads", Integer.toString(threads),
+                "--loader-workers", Integer.toString(execution.loaderWorkers),
+                "--cell", String.join(",", selected.stream().map(c -> Integer.toString(c.index())).toList())));
+        addOverride(args, "--data", overrides.data);
+        addOverride(args, "--epochs", overrides.epochs);
+        addOverride(args, "--train-limit", overrides.trainLimit);
+        addOverride(args, "--test-limit", overrides.testLimit);
+        addOverride(args, "--batch-size", overrides.batchSize);
+        if (overrides.seeds != null) {
+            args.add("--seeds");
+            args.add(String.join(",", overrides.seeds.stream().map(String::valueOf).toList()));
+        }
+        return args;
+    }
+
+    private static void addOverride(List<String> args, String name, Object value) {
+        if (value != null) {
+            args.add(name);
+            args.add(value.toString());
+        }
+    }
+
+    private static void printCells(StudySpec spec, List<Cell> cells, StudyDirectory directory) {
+        System.out.printf(Locale.ROOT, "study %s: %d cells (%d models x %d technique sets x %d seeds), %d epochs each%n",
+                spec.name(), cells.size(), spec.models().size(), spec.techniques().size(), spec.seeds().size(),
+                spec.protocol().epochs());
+        System.out.printf(Locale.ROOT, "%5s  %-32s %-12s %-22s %6s%s%n", "cell", "id", "model", "techniques", "seed",
+                directory == null ? "" : "  status");
+        for (Cell cell : cells) {
+            String status = directory == null ? "" : "  " + (directory.finished(cell) ? "finished"
+                    : directory.run(cell).checkpoint().peek().map(s -> "epoch " + s.completedEpochs() + "/" + s.config().epochs())
+                            .orElse("not started"));
+            System.out.printf(Locale.ROOT, "%5d  %-32s %-12s %-22s %6d%s%n", cell.index(), cell.id(), cell.model().name(),
+                    cell.techniqueSet(), cell.seed(), status);
+        }
+    }
+}
