@@ -1,0 +1,102 @@
+package dev.cnnlab.report;
+
+import dev.cnnlab.technique.TechniqueSpec;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/** Number and text formats shared by every part of the report (Locale.ROOT: a dot as decimal point everywhere). */
+final class Fmt {
+
+    /** Shown for a value that does not exist (never a zero). */
+    static final String MISSING = "—";
+
+    private Fmt() {}
+
+    /** An accuracy in percent, two decimals. */
+    static String acc(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** A gain in points, always signed, so a gain never reads like an accuracy. */
+    static String gain(double value) {
+        String text = String.format(Locale.ROOT, "%+.2f", value);
+        return text.equals("-0.00") ? "+0.00" : text;
+    }
+
+    static String gain(OptionalDouble value) {
+        return value.isPresent() ? gain(value.getAsDouble()) : MISSING;
+    }
+
+    /** Mean, sample std and n of one pair's seeds; a bare mean when the study has one seed. */
+    static String stats(SeedStats stats, int plannedSeeds) {
+        String text = acc(stats.mean());
+        if (stats.std().isPresent()) {
+            text += " ± " + acc(stats.std().getAsDouble());
+        }
+        if (plannedSeeds > 1) {
+            text += stats.n() < plannedSeeds ? " (n=" + stats.n() + " of " + plannedSeeds + ")" : " (n=" + stats.n() + ")";
+        }
+        return text;
+    }
+
+    /** Parameter count, e.g. {@code 1.73 M}. */
+    static String params(long params) {
+        if (params >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.2f M", params / 1e6);
+        }
+        if (params >= 1_000) {
+            return String.format(Locale.ROOT, "%.1f k", params / 1e3);
+        }
+        return Long.toString(params);
+    }
+
+    /** Forward GFLOPs per image. */
+    static String gflops(long flops) {
+        return String.format(Locale.ROOT, "%.3f", flops / 1e9);
+    }
+
+    /** A wall time in the unit that reads best. */
+    static String duration(double seconds) {
+        if (seconds < 90) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
+        }
+        if (seconds < 90 * 60) {
+            return String.format(Locale.ROOT, "%.1f min", seconds / 60);
+        }
+        return String.format(Locale.ROOT, "%.2f h", seconds / 3600);
+    }
+
+    /** A ratio, e.g. {@code 8.3×}. */
+    static String ratio(double ratio) {
+        return String.format(Locale.ROOT, "%.1f×", ratio);
+    }
+
+    /** A plain number without a trailing {@code .0}. */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        // BigDecimal: 1e-4 prints as 0.0001, not 1.0E-4
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** A technique list, e.g. {@code se(reduction=16) + mixup(alpha=1)}; {@code none} for the plain network. */
+    static String techniques(List<TechniqueSpec> techniques) {
+        if (techniques == null || techniques.isEmpty()) {
+            return "none";
+        }
+        return techniques.stream().map(t -> t.options().isEmpty() ? t.name()
+                : t.name() + "(" + t.options().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + number(e.getValue()))
+                        .collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining(" + "));
+    }
+
+    /** A file-name-safe form of a name. */
+    static String slug(String name) {
+        String slug = name.replaceAll("[^A-Za-z0-9._-]+", "-");
+        return slug.isEmpty() ? "x" : slug;
+    }
+}

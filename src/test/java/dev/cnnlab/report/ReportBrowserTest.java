@@ -1,0 +1,114 @@
+package dev.cnnlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens the fixture's report.html in real headless chromium over the DevTools protocol: no
+ * console errors or exceptions, the accuracy table has one row per technique set, and every
+ * chart is present with a decoded, non-empty image.
+ */
+class ReportBrowserTest {
+
+    private static final Duration STEP = Duration.ofSeconds(10);
+
+    @Test
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
+    void reportOpensCleanlyInChromium(@TempDir Path study, @TempDir Path profile) throws Exception {
+        if (!HeadlessChromium.installed()) {
+            fail("chromium is not installed at " + HeadlessChromium.BINARY + ": install it with "
+                    + "`apt-get install -y chromium` (CI installs it through .ci/run), or set CHROMIUM_BIN");
+        }
+        StudyFixture.writeMain(study);
+        Path html = StudyReport.write(study).html();
+
+        try (HeadlessChromium browser = HeadlessChromium.start(profile, STEP)) {
+            String target = browser.send("Target.createTarget", HeadlessChromium.params().put("url", "about:blank"), null, STEP)
+                    .get("targetId").asText();
+            String session = browser.send("Target.attachToTarget",
+                    HeadlessChromium.params().put("targetId", target).put("flatten", true), null, STEP)
+                    .get("sessionId").asText();
+            for (String domain : List.of("Runtime", "Log", "Page")) {
+                browser.send(domain + ".enable", null, session, STEP);
+            }
+            CompletableFuture<JsonNode> loaded = browser.event("Page.loadEventFired", session);
+            JsonNode navigation = browser.send("Page.navigate",
+                    HeadlessChromium.params().put("url", html.toUri().toString()), session, STEP);
+            assertThat(navigation.has("errorText")).as("navigation error: %s", navigation).isFalse();
+            loaded.get(STEP.toMillis(), TimeUnit.MILLISECONDS);
+
+            JsonNode page = evaluate(browser, session, """
+                    (() => {
+                      const imgs = [...document.querySelectorAll('figure.chart img')];
+                      const svgs = [...document.querySelectorAll('figure.chart svg')];
+                      return {
+                        standardsMode: document.compatMode === 'CSS1Compat',
+                        charset: document.characterSet,
+                        accuracyRows: document.querySelectorAll('table#accuracy tbody tr').length,
+                        accuracyColumns: document.querySelectorAll('table#accuracy thead th').length,
+                        tables: ['accuracy', 'proxy', 'keep-drop', 'reference', 'cost', 'provenance']
+                            .filter(id => document.querySelector('table#' + id)),
+                        charts: document.querySelectorAll('figure.chart').length,
+                        drawnImages: imgs.filter(i => i.complete && i.naturalWidth > 0 && i.naturalHeight > 0
+                            && i.getBoundingClientRect().width > 0 && i.getBoundingClientRect().height > 0).length,
+                        drawnSvgs: svgs.filter(s => s.getBoundingClientRect().width > 0).length,
+                        chartsWithoutImage: [...document.querySelectorAll('figure.chart')]
+                            .filter(f => !f.querySelector('img, svg')).length,
+                        externalResources: performance.getEntriesByType('resource').length,
+                        scripts: document.scripts.length
+                      };
+                    })()""");
+
+            // evaluate's reply comes after every event the page load produced, so this list is complete
+            List<String> errors = errors(browser, session);
+            assertThat(errors).as("console errors and exceptions").isEmpty();
+            assertThat(page.get("standardsMode").asBoolean()).as("<!DOCTYPE html> standards mode").isTrue();
+            assertThat(page.get("charset").asText()).isEqualTo("UTF-8");
+            assertThat(page.get("accuracyRows").asInt()).as("one accuracy row per technique set").isEqualTo(6);
+            assertThat(page.get("accuracyColumns").asInt()).isEqualTo(8);
+            assertThat(page.get("tables")).hasSize(6);
+            assertThat(page.get("charts").asInt()).as("2 accuracy-curve charts, gains, scatter").isEqualTo(4);
+            assertThat(page.get("drawnImages").asInt() + page.get("drawnSvgs").asInt()).isEqualTo(4);
+            assertThat(page.get("chartsWithoutImage").asInt()).isZero();
+            assertThat(page.get("externalResources").asInt()).as("self-contained: nothing fetched").isZero();
+            assertThat(page.get("scripts").asInt()).isZero();
+
+            // the error collection itself works: a deliberate console.error is seen
+            evaluate(browser, session, "console.error('cdp-probe'); true");
+            assertThat(errors(browser, session)).anyMatch(e -> e.contains("cdp-probe"));
+        }
+    }
+
+    private static JsonNode evaluate(HeadlessChromium browser, String session, String expression) throws Exception {
+        JsonNode result = browser.send("Runtime.evaluate", HeadlessChromium.params().put("expression", expression)
+                .put("returnByValue", true), session, STEP);
+        if (result.has("exceptionDetails")) {
+            throw new AssertionError("evaluation failed: " + result.get("exceptionDetails"));
+        }
+        return result.get("result").get("value");
+    }
+
+    /** Uncaught exceptions, console.error calls and error log entries of the page. */
+    private static List<String> errors(HeadlessChromium browser, String session) {
+        return browser.events().stream()
+                .filter(e -> session.equals(e.path("sessionId").asText()))
+                .filter(e -> switch (e.path("method").asText()) {
+                    case "Runtime.exceptionThrown" -> true;
+                    case "Runtime.consoleAPICalled" -> "error".equals(e.path("params").path("type").asText());
+                    case "Log.entryAdded" -> "error".equals(e.path("params").path("entry").path("level").asText());
+                    default -> false;
+                })
+                .map(JsonNode::toString)
+                .toList();
+    }
+}

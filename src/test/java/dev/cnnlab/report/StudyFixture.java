@@ -1,0 +1,169 @@
+package dev.cnnlab.report;
+
+import dev.cnnlab.data.Checksums;
+import dev.cnnlab.study.Cell;
+import dev.cnnlab.study.ModelEntry;
+import dev.cnnlab.study.Protocol;
+import dev.cnnlab.study.StudySpec;
+import dev.cnnlab.train.EpochStats;
+import dev.cnnlab.train.Provenance;
+import dev.cnnlab.train.RunResult;
+import dev.cnnlab.train.TrainConfig;
+import dev.cnnlab.train.TrainState;
+import dev.cnnlab.util.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds study directories the way {@code ./cnnlab study} leaves them: {@code study.json},
+ * {@code runs/<id>/result.json} for finished cells and {@code runs/<id>/checkpoint/state.json}
+ * for running ones, all written with the project's JSON mapper.
+ */
+final class StudyFixture {
+
+    static final String SMALL = "ResNet-11";
+    static final String LARGE = "ResNet-29";
+    static final int EPOCHS = 10;
+
+    /** Final test top-1 of the main fixture's finished cells, by set then model. */
+    static final Map<String, Map<String, Double>> ACCURACY = new LinkedHashMap<>();
+
+    static {
+        ACCURACY.put("baseline", Map.of(SMALL, 60.00, LARGE, 70.00));
+        ACCURACY.put("se", Map.of(SMALL, 61.00, LARGE, 71.20));
+        ACCURACY.put("se-r8", Map.of(SMALL, 61.50, LARGE, 70.90));
+        ACCURACY.put("mixup", Map.of(SMALL, 59.50, LARGE, 71.00));
+        ACCURACY.put("mixup-a0.2", Map.of(LARGE, 70.40)); // ResNet-11 mixup-a0.2: not started
+        ACCURACY.put("se+mixup", Map.of(SMALL, 60.80)); // ResNet-29 se+mixup: running, epoch 3/10
+    }
+
+    /** Published top-1 for some sets (enough for two reference points). */
+    static final Map<String, Map<String, Double>> REFERENCE = Map.of(
+            "baseline", Map.of(SMALL, 62.0, LARGE, 71.0),
+            "se", Map.of(SMALL, 63.0, LARGE, 72.5),
+            "mixup", Map.of(SMALL, 61.0, LARGE, 72.0));
+
+    private StudyFixture() {}
+
+    /** The main fixture: 2 models x 6 sets x 1 seed; 10 finished, 1 running, 1 not started. */
+    static StudySpec mainSpec() {
+        Map<String, Map<String, Map<String, Double>>> sets = new LinkedHashMap<>();
+        sets.put("baseline", Map.of());
+        sets.put("se", Map.of("se", Map.of()));
+        sets.put("se-r8", Map.of("se", Map.of("reduction", 8.0)));
+        sets.put("mixup", Map.of("mixup", Map.of()));
+        sets.put("mixup-a0.2", Map.of("mixup", Map.of("alpha", 0.2)));
+        Map<String, Map<String, Double>> both = new LinkedHashMap<>();
+        both.put("se", Map.of());
+        both.put("mixup", Map.of("alpha", 1.0));
+        sets.put("se+mixup", both);
+        return new StudySpec("tiny-vs-big", "Does a technique's gain on ResNet-11 predict its gain on ResNet-29?",
+                List.of(new ModelEntry(SMALL, 11), new ModelEntry(LARGE, 29)), sets, "baseline", List.of(0L),
+                protocol(), REFERENCE);
+    }
+
+    static Protocol protocol() {
+        return new Protocol(EPOCHS, 0.1, List.of(5, 8), 0.1, 128, 1e-4, 0.9, 5000, 1000);
+    }
+
+    /** Writes the main fixture into {@code dir}. */
+    static Path writeMain(Path dir) {
+        StudySpec spec = mainSpec();
+        write(dir.resolve("study.json"), spec);
+        for (Cell cell : spec.cells()) {
+            Double accuracy = ACCURACY.get(cell.techniqueSet()).get(cell.model().name());
+            Path run = dir.resolve("runs").resolve(cell.id());
+            if (accuracy != null) {
+                String testMd5 = cell.techniqueSet().equals("mixup-a0.2") ? "00000000000000000000000000000000" : Checksums.TEST_MD5;
+                write(run.resolve("result.json"), result(spec, cell, accuracy, testMd5));
+            } else if (cell.model().name().equals(LARGE)) {
+                TrainConfig config = cell.config(spec.protocol(), 2);
+                List<EpochStats> history = history(cell, 40.0, EPOCHS).subList(0, 3);
+                write(run.resolve("checkpoint").resolve("state.json"),
+                        new TrainState(config, 3, history, history.stream().mapToDouble(EpochStats::seconds).sum()));
+            }
+        }
+        return dir;
+    }
+
+    /** A multi-seed fixture: 2 models x 2 sets x 3 seeds, all finished. */
+    static Path writeSeeds(Path dir) {
+        Map<String, Map<String, Map<String, Double>>> sets = new LinkedHashMap<>();
+        sets.put("baseline", Map.of());
+        sets.put("se", Map.of("se", Map.of()));
+        StudySpec spec = new StudySpec("seeds", "three seeds per cell",
+                List.of(new ModelEntry(SMALL, 11), new ModelEntry(LARGE, 29)), sets, "baseline", List.of(0L, 1L, 2L),
+                protocol(), null);
+        write(dir.resolve("study.json"), spec);
+        for (Cell cell : spec.cells()) {
+            double base = cell.model().name().equals(SMALL) ? 60 : 70;
+            double gain = cell.techniqueSet().equals("se") ? 1.0 : 0.0;
+            // seeds 0, 1, 2 at -0.3, 0, +0.3: every cell's sample std is 0.3
+            double accuracy = base + gain + (cell.seed() - 1) * 0.3;
+            write(dir.resolve("runs").resolve(cell.id()).resolve("result.json"),
+                    result(spec, cell, accuracy, Checksums.TEST_MD5));
+        }
+        return dir;
+    }
+
+    /** Writes JSON like the study runner does, creating the run directory first. */
+    static void write(Path file, Object value) {
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Json.writeAtomically(file, value);
+    }
+
+    /** Three models listed out of size order (ResNet-20, ResNet-11, ResNet-29), 2 sets, 1 seed, all finished. */
+    static Path writeThreeModels(Path dir) {
+        Map<String, Map<String, Map<String, Double>>> sets = new LinkedHashMap<>();
+        sets.put("baseline", Map.of());
+        sets.put("se", Map.of("se", Map.of()));
+        StudySpec spec = new StudySpec("three", "",
+                List.of(new ModelEntry("ResNet-20", 20), new ModelEntry(SMALL, 11), new ModelEntry(LARGE, 29)), sets,
+                "baseline", List.of(0L), protocol(), null);
+        write(dir.resolve("study.json"), spec);
+        Map<String, Double> base = Map.of("ResNet-20", 66.0, SMALL, 60.0, LARGE, 70.0);
+        Map<String, Double> gain = Map.of("ResNet-20", 0.7, SMALL, 0.4, LARGE, 1.1);
+        for (Cell cell : spec.cells()) {
+            String model = cell.model().name();
+            double accuracy = base.get(model) + (cell.techniqueSet().equals("se") ? gain.get(model) : 0);
+            write(dir.resolve("runs").resolve(cell.id()).resolve("result.json"), result(spec, cell, accuracy, Checksums.TEST_MD5));
+        }
+        return dir;
+    }
+
+    static RunResult result(StudySpec spec, Cell cell, double accuracy, String testMd5) {
+        boolean large = cell.model().depth() > 11;
+        boolean se = cell.techniques().stream().anyMatch(t -> t.name().equals("se"));
+        int depth = cell.model().depth();
+        // roughly linear in depth, as for these bottleneck networks
+        long params = depth * 20_000L - 50_000L + (se ? depth * 1_200L : 0);
+        long flops = depth * 3_000_000L - 1_000_000L;
+        double wall = depth * 60.0 + 60;
+        TrainConfig config = cell.config(spec.protocol(), 2);
+        List<EpochStats> history = history(cell, accuracy, EPOCHS);
+        Provenance provenance = new Provenance(Checksums.TRAIN_MD5, testMd5, "/data/cifar-100-binary",
+                "9a1575e0123456789abcdef0123456789abcdef0", "17.0.15", "0.36.0", "PyTorch 2.7.1", "cpu()", "Linux 6.1 amd64",
+                "AMD EPYC 7B13", 2, 2, "runner-1", "2025-11-28T19:00:00Z");
+        return new RunResult(cell.model().name(), accuracy, accuracy + 25, 1.6, accuracy + 0.3, params, flops, EPOCHS,
+                wall, large ? 2800 : 8300, config, provenance, history);
+    }
+
+    /** A plausible rising curve that ends at {@code finalAccuracy}. */
+    static List<EpochStats> history(Cell cell, double finalAccuracy, int epochs) {
+        List<EpochStats> rows = new ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
+            double top1 = finalAccuracy - (finalAccuracy - 5) * Math.exp(-0.45 * (e - 1)) * (e == epochs ? 0 : 1);
+            double lr = e <= 5 ? 0.1 : e <= 8 ? 0.01 : 0.001;
+            rows.add(new EpochStats(e, lr, 4.2 - 0.25 * e, top1 + 3, 4.0 - 0.2 * e, top1, Math.min(99, top1 + 25),
+                    cell.model().depth() > 11 ? 180 : 60, cell.model().depth() > 11 ? 2800 : 8300));
+        }
+        return rows;
+    }
+}
