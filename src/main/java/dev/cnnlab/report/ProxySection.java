@@ -104,12 +104,20 @@ final class ProxySection {
                     + ranking.swaps().stream().map(s -> String.format(Locale.ROOT,
                             "%s leads %s by %.2f on %s, but %s leads by %.2f on %s%s",
                             s.smallWinner(), s.largeWinner(), s.smallMargin(), proxy.small(), s.largeWinner(),
-                            s.largeMargin(), proxy.large(),
-                            analysis.noise().withinNoise(s.smallMargin()) || analysis.noise().withinNoise(s.largeMargin())
-                                    ? " (within noise)" : ""))
+                            s.largeMargin(), proxy.large(), noiseNote(s, proxy)))
                             .collect(Collectors.joining("; ")) + ".";
         }
         blocks.add(Paragraph.of(text));
+    }
+
+    /** Which of a swap's two margins are too small to trust. */
+    private String noiseNote(Ranking.Swap swap, ProxyAnalysis proxy) {
+        boolean small = analysis.noise().withinNoise(swap.smallMargin());
+        boolean large = analysis.noise().withinNoise(swap.largeMargin());
+        if (small && large) {
+            return " (both margins within noise)";
+        }
+        return small ? " (within noise on " + proxy.small() + ")" : large ? " (within noise on " + proxy.large() + ")" : "";
     }
 
     private void keepDrop(ProxyAnalysis proxy) {

@@ -97,7 +97,7 @@ final class ReportContent {
                 + ". Gain: the set's mean minus the same model's " + table.baseline() + " mean, in points."
                 + (reference.isEmpty() ? "" : " Published: the spec's reference top-1 (its gain over the published "
                         + table.baseline() + " in parentheses).")
-                + " " + Fmt.MISSING + " means no finished run."));
+                + " " + Fmt.MISSING + " means no finished run" + (reference.isEmpty() ? "" : " (or no published number)") + "."));
         List<String> header = new ArrayList<>(List.of("technique set", "techniques"));
         for (String model : table.models()) {
             header.add(model + " top-1");

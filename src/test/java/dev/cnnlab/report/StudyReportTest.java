@@ -93,7 +93,8 @@ class StudyReportTest {
     void rankingAndKeepDrop() {
         assertThat(md).contains("On ResNet-11: se-r8 > se > baseline > mixup. On ResNet-29: se > mixup > se-r8 > baseline.");
         assertThat(md).contains("The ranking is not preserved: 3 pairs swap");
-        assertThat(md).contains("se-r8 leads se by 0.50 on ResNet-11, but se leads by 0.30 on ResNet-29 (within noise)");
+        assertThat(md).contains("se-r8 leads mixup by 2.00 on ResNet-11, but mixup leads by 0.10 on ResNet-29 (within noise on ResNet-29)");
+        assertThat(md).contains("se-r8 leads se by 0.50 on ResNet-11, but se leads by 0.30 on ResNet-29 (both margins within noise)");
         assertThat(md).contains("| se | keep (+1.00) | keep (+1.20) | yes |");
         assertThat(md).contains("| mixup | drop (-0.50, within noise) | keep (+1.00) | no (within noise) |");
         assertThat(md).contains("| mixup-a0.2 | — | keep (+0.40, within noise) | — |");
