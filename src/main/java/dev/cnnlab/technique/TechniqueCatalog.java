@@ -45,6 +45,52 @@ public final class TechniqueCatalog {
                 "Zhang et al., mixup: Beyond Empirical Risk Minimization, ICLR 2018",
                 Map.of("alpha", 1.0),
                 o -> new Mixup(o.get("alpha"))));
+        register(new Entry(
+                CutMix.NAME,
+                "paste a random box from a shuffled partner into each image; labels mixed by pasted area",
+                "per-batch mixing",
+                "Yun et al., CutMix: Regularization Strategy to Train Strong Classifiers with Localizable"
+                        + " Features, ICCV 2019",
+                Map.of("alpha", 1.0, "prob", 0.5),
+                o -> new CutMix(o.get("alpha"), o.get("prob"))));
+        register(new Entry(
+                Cutout.NAME,
+                "zero one size x size square (centre uniform, clipped at the border) of each normalised image",
+                "normalised image",
+                "DeVries and Taylor, Improved Regularization of Convolutional Neural Networks with Cutout,"
+                        + " arXiv:1708.04552, 2017",
+                Map.of("size", 8.0),
+                o -> new Cutout(OptionValues.wholeNumber(Cutout.NAME, "size", o.get("size"), 1, 1024))));
+        register(new Entry(
+                RandomErasing.NAME,
+                "with probability p, fill a random rectangle (area sl..sh, aspect r1..1/r1) with random values",
+                "normalised image",
+                "Zhong et al., Random Erasing Data Augmentation, AAAI 2020",
+                Map.of("p", 0.5, "sl", 0.02, "sh", 0.4, "r1", 0.3),
+                o -> new RandomErasing(o.get("p"), o.get("sl"), o.get("sh"), o.get("r1"))));
+        register(new Entry(
+                LabelSmoothing.NAME,
+                "soften targets to (1 - epsilon) * one-hot + epsilon / classes",
+                "batch targets",
+                "Szegedy et al., Rethinking the Inception Architecture for Computer Vision, CVPR 2016",
+                Map.of("epsilon", 0.1),
+                o -> new LabelSmoothing(o.get("epsilon"))));
+        register(new Entry(
+                AutoAugment.NAME,
+                "AutoAugment's CIFAR-10 policy: one of 25 learned two-operation sub-policies per image",
+                "raw image",
+                "Cubuk et al., AutoAugment: Learning Augmentation Strategies from Data, CVPR 2019",
+                Map.of(),
+                o -> new AutoAugment()));
+        register(new Entry(
+                RandAugment.NAME,
+                "n operations drawn uniformly from 14, all at magnitude m of 31 bins (torchvision)",
+                "raw image",
+                "Cubuk et al., RandAugment: Practical Automated Data Augmentation with a Reduced Search"
+                        + " Space, CVPR Workshops 2020",
+                Map.of("n", 2.0, "m", 9.0),
+                o -> new RandAugment(OptionValues.wholeNumber(RandAugment.NAME, "n", o.get("n"), 0, 100),
+                        OptionValues.wholeNumber(RandAugment.NAME, "m", o.get("m"), 0, RandAugment.BINS - 1))));
     }
 
     private TechniqueCatalog() {}
