@@ -37,6 +37,11 @@ public interface Technique {
         return Optional.empty();
     }
 
+    /** Adjusts the optimiser, schedule or evaluation; unchanged by default. */
+    default TrainingPlan plan(TrainingPlan plan) {
+        return plan;
+    }
+
     /** Mixes each training batch (images and targets); none by default. */
     default Optional<BatchMixer> batchMixer() {
         return Optional.empty();

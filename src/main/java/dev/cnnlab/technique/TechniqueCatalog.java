@@ -91,6 +91,43 @@ public final class TechniqueCatalog {
                 Map.of("n", 2.0, "m", 9.0),
                 o -> new RandAugment(OptionValues.wholeNumber(RandAugment.NAME, "n", o.get("n"), 0, 100),
                         OptionValues.wholeNumber(RandAugment.NAME, "m", o.get("m"), 0, RandAugment.BINS - 1))));
+        register(new Entry(
+                NesterovMomentum.NAME,
+                "Nesterov momentum: step along d + m * buf (PyTorch's SGD nesterov=True)",
+                "optimiser",
+                "Sutskever et al., On the importance of initialization and momentum in deep learning, ICML 2013",
+                Map.of(),
+                o -> new NesterovMomentum()));
+        register(new Entry(
+                CosineSchedule.NAME,
+                "cosine learning-rate annealing to 0 over the run, per batch, after a linear warm-up",
+                "schedule",
+                "Loshchilov & Hutter, SGDR: Stochastic Gradient Descent with Warm Restarts, ICLR 2017;"
+                        + " warm-up: Goyal et al., Accurate, Large Minibatch SGD, 2017",
+                Map.of("warmup", 5.0),
+                o -> new CosineSchedule(o.get("warmup"))));
+        register(new Entry(
+                LrWarmup.NAME,
+                "linear learning-rate warm-up from 0 over the first epochs, then the run's schedule",
+                "schedule",
+                "Goyal et al., Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour, 2017",
+                Map.of("epochs", 5.0),
+                o -> new LrWarmup(o.get("epochs"))));
+        register(new Entry(
+                WeightAveraging.NAME,
+                "exponential moving average of the weights, evaluated alongside the raw weights",
+                "weights averaging",
+                "Polyak & Juditsky, Acceleration of stochastic approximation by averaging, 1992;"
+                        + " as used in Tan & Le, EfficientNet, ICML 2019",
+                Map.of("decay", 0.999),
+                o -> new WeightAveraging(o.get("decay"))));
+        register(new Entry(
+                FlipTestTimeAugmentation.NAME,
+                "also evaluate on the mean logits of each test image and its mirror image (extra metric)",
+                "evaluation",
+                "Krizhevsky et al., ImageNet Classification with Deep CNNs, NeurIPS 2012 (test-time flips)",
+                Map.of(),
+                o -> new FlipTestTimeAugmentation()));
     }
 
     private TechniqueCatalog() {}

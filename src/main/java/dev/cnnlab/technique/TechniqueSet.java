@@ -50,6 +50,15 @@ public final class TechniqueSet {
         return shaped;
     }
 
+    /** The training plan every technique has adjusted, in order. */
+    public TrainingPlan plan() {
+        TrainingPlan plan = TrainingPlan.PLAIN;
+        for (Technique t : techniques) {
+            plan = t.plan(plan);
+        }
+        return plan;
+    }
+
     public List<ImageTransform> imageTransforms() {
         return techniques.stream().flatMap(t -> t.imageTransform().stream()).toList();
     }

@@ -32,6 +32,7 @@ public final class Checkpoint {
     static final String PARAMS = "model.params";
     static final String OPTIMIZER = "optimizer.bin";
     static final String STATE = "state.json";
+    static final String AVERAGE = "ema.bin";
 
     private final Path runDir;
 
@@ -41,6 +42,11 @@ public final class Checkpoint {
 
     /** Saves the state after a completed epoch. */
     public void save(Block model, SgdOptimizer optimizer, TrainState state) {
+        save(model, optimizer, null, state);
+    }
+
+    /** Saves the state after a completed epoch, with the weight average when the run keeps one. */
+    public void save(Block model, SgdOptimizer optimizer, WeightAverage average, TrainState state) {
         Path tmp = runDir.resolve(DIR + ".tmp");
         Path current = runDir.resolve(DIR);
         Path old = runDir.resolve(DIR + ".old");
@@ -49,6 +55,9 @@ public final class Checkpoint {
             Files.createDirectories(tmp);
             writeSynced(tmp.resolve(PARAMS), out -> ArrayIo.write(ArrayIo.parameterArrays(model), out));
             writeSynced(tmp.resolve(OPTIMIZER), optimizer::save);
+            if (average != null) {
+                writeSynced(tmp.resolve(AVERAGE), average::save);
+            }
             writeSynced(tmp.resolve(STATE), out -> out.write(Json.write(state).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             Files2.deleteTree(old);
             if (Files.exists(current)) {
@@ -80,10 +89,20 @@ public final class Checkpoint {
 
     /** Restores model parameters and optimizer state; returns the saved train state. */
     public TrainState restore(Block model, SgdOptimizer optimizer, NDManager manager) {
+        return restore(model, optimizer, null, manager);
+    }
+
+    /** Restores model, optimizer and (if kept) weight average; returns the saved train state. */
+    public TrainState restore(Block model, SgdOptimizer optimizer, WeightAverage average, NDManager manager) {
         Path dir = latest().orElseThrow(() -> new CnnlabException("no checkpoint in " + runDir));
         try (DataInputStream params = open(dir.resolve(PARAMS)); DataInputStream momentum = open(dir.resolve(OPTIMIZER))) {
             ArrayIo.readInto(ArrayIo.parameterArrays(model), params, manager, "checkpoint " + dir);
             optimizer.load(momentum, manager);
+            if (average != null) {
+                try (DataInputStream in = open(dir.resolve(AVERAGE))) {
+                    average.load(in, manager);
+                }
+            }
         } catch (CnnlabException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -12,7 +12,8 @@ import dev.cnnlab.data.Cifar100Split;
 
 /**
  * Test-set evaluation: batch norm in inference mode, no augmentation, and no gradient recording
- * (libtorch's grad mode is off outside a gradient collector, so no graph is built).
+ * (libtorch's grad mode is off outside a gradient collector, so no graph is built); optionally
+ * also with horizontal-flip test-time augmentation.
  */
 public final class Evaluator {
 
@@ -22,10 +23,11 @@ public final class Evaluator {
 
     /** Loss, top-1 and top-5 of {@code net} on {@code split}. */
     public static Evaluation evaluate(Block net, ParameterStore parameters, NDManager manager,
-            Cifar100Split split, ChannelStats stats, int batchSize, int workers) {
+            Cifar100Split split, ChannelStats stats, int batchSize, int workers, boolean alsoFlip) {
         double lossSum = 0;
         int top1 = 0;
         int top5 = 0;
+        int flipTop1 = 0;
         try (BatchLoader loader = BatchLoader.builder().setSplit(split).setStats(stats)
                 .setBatchSize(batchSize).optWorkers(workers).build()) {
             while (loader.hasNext()) {
@@ -38,12 +40,17 @@ public final class Evaluator {
                     float[] values = logits.toFloatArray();
                     top1 += TopK.correct(values, CLASSES, batch.labels(), 1);
                     top5 += TopK.correct(values, CLASSES, batch.labels(), 5);
+                    if (alsoFlip) {
+                        NDArray mirrored = TrainStep.inferMirrored(net, parameters, scope, batch.images(), n);
+                        float[] mean = logits.add(mirrored).toFloatArray();
+                        flipTop1 += TopK.correct(mean, CLASSES, batch.labels(), 1);
+                    }
                 } finally {
                     batch.release();
                 }
             }
         }
         int n = split.size();
-        return new Evaluation(lossSum / n, 100.0 * top1 / n, 100.0 * top5 / n, n);
+        return new Evaluation(lossSum / n, 100.0 * top1 / n, 100.0 * top5 / n, n, alsoFlip ? 100.0 * flipTop1 / n : null);
     }
 }

@@ -18,6 +18,8 @@ import java.util.List;
  * @param config the run's config
  * @param provenance data, code, software and hardware of the run
  * @param history per-epoch rows (the same as epochs.csv)
+ * @param testAccuracyEma final-epoch top-1 of the weight average (null without {@code ema})
+ * @param testAccuracyFlipTta final-epoch top-1 with flip test-time augmentation (null without it)
  */
 public record RunResult(
         String model,
@@ -32,4 +34,15 @@ public record RunResult(
         double trainImagesPerSecond,
         TrainConfig config,
         Provenance provenance,
-        List<EpochStats> history) {}
+        List<EpochStats> history,
+        Double testAccuracyEma,
+        Double testAccuracyFlipTta) {
+
+    /** A result without the optional metrics. */
+    public RunResult(String model, double testAccuracy, double testTop5, double testLoss, double bestTestAccuracy,
+            long params, long flopsPerImage, int epochs, double wallSeconds, double trainImagesPerSecond,
+            TrainConfig config, Provenance provenance, List<EpochStats> history) {
+        this(model, testAccuracy, testTop5, testLoss, bestTestAccuracy, params, flopsPerImage, epochs, wallSeconds,
+                trainImagesPerSecond, config, provenance, history, null, null);
+    }
+}

@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SGD with momentum and weight decay, exactly PyTorch's {@code torch.optim.SGD} (no dampening,
- * no Nesterov): {@code d = g + wd * w; buf = m * buf + d; w -= lr * buf}.
+ * SGD with momentum and weight decay, exactly PyTorch's {@code torch.optim.SGD} (no dampening):
+ * {@code d = g + wd * w; buf = m * buf + d; w -= lr * buf}, or with Nesterov momentum
+ * {@code w -= lr * (d + m * buf)}.
  *
  * <p>DJL's own SGD keeps its momentum state private, which makes exact resumption impossible;
  * this one exposes it to {@link #save} and {@link #load}. Updates are in place on the parameter
@@ -27,6 +28,7 @@ public final class SgdOptimizer {
     private final List<NDArray> velocity;
     private final float momentum;
     private final float weightDecay;
+    private final boolean nesterov;
 
     /**
      * An optimizer for the given weights (each with a gradient attached).
@@ -34,6 +36,12 @@ public final class SgdOptimizer {
      * @param weights arrays updated in place; their order defines the saved state's order
      */
     public SgdOptimizer(List<NDArray> weights, double momentum, double weightDecay) {
+        this(weights, momentum, weightDecay, false);
+    }
+
+    /** As {@link #SgdOptimizer(List, double, double)}, optionally with Nesterov momentum. */
+    public SgdOptimizer(List<NDArray> weights, double momentum, double weightDecay, boolean nesterov) {
+        this.nesterov = nesterov;
         this.weights = List.copyOf(weights);
         this.momentum = (float) momentum;
         this.weightDecay = (float) weightDecay;
@@ -45,13 +53,18 @@ public final class SgdOptimizer {
 
     /** An optimizer for every trainable parameter of an initialised block, in block order. */
     public static SgdOptimizer forBlock(Block block, double momentum, double weightDecay) {
+        return forBlock(block, momentum, weightDecay, false);
+    }
+
+    /** As {@link #forBlock(Block, double, double)}, optionally with Nesterov momentum. */
+    public static SgdOptimizer forBlock(Block block, double momentum, double weightDecay, boolean nesterov) {
         List<NDArray> weights = new ArrayList<>();
         for (Parameter p : block.getParameters().values()) {
             if (p.requiresGradient()) {
                 weights.add(p.getArray());
             }
         }
-        return new SgdOptimizer(weights, momentum, weightDecay);
+        return new SgdOptimizer(weights, momentum, weightDecay, nesterov);
     }
 
     /** Applies one update with the gradients of the last backward pass, then zeroes them. */
@@ -66,7 +79,11 @@ public final class SgdOptimizer {
                 }
                 NDArray buf = velocity.get(i);
                 buf.muli(momentum).addi(grad);
-                w.subi(buf.mul(rate));
+                if (nesterov) {
+                    w.subi(grad.addi(buf.mul(momentum)).muli(rate));
+                } else {
+                    w.subi(buf.mul(rate));
+                }
                 zeroGradient(w, grad);
             }
             scope.suppressNotUsedWarning();

@@ -79,6 +79,12 @@ public final class TrainStep {
         return net.forward(parameters, new NDList(channelsLast(x)), false).singletonOrThrow();
     }
 
+    /** Logits of the mirror images of a batch (flipped left-right), in inference mode. */
+    public static NDArray inferMirrored(Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n) {
+        NDArray x = scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32).flip(2);
+        return net.forward(parameters, new NDList(channelsLast(x)), false).singletonOrThrow();
+    }
+
     /** NHWC memory viewed as NCHW: libtorch sees a channels-last tensor and keeps that layout. */
     static NDArray channelsLast(NDArray nhwc) {
         return nhwc.transpose(0, 3, 1, 2);

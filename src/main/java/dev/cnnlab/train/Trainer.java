@@ -17,6 +17,7 @@ import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.technique.TechniqueSet;
+import dev.cnnlab.technique.TrainingPlan;
 import dev.cnnlab.util.Seeds;
 import java.util.Optional;
 
@@ -80,15 +81,18 @@ public final class Trainer {
         ChannelStats stats = ChannelStats.of(data.train());
         TechniqueSet techniques = TechniqueSet.of(config.techniques());
         ModelSpec spec = config.modelSpec();
-        LrSchedule schedule = LrSchedule.multiStep(config.lr(), config.lrMilestones(), config.lrGamma());
+        TrainingPlan plan = techniques.plan();
+        LrSchedule schedule = (plan.cosine() ? LrSchedule.cosine(config.lr(), config.epochs())
+                : LrSchedule.multiStep(config.lr(), config.lrMilestones(), config.lrGamma())).withWarmup(plan.warmupEpochs());
 
         try (NDManager manager = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
             SequentialBlock net = PreActResNet.build(spec, config.seed());
             net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), CHANNELS, SIDE, SIDE));
             ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, CHANNELS, SIDE, SIDE));
-            SgdOptimizer optimizer = SgdOptimizer.forBlock(net, config.momentum(), config.weightDecay());
+            SgdOptimizer optimizer = SgdOptimizer.forBlock(net, config.momentum(), config.weightDecay(), plan.nesterov());
+            WeightAverage average = plan.emaDecay() > 0 ? new WeightAverage(net, plan.emaDecay()) : null;
             TrainState state = saved.isPresent()
-                    ? files.checkpoint().restore(net, optimizer, manager)
+                    ? files.checkpoint().restore(net, optimizer, average, manager)
                     : TrainState.fresh(config);
             if (saved.isPresent()) {
                 listener.message("resuming " + files.dir() + " after epoch " + state.completedEpochs() + "/" + config.epochs());
@@ -101,14 +105,18 @@ public final class Trainer {
                 double lr = schedule.lr(epoch);
                 long start = System.nanoTime();
                 TrainStep step = new TrainStep(net, parameters, optimizer, techniques);
-                TrainTotals totals = trainEpoch(step, manager, train, stats, techniques, epoch, lr);
+                TrainTotals totals = trainEpoch(step, average, manager, train, stats, techniques, epoch, schedule);
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
-                Evaluation eval = Evaluator.evaluate(net, parameters, manager, test, stats, config.batchSize(), loaderWorkers);
+                Evaluation eval = Evaluator.evaluate(net, parameters, manager, test, stats, config.batchSize(),
+                        loaderWorkers, plan.flipTta());
+                Double averageTop1 = average == null ? null : average.withAverage(() -> Evaluator.evaluate(net,
+                        parameters, manager, test, stats, config.batchSize(), loaderWorkers, false).top1());
                 double seconds = (System.nanoTime() - start) / 1e9;
                 EpochStats row = new EpochStats(epoch + 1, lr, totals.meanLoss(), totals.top1(),
-                        eval.loss(), eval.top1(), eval.top5(), seconds, train.size() / trainSeconds);
+                        eval.loss(), eval.top1(), eval.top5(), seconds, train.size() / trainSeconds,
+                        averageTop1, eval.flipTop1());
                 state = state.next(row);
-                files.checkpoint().save(net, optimizer, state);
+                files.checkpoint().save(net, optimizer, average, state);
                 files.writeEpochs(state);
                 listener.epochDone(row, config.epochs());
             }
@@ -118,8 +126,8 @@ public final class Trainer {
         }
     }
 
-    private TrainTotals trainEpoch(TrainStep step, NDManager manager, Cifar100Split train, ChannelStats stats,
-            TechniqueSet techniques, int epoch, double lr) {
+    private TrainTotals trainEpoch(TrainStep step, WeightAverage average, NDManager manager, Cifar100Split train,
+            ChannelStats stats, TechniqueSet techniques, int epoch, LrSchedule schedule) {
         TrainTotals totals = new TrainTotals();
         try (BatchLoader loader = BatchLoader.builder()
                 .setSplit(train)
@@ -132,13 +140,17 @@ public final class Trainer {
                 .optWorkers(loaderWorkers)
                 .optTransforms(techniques.imageTransforms(), techniques.normalizedImageTransforms())
                 .build()) {
-            listener.epochStarted(epoch + 1, config.epochs(), lr, loader.numBatches());
+            listener.epochStarted(epoch + 1, config.epochs(), schedule.lr(epoch), loader.numBatches());
             long start = System.nanoTime();
             while (loader.hasNext()) {
                 Batch batch = loader.next();
                 try {
+                    double lr = schedule.lr(epoch + (double) batch.index() / loader.numBatches());
                     TrainStep.Outcome outcome = step.run(manager, batch.images(), batch.labels(), lr,
                             Seeds.stream(config.seed(), "mix", epoch, batch.index()));
+                    if (average != null) {
+                        average.update();
+                    }
                     totals.add(batch.size(), outcome.meanLoss(), outcome.targetMassOnPrediction());
                 } finally {
                     batch.release();
@@ -159,7 +171,7 @@ public final class Trainer {
                 config.threads(), Engine.getInstance().defaultDevice().toString());
         return new RunResult(spec.displayName(), last.testTop1(), last.testTop5(), last.testLoss(), best,
                 summary.params(), summary.flopsPerImage(), state.completedEpochs(), state.trainSeconds(),
-                throughput, config, provenance, state.history());
+                throughput, config, provenance, state.history(), last.testTop1Ema(), last.testTop1FlipTta());
     }
 
     private void requireSameConfig(TrainConfig other, String what) {

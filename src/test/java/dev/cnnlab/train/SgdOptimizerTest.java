@@ -89,4 +89,17 @@ class SgdOptimizerTest {
             assertThat(b.toFloatArray()).containsExactly(a.toFloatArray());
         }
     }
+
+    @Test
+    void nesterovStepsAlongGradientPlusMomentum() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray w = manager.create(new float[] {1f, 2f});
+            w.setRequiresGradient(true);
+            SgdOptimizer sgd = new SgdOptimizer(List.of(w), 0.9, 0.1, true);
+            backward(w, new float[] {0.5f, -1f});
+            sgd.step(0.1);
+            // d = (0.6, -0.8); buf = d; step = d + 0.9 * buf = (1.14, -1.52); w -= 0.1 * step
+            assertThat(w.toFloatArray()).containsExactly(new float[] {0.886f, 2.152f}, within(1e-6f));
+        }
+    }
 }
