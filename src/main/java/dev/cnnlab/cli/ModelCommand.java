@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
+import dev.cnnlab.CnnlabException;
+import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.model.PreActResNet;
@@ -18,8 +20,15 @@ import picocli.CommandLine.Option;
         description = "Print a network's trainable parameters, forward FLOPs per image and a per-stage table.")
 final class ModelCommand implements Runnable {
 
-    @Option(names = "--depth", defaultValue = "29", description = "depth 9n+2 (29, 56, 110, 164, ...; default ${DEFAULT-VALUE})")
+    @Option(names = "--depth", defaultValue = "29",
+            description = "depth: 9n+2 for bottleneck (29, 164), 6n+2 for basic (20, 56, 110), 18 for preact18 (default ${DEFAULT-VALUE})")
     int depth;
+
+    @Option(names = "--family", defaultValue = "bottleneck", description = "bottleneck, basic or preact18 (default ${DEFAULT-VALUE})")
+    String family;
+
+    @Option(names = "--widen", defaultValue = "1", description = "channel multiplier of every stage (default ${DEFAULT-VALUE})")
+    int widen;
 
     @Option(names = "--se", description = "with Squeeze-and-Excitation on every residual branch")
     boolean se;
@@ -32,7 +41,11 @@ final class ModelCommand implements Runnable {
 
     @Override
     public void run() {
-        ModelSpec spec = new ModelSpec(depth, se, seReduction, 100);
+        Family f = Family.of(family);
+        if (f == null) {
+            throw new CnnlabException("unknown --family '" + family + "': use bottleneck, basic or preact18");
+        }
+        ModelSpec spec = new ModelSpec(f, depth, widen, se, seReduction, 1.0, 100);
         EngineSetup.start(1);
         ModelSummary summary;
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -45,8 +58,8 @@ final class ModelCommand implements Runnable {
             System.out.println(Json.write(summary));
             return;
         }
-        System.out.printf(Locale.ROOT, "%s (pre-activation bottleneck, %d blocks per stage, 100 classes)%n",
-                spec.displayName(), spec.blocksPerStage());
+        System.out.printf(Locale.ROOT, "%s (pre-activation %s, %d blocks per stage, widen %d, 100 classes)%n",
+                spec.displayName(), f.key(), spec.blocksPerStage(), widen);
         System.out.printf(Locale.ROOT, "%-8s %-16s %12s %14s%n", "part", "output (C,H,W)", "params", "MFLOPs/image");
         for (ModelSummary.Part part : summary.parts()) {
             System.out.printf(Locale.ROOT, "%-8s %-16s %,12d %14.2f%n",

@@ -57,8 +57,18 @@ final class TrainCommand implements Runnable {
         @Option(names = "--depth", defaultValue = "29", description = "network depth 9n+2: 29 (tiny proxy), 164 (reference), ... (default ${DEFAULT-VALUE})")
         int depth;
 
+        @Option(names = "--family", defaultValue = "bottleneck", description = "bottleneck (9n+2), basic (6n+2) or preact18 (default ${DEFAULT-VALUE})")
+        String family;
+
+        @Option(names = "--widen", defaultValue = "1", description = "channel multiplier of every stage (default ${DEFAULT-VALUE})")
+        int widen;
+
         @Option(names = "--se", description = "Squeeze-and-Excitation on every residual branch (reduction 16)")
         boolean se;
+
+        @Option(names = "--technique", paramLabel = "NAME[:K=V,...]",
+                description = "any catalogue technique with options, repeatable, e.g. cutmix:prob=0.5 (see `cnnlab techniques`)")
+        List<String> techniques = new ArrayList<>();
 
         @Option(names = "--mixup", paramLabel = "ALPHA", description = "mixup with lambda ~ Beta(ALPHA, ALPHA) (paper: 1.0)")
         Double mixup;
@@ -134,9 +144,10 @@ final class TrainCommand implements Runnable {
         if (model.mixup != null) {
             techniques.add(TechniqueSpec.of(Mixup.NAME, "alpha", model.mixup));
         }
+        model.techniques.forEach(text -> techniques.add(TechniqueOption.parse(text)));
         return new TrainConfig(model.depth, techniques, optim.epochs, optim.lr, optim.milestones, optim.gamma,
                 optim.batchSize, optim.weightDecay, optim.momentum, run.seed, dataGroup.trainLimit,
-                dataGroup.testLimit, threads);
+                dataGroup.testLimit, threads, model.family, model.widen);
     }
 
     private static Path defaultOut(TrainConfig config) {

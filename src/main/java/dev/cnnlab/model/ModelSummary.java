@@ -39,7 +39,8 @@ public record ModelSummary(ModelSpec spec, long params, long flopsPerImage, List
             FlopCount count = new FlopCount();
             Shape[] out = count.walk(part, shapes);
             long params = trainableParams(part);
-            String name = i < PreActResNet.PART_NAMES.size() ? PreActResNet.PART_NAMES.get(i) : "part" + i;
+            List<String> names = PreActResNet.partNames(spec);
+            String name = i < names.size() ? names.get(i) : "part" + i;
             parts.add(new Part(name, out[0].slice(1).toString(), params, count.flops));
             totalParams += params;
             totalFlops += count.flops;

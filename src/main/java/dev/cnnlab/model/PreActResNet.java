@@ -9,75 +9,106 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
- * Builds pre-activation bottleneck ResNets (He et al., "Identity Mappings in Deep Residual
- * Networks") for 32x32 inputs, as plain DJL blocks.
+ * Builds pre-activation ResNets (He et al., "Identity Mappings in Deep Residual Networks") for
+ * 32x32 inputs, as plain DJL blocks, for every {@link Family}.
  *
- * <p>Layout: conv3x3(3->16); three stages of n bottleneck blocks with widths 16/32/64 and x4
- * expansion (stride 2 in the first block of stages 2 and 3); BN-ReLU, global average pool,
- * linear classifier. A block is BN-ReLU-conv1x1 -BN-ReLU-conv3x3(stride) -BN-ReLU-conv1x1
- * [-SE]; its shortcut is a strided 1x1 projection of the pre-activated input when the shape
- * changes, the raw input otherwise.
+ * <p>Reference layout (bottleneck family): conv3x3(3->16); three stages of n bottleneck blocks
+ * with widths 16/32/64 and x4 expansion (stride 2 in the first block of stages 2 and 3); BN-ReLU,
+ * global average pool, linear classifier. A block is BN-ReLU-conv1x1 -BN-ReLU-conv3x3(stride)
+ * -BN-ReLU-conv1x1 [-SE] [-drop path]; its shortcut is a strided 1x1 projection of the
+ * pre-activated input when the shape changes, the raw input otherwise.
  */
 public final class PreActResNet {
 
-    /** Names of the network's top-level parts, in order, for summaries. */
-    public static final List<String> PART_NAMES = List.of("stem", "stage1", "stage2", "stage3", "head");
-
     private final ModelSpec spec;
     private final Layers layers;
+    private final int totalBlocks;
+    private int blockIndex;
 
     private PreActResNet(ModelSpec spec, long seed) {
         this.spec = spec;
         this.layers = new Layers(new Initializers(seed));
+        this.totalBlocks = spec.blocksPerStage() * spec.family().stageWidths().size();
     }
 
     /**
      * Builds an uninitialised network; parameters are drawn from {@code seed} when DJL initialises
-     * the block.
+     * the block. Its top-level parts are: stem, one block per stage, head.
      */
     public static SequentialBlock build(ModelSpec spec, long seed) {
         return new PreActResNet(spec, seed).network();
     }
 
+    /** Names of a network's top-level parts, in order, for summaries. */
+    public static List<String> partNames(ModelSpec spec) {
+        List<String> names = new java.util.ArrayList<>(List.of("stem"));
+        for (int s = 1; s <= spec.family().stageWidths().size(); s++) {
+            names.add("stage" + s);
+        }
+        names.add("head");
+        return names;
+    }
+
+    /**
+     * Runs a training forward pass with the step's random stream, which stochastic depth draws
+     * from (networks without it ignore the stream).
+     */
+    public static <T> T withStepRandom(SplittableRandom random, Supplier<T> forward) {
+        return DropPath.withRandom(random, forward);
+    }
+
     private SequentialBlock network() {
+        Family family = spec.family();
         SequentialBlock net = new SequentialBlock();
-        net.add(layers.conv(ModelSpec.STEM_CHANNELS, 3, 1));
-        int inChannels = ModelSpec.STEM_CHANNELS;
-        for (int stage = 0; stage < ModelSpec.STAGE_WIDTHS.length; stage++) {
-            int width = ModelSpec.STAGE_WIDTHS[stage];
+        SequentialBlock stem = new SequentialBlock().add(layers.conv(family.stemChannels(), 3, 1));
+        if (family.stemActivated()) {
+            stem.add(layers.bnRelu());
+        }
+        net.add(stem);
+        int inChannels = family.stemChannels();
+        List<Integer> widths = family.stageWidths();
+        for (int stage = 0; stage < widths.size(); stage++) {
+            int width = widths.get(stage) * spec.widen();
             SequentialBlock blocks = new ReleasingSequentialBlock();
             for (int b = 0; b < spec.blocksPerStage(); b++) {
                 int stride = (stage > 0 && b == 0) ? 2 : 1;
-                blocks.add(bottleneck(inChannels, width, stride));
-                inChannels = width * ModelSpec.EXPANSION;
+                blocks.add(block(inChannels, width, stride));
+                inChannels = width * family.expansion();
             }
             net.add(blocks);
         }
-        net.add(
-                layers.bnRelu()
-                        .add(Pool.globalAvgPool2dBlock())
-                        .add(layers.linear(inChannels, spec.numClasses())));
+        SequentialBlock head = family.finalActivation() ? layers.bnRelu() : new SequentialBlock();
+        net.add(head.add(Pool.globalAvgPool2dBlock()).add(layers.linear(inChannels, spec.numClasses())));
         return net;
     }
 
-    private Block bottleneck(int inChannels, int width, int stride) {
-        int outChannels = width * ModelSpec.EXPANSION;
-        SequentialBlock residual =
-                new SequentialBlock()
-                        .add(layers.conv(width, 1, 1))
-                        .add(layers.bnRelu())
-                        .add(layers.conv(width, 3, stride))
-                        .add(layers.bnRelu())
-                        .add(layers.conv(outChannels, 1, 1));
+    private Block block(int inChannels, int width, int stride) {
+        blockIndex++;
+        int outChannels = width * spec.family().expansion();
+        SequentialBlock residual = new SequentialBlock();
+        if (spec.family() == Family.BOTTLENECK) {
+            residual.add(layers.conv(width, 1, 1)).add(layers.bnRelu())
+                    .add(layers.conv(width, 3, stride)).add(layers.bnRelu())
+                    .add(layers.conv(outChannels, 1, 1));
+        } else {
+            residual.add(layers.conv(width, 3, stride)).add(layers.bnRelu()).add(layers.conv(outChannels, 3, 1));
+        }
         if (spec.squeezeExcite()) {
             residual.add(squeezeExcite(outChannels));
         }
-        if (stride != 1 || inChannels != outChannels) {
-            // The projection sees the same pre-activated input as the residual branch.
-            return layers.bnRelu()
-                    .add(new ParallelBlock(PreActResNet::sum, List.of(residual, layers.conv(outChannels, 1, stride))));
+        if (spec.survival() < 1) {
+            // linear decay rule: block l of L survives with 1 - l/L * (1 - p_L)
+            residual.add(new DropPath(1 - (double) blockIndex / totalBlocks * (1 - spec.survival())));
+        }
+        boolean projection = stride != 1 || inChannels != outChannels;
+        if (projection || spec.family().shortcutFromPreActivation()) {
+            // the shortcut sees the same pre-activated input as the residual branch
+            Block shortcut = projection ? layers.conv(outChannels, 1, stride) : Blocks.identityBlock();
+            return layers.bnRelu().add(new ParallelBlock(PreActResNet::sum, List.of(residual, shortcut)));
         }
         SequentialBlock preActivatedResidual = layers.bnRelu().add(residual);
         return new ParallelBlock(PreActResNet::sum, List.of(preActivatedResidual, Blocks.identityBlock()));

@@ -28,6 +28,6 @@ public final class SqueezeExcitation implements Technique {
 
     @Override
     public ModelSpec shapeModel(ModelSpec spec) {
-        return new ModelSpec(spec.depth(), true, reduction, spec.numClasses());
+        return spec.withSqueezeExcite(reduction);
     }
 }

@@ -92,6 +92,13 @@ public final class TechniqueCatalog {
                 o -> new RandAugment(OptionValues.wholeNumber(RandAugment.NAME, "n", o.get("n"), 0, 100),
                         OptionValues.wholeNumber(RandAugment.NAME, "m", o.get("m"), 0, RandAugment.BINS - 1))));
         register(new Entry(
+                StochasticDepth.NAME,
+                "drop residual branches per sample in training, survival decaying linearly to `survival`",
+                "model structure",
+                "Huang et al., Deep Networks with Stochastic Depth, ECCV 2016",
+                Map.of("survival", 0.5),
+                o -> new StochasticDepth(o.get("survival"))));
+        register(new Entry(
                 NesterovMomentum.NAME,
                 "Nesterov momentum: step along d + m * buf (PyTorch's SGD nesterov=True)",
                 "optimiser",

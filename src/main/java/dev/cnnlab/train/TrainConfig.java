@@ -1,6 +1,7 @@
 package dev.cnnlab.train;
 
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
@@ -14,7 +15,7 @@ import java.util.List;
  * thread count is, because libtorch's reductions may sum in a different order with other
  * thread counts.
  *
- * @param depth network depth, 9n+2
+ * @param depth network depth (9n+2 for the bottleneck family)
  * @param techniques techniques switched on, in order
  * @param epochs epochs to train
  * @param lr initial learning rate
@@ -27,6 +28,8 @@ import java.util.List;
  * @param trainLimit use only the first N training records (0 = all)
  * @param testLimit use only the first N test records (0 = all)
  * @param threads libtorch intra-op threads
+ * @param family architecture family key ({@code bottleneck}, {@code basic}, {@code preact18})
+ * @param widen channel multiplier of every stage
  */
 public record TrainConfig(
         int depth,
@@ -41,11 +44,23 @@ public record TrainConfig(
         long seed,
         int trainLimit,
         int testLimit,
-        int threads) {
+        int threads,
+        String family,
+        int widen) {
 
     public TrainConfig {
         techniques = List.copyOf(techniques);
         lrMilestones = List.copyOf(lrMilestones);
+        family = family == null ? Family.BOTTLENECK.key() : family;
+        widen = widen == 0 ? 1 : widen; // results written before widths existed
+    }
+
+    /** A config for the reference (bottleneck) family at its paper widths. */
+    public TrainConfig(int depth, List<TechniqueSpec> techniques, int epochs, double lr, List<Integer> lrMilestones,
+            double lrGamma, int batchSize, double weightDecay, double momentum, long seed, int trainLimit,
+            int testLimit, int threads) {
+        this(depth, techniques, epochs, lr, lrMilestones, lrGamma, batchSize, weightDecay, momentum, seed, trainLimit,
+                testLimit, threads, Family.BOTTLENECK.key(), 1);
     }
 
     /** The reference protocol: SGD 0.9, wd 1e-4, batch 128, 160 epochs, LR 0.1 x0.1 at 80/120. */
@@ -55,7 +70,7 @@ public record TrainConfig(
 
     /** Checks every value, naming the option to fix. */
     public TrainConfig validate() {
-        ModelSpec.cifar100(depth, false);
+        baseModel();
         require(epochs >= 1, "--epochs must be >= 1, got " + epochs);
         require(lr > 0 && Double.isFinite(lr), "--lr must be a positive number, got " + lr);
         require(lrGamma > 0 && lrGamma <= 1, "--lr-gamma must be in (0, 1], got " + lrGamma);
@@ -76,13 +91,22 @@ public record TrainConfig(
 
     /** The network this config trains: the depth shaped by every technique. */
     public ModelSpec modelSpec() {
-        return TechniqueSet.of(techniques).shape(ModelSpec.cifar100(depth, false));
+        return TechniqueSet.of(techniques).shape(baseModel());
     }
 
     /** The same config with another thread count. */
     public TrainConfig withThreads(int newThreads) {
         return new TrainConfig(depth, techniques, epochs, lr, lrMilestones, lrGamma, batchSize,
-                weightDecay, momentum, seed, trainLimit, testLimit, newThreads);
+                weightDecay, momentum, seed, trainLimit, testLimit, newThreads, family, widen);
+    }
+
+    /** The network before techniques shape it. */
+    private ModelSpec baseModel() {
+        Family f = Family.of(family);
+        if (f == null) {
+            throw new CnnlabException("unknown model family '" + family + "': use bottleneck, basic or preact18");
+        }
+        return ModelSpec.cifar100(f, depth, widen);
     }
 
     private static void require(boolean ok, String message) {

@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.cnnlab.data.Cifar100Split;
+import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.technique.BatchMixer;
 import dev.cnnlab.technique.TechniqueSet;
 import java.nio.ByteBuffer;
@@ -63,7 +64,9 @@ public final class TrainStep {
             }
             NDArray targetArray = scope.create(targets, new Shape(n, CLASSES));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = net.forward(parameters, new NDList(channelsLast(x)), true).singletonOrThrow();
+                NDArray input = channelsLast(x);
+                NDArray logits = PreActResNet.withStepRandom(mixRandom,
+                        () -> net.forward(parameters, new NDList(input), true).singletonOrThrow());
                 NDArray loss = SoftTargetCrossEntropy.mean(logits, targetArray);
                 collector.backward(loss);
                 outcome = new Outcome(loss.getFloat(), targetMassOnPrediction(logits, targets));

@@ -95,7 +95,7 @@ class PreActResNetTest {
     private static float[] firstConv(NDManager manager, long seed) {
         SequentialBlock net = PreActResNet.build(ModelSpec.cifar100(11, false), seed);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-        return net.getChildren().get(0).getValue().getParameters().get("weight").getArray().toFloatArray();
+        return net.getChildren().get(0).getValue().getParameters().valueAt(0).getArray().toFloatArray();
     }
 
     private static long referenceFlops(int n, boolean se) {

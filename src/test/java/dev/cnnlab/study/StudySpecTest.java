@@ -38,6 +38,10 @@ class StudySpecTest {
         StudySpec quick = StudySpecReader.read(Path.of("studies/quick.yaml"));
         assertThat(quick.cells()).hasSize(8);
         assertThat(quick.techniqueSet("se+mixup")).extracting(TechniqueSpec::name).containsExactly("se", "mixup");
+        StudySpec techniques = StudySpecReader.read(Path.of("studies/techniques-quick.yaml"));
+        assertThat(techniques.cells()).hasSize(12);
+        assertThat(techniques.techniqueSet("nesterov+cosine")).extracting(TechniqueSpec::name)
+                .containsExactly("nesterov", "cosine");
     }
 
     @Test

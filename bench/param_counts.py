@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Trainable-parameter counts of cnnlab's model families, from PyTorch definitions.
+
+Run with Debian's python3-torch: /usr/bin/python3 bench/param_counts.py
+The bottleneck family is the one in ../shared/bench/pytorch_preact_resnet.py; the basic family
+follows He et al. 2016 (pre-activation basic blocks, 16/32/64); PreAct ResNet-18 is
+facebookresearch/mixup-cifar10's models/resnet.py ResNet18 (PreActBlock, [2,2,2,2]), 100 classes.
+The numbers are pinned in src/test/java/dev/cnnlab/model/FamiliesTest.java.
+"""
+import torch.nn as nn
+
+
+def count(m):
+    return sum(p.numel() for p in m.parameters())
+
+
+class Basic(nn.Module):
+    def __init__(self, i, o, s):
+        super().__init__()
+        self.bn1, self.c1 = nn.BatchNorm2d(i), nn.Conv2d(i, o, 3, s, 1, bias=False)
+        self.bn2, self.c2 = nn.BatchNorm2d(o), nn.Conv2d(o, o, 3, 1, 1, bias=False)
+        self.sc = nn.Conv2d(i, o, 1, s, bias=False) if s != 1 or i != o else None
+
+
+class Bottleneck(nn.Module):
+    def __init__(self, i, w, s):
+        super().__init__()
+        o = 4 * w
+        self.bn1, self.c1 = nn.BatchNorm2d(i), nn.Conv2d(i, w, 1, bias=False)
+        self.bn2, self.c2 = nn.BatchNorm2d(w), nn.Conv2d(w, w, 3, s, 1, bias=False)
+        self.bn3, self.c3 = nn.BatchNorm2d(w), nn.Conv2d(w, o, 1, bias=False)
+        self.sc = nn.Conv2d(i, o, 1, s, bias=False) if s != 1 or i != o else None
+
+
+def cifar(block, n, widths, expansion, stem=16, stem_bn=False, final_bn=True, classes=100):
+    layers, i = [nn.Conv2d(3, stem, 3, 1, 1, bias=False)], stem
+    if stem_bn:
+        layers.append(nn.BatchNorm2d(stem))
+    for k, w in enumerate(widths):
+        for b in range(n):
+            layers.append(block(i, w, 2 if k > 0 and b == 0 else 1))
+            i = w * expansion
+    if final_bn:
+        layers.append(nn.BatchNorm2d(i))
+    layers.append(nn.Linear(i, classes))
+    return nn.Sequential(*layers)
+
+
+if __name__ == "__main__":
+    for depth in (20, 56, 110):
+        print(f"basic depth {depth}: {count(cifar(Basic, (depth - 2) // 6, (16, 32, 64), 1))}")
+    print(f"basic depth 20 widen 4: {count(cifar(Basic, 3, (64, 128, 256), 1))}")
+    for depth in (29, 164):
+        print(f"bottleneck depth {depth}: {count(cifar(Bottleneck, (depth - 2) // 9, (16, 32, 64), 4))}")
+    print(f"bottleneck depth 29 widen 2: {count(cifar(Bottleneck, 3, (32, 64, 128), 4))}")
+    print(f"preact18: {count(cifar(Basic, 2, (64, 128, 256, 512), 1, stem=64, stem_bn=True, final_bn=False))}")
+    print(f"preact18 widen 2: {count(cifar(Basic, 2, (128, 256, 512, 1024), 1, stem=64, stem_bn=True, final_bn=False))}")

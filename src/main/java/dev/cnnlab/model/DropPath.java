@@ -1,0 +1,66 @@
+package dev.cnnlab.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Stochastic depth on a residual branch (Huang et al., "Deep Networks with Stochastic Depth",
+ * ECCV 2016): in training, each sample's branch output is kept with probability {@code survival}
+ * and scaled by {@code 1 / survival} (so inference needs no rescaling), else zeroed; in inference
+ * it is the identity.
+ *
+ * <p>The keep/drop draws come from the random stream of the current training step, installed with
+ * {@link #withRandom}; so a run is reproducible and resumes exactly like any other.
+ */
+final class DropPath extends AbstractBlock {
+
+    private static final ThreadLocal<SplittableRandom> RANDOM = new ThreadLocal<>();
+
+    private final double survival;
+
+    DropPath(double survival) {
+        this.survival = survival;
+    }
+
+    /** Runs {@code body} (a training forward pass) with drop decisions drawn from {@code random}. */
+    public static <T> T withRandom(SplittableRandom random, Supplier<T> body) {
+        SplittableRandom previous = RANDOM.get();
+        RANDOM.set(random);
+        try {
+            return body.get();
+        } finally {
+            RANDOM.set(previous);
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        if (!training || survival >= 1) {
+            return inputs;
+        }
+        SplittableRandom random = RANDOM.get();
+        if (random == null) {
+            throw new IllegalStateException("stochastic depth needs the step's random stream: run the training"
+                    + " forward pass inside DropPath.withRandom");
+        }
+        int batch = Math.toIntExact(x.getShape().get(0));
+        float[] mask = new float[batch];
+        for (int i = 0; i < batch; i++) {
+            mask[i] = random.nextDouble() < survival ? (float) (1 / survival) : 0f;
+        }
+        return new NDList(x.mul(x.getManager().create(mask, new Shape(batch, 1, 1, 1))));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+}
