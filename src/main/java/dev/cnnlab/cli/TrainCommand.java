@@ -113,6 +113,10 @@ final class TrainCommand implements Runnable {
 
         @Option(names = "--quiet", description = "no progress bar, only the per-epoch rows")
         boolean quiet;
+
+        @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "60",
+                description = "also checkpoint inside an epoch this often (0 = only at epoch ends; default ${DEFAULT-VALUE})")
+        double checkpointSeconds;
     }
 
     @Override
@@ -130,7 +134,8 @@ final class TrainCommand implements Runnable {
         CifarData data = DataOptions.read(dataGroup.data);
         EngineSetup.start(threads);
         ConsoleProgress progress = new ConsoleProgress(System.err, !run.quiet);
-        RunResult result = new Trainer(config, data, files, progress, dataGroup.workers).run(run.resume);
+        RunResult result = new Trainer(config, data, files, progress, dataGroup.workers, run.checkpointSeconds)
+                .run(run.resume);
         System.out.printf(Locale.ROOT, "%s: final test top-1 %.2f%%, top-5 %.2f%% after %d epochs (%.0f s, %.0f img/s) -> %s%n",
                 result.model(), result.testAccuracy(), result.testTop5(), result.epochs(), result.wallSeconds(),
                 result.trainImagesPerSecond(), out.resolve(RunFiles.RESULT));

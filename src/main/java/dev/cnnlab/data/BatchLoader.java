@@ -88,7 +88,13 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         this.pool = new BufferPool(batchSize * IMAGE_BYTES * Float.BYTES, prefetch + 1);
         this.window = new Semaphore(prefetch);
         this.ready = new Batch[numBatches];
-        int workers = Math.min(b.workers, numBatches);
+        if (b.startBatch < 0 || b.startBatch > numBatches) {
+            throw new IllegalArgumentException("start batch " + b.startBatch + " outside 0.." + numBatches);
+        }
+        // resuming mid-epoch: batches before startBatch are never built, later ones are unchanged
+        this.nextToClaim = b.startBatch;
+        this.consumed = b.startBatch;
+        int workers = Math.max(0, Math.min(b.workers, numBatches - b.startBatch));
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "cnnlab-loader-" + i);
             t.setDaemon(true);
@@ -125,18 +131,7 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
 
     /** The shuffle order of an epoch: Fisher-Yates driven by {@code Seeds.stream(seed, "shuffle", epoch)}. */
     static int[] permutation(int n, long seed, int epoch) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplittableRandom rng = Seeds.stream(seed, "shuffle", epoch);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return Seeds.permutation(n, Seeds.stream(seed, "shuffle", epoch));
     }
 
     @Override
@@ -387,6 +382,7 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         private boolean dropLast;
         private int workers = 2;
         private int prefetch = 4;
+        private int startBatch;
         private IntConsumer beforeBatch = b -> { };
         private List<ImageTransform> imageTransforms = List.of();
         private List<NormalizedImageTransform> normalizedTransforms = List.of();
@@ -454,6 +450,15 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         /** Background threads (default 2); 0 builds each batch on the consumer's thread. */
         public Builder optWorkers(int workers) {
             this.workers = workers;
+            return this;
+        }
+
+        /**
+         * Start the epoch at batch {@code startBatch} (default 0), to resume an interrupted epoch:
+         * every batch is the same as in a full pass.
+         */
+        public Builder optStartBatch(int startBatch) {
+            this.startBatch = startBatch;
             return this;
         }
 

@@ -52,7 +52,7 @@ public final class StudyRunner {
                     continue;
                 }
                 RunResult result = new Trainer(cell.config(spec.protocol(), threads), data, directory.run(cell),
-                        listener.starting(cell, total), loaderWorkers).run(true);
+                        listener.starting(cell, total), loaderWorkers, Trainer.DEFAULT_CHECKPOINT_SECONDS).run(true);
                 listener.finished(cell, total, result);
                 trained++;
             }

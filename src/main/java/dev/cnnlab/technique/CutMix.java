@@ -3,6 +3,7 @@ package dev.cnnlab.technique;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.cnnlab.util.Seeds;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.BetaDistribution;
@@ -75,7 +76,7 @@ public final class CutMix implements Technique, BatchMixer {
         int height = Math.toIntExact(shape.get(1));
         int width = Math.toIntExact(shape.get(2));
         double lambda = sampleLambda(random);
-        int[] perm = Mixup.permutation(batch, random);
+        int[] perm = Seeds.permutation(batch, random);
         Box box = Box.sample(height, width, lambda, random);
 
         float[] paste = new float[height * width];

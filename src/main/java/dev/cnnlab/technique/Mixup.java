@@ -1,6 +1,7 @@
 package dev.cnnlab.technique;
 
 import ai.djl.ndarray.NDArray;
+import dev.cnnlab.util.Seeds;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.BetaDistribution;
@@ -47,7 +48,7 @@ public final class Mixup implements Technique, BatchMixer {
     public MixedBatch mix(NDArray images, float[] targets, int numClasses, SplittableRandom random) {
         int batch = Math.toIntExact(images.getShape().get(0));
         double lambda = sampleLambda(random);
-        int[] perm = permutation(batch, random);
+        int[] perm = Seeds.permutation(batch, random);
         NDArray shuffled = images.get(images.getManager().create(perm));
         NDArray mixed = images.mul((float) lambda).addi(shuffled.muli((float) (1 - lambda)));
         return new MixedBatch(mixed, mixTargets(targets, numClasses, perm, lambda));
@@ -69,20 +70,5 @@ public final class Mixup implements Technique, BatchMixer {
             }
         }
         return out;
-    }
-
-    /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
-    static int[] permutation(int n, SplittableRandom random) {
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        return perm;
     }
 }

@@ -13,8 +13,22 @@ import java.util.List;
  * @param completedEpochs epochs finished
  * @param history one row per finished epoch
  * @param trainSeconds wall seconds spent in epochs so far (dead time between resumes excluded)
+ * @param partial progress inside the next epoch when checkpointed mid-epoch, else null
  */
-public record TrainState(TrainConfig config, int completedEpochs, List<EpochStats> history, double trainSeconds) {
+public record TrainState(TrainConfig config, int completedEpochs, List<EpochStats> history, double trainSeconds,
+        PartialEpoch partial) {
+
+    /**
+     * How far an epoch got before a mid-epoch checkpoint: batches are fully determined by (seed,
+     * epoch, batch index), so training resumes at {@code batches} with these running sums.
+     *
+     * @param batches batches done
+     * @param images images trained on
+     * @param lossSum sum of per-image losses
+     * @param targetMass summed target mass on predictions (the training top-1 numerator)
+     * @param seconds wall seconds spent in the epoch so far
+     */
+    public record PartialEpoch(int batches, int images, double lossSum, double targetMass, double seconds) {}
 
     public TrainState {
         history = List.copyOf(history);
@@ -22,14 +36,19 @@ public record TrainState(TrainConfig config, int completedEpochs, List<EpochStat
 
     /** The state of a run that has not started. */
     public static TrainState fresh(TrainConfig config) {
-        return new TrainState(config, 0, List.of(), 0);
+        return new TrainState(config, 0, List.of(), 0, null);
     }
 
     /** The state after one more epoch. */
     public TrainState next(EpochStats stats) {
         List<EpochStats> rows = new java.util.ArrayList<>(history);
         rows.add(stats);
-        return new TrainState(config, completedEpochs + 1, rows, trainSeconds + stats.seconds());
+        return new TrainState(config, completedEpochs + 1, rows, trainSeconds + stats.seconds(), null);
+    }
+
+    /** The state in the middle of the next epoch. */
+    public TrainState during(PartialEpoch progress) {
+        return new TrainState(config, completedEpochs, history, trainSeconds, progress);
     }
 
     public boolean finished() {

@@ -38,6 +38,7 @@ public final class Trainer {
     private final RunFiles files;
     private final TrainListener listener;
     private final int loaderWorkers;
+    private final long checkpointNanos;
 
     /**
      * @param config what to train (validated here)
@@ -47,12 +48,25 @@ public final class Trainer {
      * @param loaderWorkers background threads preparing batches
      */
     public Trainer(TrainConfig config, CifarData data, RunFiles files, TrainListener listener, int loaderWorkers) {
+        this(config, data, files, listener, loaderWorkers, DEFAULT_CHECKPOINT_SECONDS);
+    }
+
+    /**
+     * As above, with mid-epoch checkpoints at most every {@code checkpointSeconds} (0 = only at
+     * epoch ends), so a killed run loses at most that much work even in long epochs.
+     */
+    public Trainer(TrainConfig config, CifarData data, RunFiles files, TrainListener listener, int loaderWorkers,
+            double checkpointSeconds) {
         this.config = config.validate();
         this.data = data;
         this.files = files;
         this.listener = listener;
         this.loaderWorkers = Math.max(1, loaderWorkers);
+        this.checkpointNanos = (long) (checkpointSeconds * 1e9);
     }
+
+    /** Mid-epoch checkpoint interval unless told otherwise. */
+    public static final double DEFAULT_CHECKPOINT_SECONDS = 60;
 
     /**
      * Runs training to the end.
@@ -95,7 +109,8 @@ public final class Trainer {
                     ? files.checkpoint().restore(net, optimizer, average, manager)
                     : TrainState.fresh(config);
             if (saved.isPresent()) {
-                listener.message("resuming " + files.dir() + " after epoch " + state.completedEpochs() + "/" + config.epochs());
+                listener.message("resuming " + files.dir() + " after epoch " + state.completedEpochs() + "/" + config.epochs()
+                        + (state.partial() == null ? "" : " and " + state.partial().batches() + " batches of the next"));
             }
             listener.started(config, summary, state.completedEpochs() + 1, train.size(), test.size());
             ParameterStore parameters = new ParameterStore(manager, false);
@@ -105,13 +120,15 @@ public final class Trainer {
                 double lr = schedule.lr(epoch);
                 long start = System.nanoTime();
                 TrainStep step = new TrainStep(net, parameters, optimizer, techniques);
-                TrainTotals totals = trainEpoch(step, average, manager, train, stats, techniques, epoch, schedule);
-                double trainSeconds = (System.nanoTime() - start) / 1e9;
+                TrainState before = state;
+                TrainTotals totals = trainEpoch(step, average, manager, train, stats, techniques, epoch, schedule,
+                        state.partial(), progress -> files.checkpoint().save(net, optimizer, average, before.during(progress)));
+                double trainSeconds = totals.seconds;
                 Evaluation eval = Evaluator.evaluate(net, parameters, manager, test, stats, config.batchSize(),
                         loaderWorkers, plan.flipTta());
                 Double averageTop1 = average == null ? null : average.withAverage(() -> Evaluator.evaluate(net,
                         parameters, manager, test, stats, config.batchSize(), loaderWorkers, false).top1());
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double seconds = trainSeconds + (System.nanoTime() - start) / 1e9 - totals.secondsHere;
                 EpochStats row = new EpochStats(epoch + 1, lr, totals.meanLoss(), totals.top1(),
                         eval.loss(), eval.top1(), eval.top5(), seconds, train.size() / trainSeconds,
                         averageTop1, eval.flipTop1());
@@ -127,8 +144,9 @@ public final class Trainer {
     }
 
     private TrainTotals trainEpoch(TrainStep step, WeightAverage average, NDManager manager, Cifar100Split train,
-            ChannelStats stats, TechniqueSet techniques, int epoch, LrSchedule schedule) {
-        TrainTotals totals = new TrainTotals();
+            ChannelStats stats, TechniqueSet techniques, int epoch, LrSchedule schedule, TrainState.PartialEpoch resumeFrom,
+            java.util.function.Consumer<TrainState.PartialEpoch> saveMidEpoch) {
+        TrainTotals totals = new TrainTotals(resumeFrom);
         try (BatchLoader loader = BatchLoader.builder()
                 .setSplit(train)
                 .setStats(stats)
@@ -139,9 +157,12 @@ public final class Trainer {
                 .optEpoch(epoch)
                 .optWorkers(loaderWorkers)
                 .optTransforms(techniques.imageTransforms(), techniques.normalizedImageTransforms())
+                .optStartBatch(resumeFrom == null ? 0 : resumeFrom.batches())
                 .build()) {
             listener.epochStarted(epoch + 1, config.epochs(), schedule.lr(epoch), loader.numBatches());
             long start = System.nanoTime();
+            long lastSave = start;
+            int imagesBefore = totals.images;
             while (loader.hasNext()) {
                 Batch batch = loader.next();
                 try {
@@ -155,8 +176,15 @@ public final class Trainer {
                 } finally {
                     batch.release();
                 }
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                listener.batchDone(batch.index() + 1, loader.numBatches(), totals.meanLoss(), totals.images / elapsed);
+                long now = System.nanoTime();
+                totals.secondsHere = (now - start) / 1e9;
+                totals.seconds = totals.priorSeconds + totals.secondsHere;
+                listener.batchDone(batch.index() + 1, loader.numBatches(), totals.meanLoss(),
+                        (totals.images - imagesBefore) / totals.secondsHere);
+                if (checkpointNanos > 0 && now - lastSave >= checkpointNanos && batch.index() + 1 < loader.numBatches()) {
+                    saveMidEpoch.accept(totals.partial(batch.index() + 1));
+                    lastSave = System.nanoTime();
+                }
             }
         }
         return totals;
@@ -181,11 +209,28 @@ public final class Trainer {
         }
     }
 
-    /** Running sums of one training epoch. */
+    /** Running sums of one training epoch, continued from a mid-epoch checkpoint when resuming. */
     private static final class TrainTotals {
         int images;
         double lossSum;
         double correct;
+        final double priorSeconds;
+        double secondsHere;
+        double seconds;
+
+        TrainTotals(TrainState.PartialEpoch resumeFrom) {
+            if (resumeFrom != null) {
+                images = resumeFrom.images();
+                lossSum = resumeFrom.lossSum();
+                correct = resumeFrom.targetMass();
+            }
+            priorSeconds = resumeFrom == null ? 0 : resumeFrom.seconds();
+            seconds = priorSeconds;
+        }
+
+        TrainState.PartialEpoch partial(int batchesDone) {
+            return new TrainState.PartialEpoch(batchesDone, images, lossSum, correct, seconds);
+        }
 
         void add(int n, double meanLoss, double targetMass) {
             images += n;

@@ -27,6 +27,21 @@ public final class Seeds {
         return new SplittableRandom(h);
     }
 
+    /** A uniformly random permutation of 0..n-1 (Fisher-Yates) drawn from {@code random}. */
+    public static int[] permutation(int n, SplittableRandom random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
     /** SplitMix64 finaliser: a bijective, well-mixing 64-bit hash. */
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

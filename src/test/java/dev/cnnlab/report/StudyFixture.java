@@ -83,7 +83,7 @@ final class StudyFixture {
                 TrainConfig config = cell.config(spec.protocol(), 2);
                 List<EpochStats> history = history(cell, 40.0, EPOCHS).subList(0, 3);
                 write(run.resolve("checkpoint").resolve("state.json"),
-                        new TrainState(config, 3, history, history.stream().mapToDouble(EpochStats::seconds).sum()));
+                        new TrainState(config, 3, history, history.stream().mapToDouble(EpochStats::seconds).sum(), null));
             }
         }
         return dir;

@@ -55,7 +55,7 @@ class CutMixTest {
                 // Replay the mixer's draws to know its partner permutation and box.
                 SplittableRandom replay = Seeds.stream(seed, "cutmix");
                 double lambda = cutMix.sampleLambda(replay);
-                int[] perm = Mixup.permutation(BATCH, replay);
+                int[] perm = dev.cnnlab.util.Seeds.permutation(BATCH, replay);
                 CutMix.Box box = CutMix.Box.sample(H, W, lambda, replay);
 
                 BatchMixer.MixedBatch mixed = cutMix.mix(images, targets.clone(), CLASSES, Seeds.stream(seed, "cutmix"));

@@ -79,20 +79,23 @@ class TrainerTest {
                 }
             }
         };
-        assertThatThrownBy(() -> new Trainer(config, data, interrupted, crashInEpoch2, 2).run(false))
+        // a checkpoint after every batch: the kill in batch 5 finds batches 1-4 of epoch 2 saved
+        assertThatThrownBy(() -> new Trainer(config, data, interrupted, crashInEpoch2, 2, 1e-9).run(false))
                 .hasMessage("simulated kill");
         assertThat(interrupted.checkpoint().peek().orElseThrow().completedEpochs()).isEqualTo(1);
+        assertThat(interrupted.checkpoint().peek().orElseThrow().partial().batches()).isEqualTo(4);
         assertThat(interrupted.result()).isEmpty();
 
         assertThatThrownBy(() -> new Trainer(config, data, interrupted, TrainListener.SILENT, 2).run(false))
                 .isInstanceOf(CnnlabException.class)
                 .hasMessageContaining("--resume");
 
-        RunResult resumed = new Trainer(config, data, interrupted, TrainListener.SILENT, 1).run(true);
+        RunResult resumed = new Trainer(config, data, interrupted, TrainListener.SILENT, 1, 0).run(true);
         assertThat(resumed.testAccuracy()).isEqualTo(straight.testAccuracy());
         assertThat(resumed.testLoss()).isEqualTo(straight.testLoss());
         for (int i = 0; i < 2; i++) {
             assertThat(resumed.history().get(i).trainLoss()).isEqualTo(straight.history().get(i).trainLoss());
+            assertThat(resumed.history().get(i).trainTop1()).isEqualTo(straight.history().get(i).trainTop1());
             assertThat(resumed.history().get(i).testLoss()).isEqualTo(straight.history().get(i).testLoss());
         }
     }
