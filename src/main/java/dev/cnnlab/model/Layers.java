@@ -7,7 +7,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 
 /**
  * The few layer shapes every network here is made of, each written once.
@@ -44,7 +43,7 @@ final class Layers {
 
     /** Batch norm over the channel axis (weight 1, bias 0 at start). */
     Block batchNorm() {
-        return BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_MOMENTUM_DJL).build();
+        return new ChannelBatchNorm(BN_EPSILON, BN_MOMENTUM_DJL);
     }
 
     /** The pre-activation pair: batch norm then ReLU. */
