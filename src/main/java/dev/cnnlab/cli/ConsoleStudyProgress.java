@@ -25,12 +25,12 @@ final class ConsoleStudyProgress implements StudyListener {
 
     @Override
     public void skipped(Cell cell, int cells, String why) {
-        out.printf(Locale.ROOT, "[cell %d/%d] %s: %s, skipped%n", cell.index() + 1, cells, cell.id(), why);
+        out.printf(Locale.ROOT, "[cell %d of %d] %s: %s, skipped%n", cell.index(), cells, cell.id(), why);
     }
 
     @Override
     public TrainListener starting(Cell cell, int cells) {
-        out.printf(Locale.ROOT, "[cell %d/%d] %s: %s with {%s}, seed %d%n", cell.index() + 1, cells, cell.id(),
+        out.printf(Locale.ROOT, "[cell %d of %d] %s: %s with {%s}, seed %d%n", cell.index(), cells, cell.id(),
                 cell.model().name(), cell.techniqueSet(), cell.seed());
         return new ConsoleProgress(out, live);
     }
@@ -38,8 +38,8 @@ final class ConsoleStudyProgress implements StudyListener {
     @Override
     public void finished(Cell cell, int cells, RunResult result) {
         done++;
-        out.printf(Locale.ROOT, "[cell %d/%d] %s: %.2f%% top-1 in %s; study %s: %d cell(s) trained here in %s%n",
-                cell.index() + 1, cells, cell.id(), result.testAccuracy(),
+        out.printf(Locale.ROOT, "[cell %d of %d] %s: %.2f%% top-1 in %s; study %s: %d cell(s) trained here in %s%n",
+                cell.index(), cells, cell.id(), result.testAccuracy(),
                 ConsoleProgress.duration(result.wallSeconds()), spec.name(), done,
                 ConsoleProgress.duration((System.nanoTime() - start) / 1e9));
     }
