@@ -22,14 +22,13 @@ tcmalloc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
 allocator=glibc
 if [[ -f "$tcmalloc" ]]; then export LD_PRELOAD="$tcmalloc"; allocator=tcmalloc; fi
 "$root/cnnlab" --version >/dev/null   # builds the jar once, outside the timings
-jar="$root/target/cnnlab.jar"
 
 iterations() { case "$1" in 164*) echo "${ITERS_BIG:-8} 2";; *) echo "${ITERS:-20} 4";; esac; }
 
 cnnlab_run() { # model mode -> "img/s rss_mb gflops peak_fraction"
   local depth="${1%se}" se=""; [[ "$1" == *se ]] && se="--se"
   read -r iters warm <<<"$(iterations "$1")"
-  java -Xmx3g -Dai.djl.offline=true -jar "$jar" bench --depth "$depth" $se --mode "$2" --batch-size "$batch" \
+  "$root/cnnlab" bench --depth "$depth" $se --mode "$2" --batch-size "$batch" \
       --threads "$threads" --iterations "$iters" --warmup "$warm" --synthetic --json 2>/dev/null |
     "$python" -c 'import json,sys; r=json.load(sys.stdin); m=sys.argv[1]
 rate=r["trainImagesPerSecond"] if m=="train" else r["inferImagesPerSecond"]
