@@ -2,6 +2,7 @@ package dev.cnnlab.bench;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.precision.Precision;
 
 /**
  * What to measure.
@@ -16,9 +17,10 @@ import dev.cnnlab.model.ModelSpec;
  * @param mode what to measure
  * @param threads libtorch threads
  * @param flopsPerCycle FP32 FLOP per cycle per core assumed for the peak
+ * @param precision compute precision
  */
 public record BenchConfig(int depth, boolean squeezeExcite, Double mixupAlpha, int batchSize, int iterations, int warmup,
-        boolean synthetic, Mode mode, int threads, int flopsPerCycle) {
+        boolean synthetic, Mode mode, int threads, int flopsPerCycle, Precision precision) {
 
     /** Training steps, inference passes, or both (in that order, in one process). */
     public enum Mode { TRAIN, INFER, BOTH }

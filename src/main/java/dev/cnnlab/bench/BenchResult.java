@@ -5,6 +5,7 @@ package dev.cnnlab.bench;
  * 90th percentiles as spread; NaN where a mode was not measured.
  *
  * @param model network name
+ * @param precision compute precision key
  * @param params trainable parameters
  * @param flopsPerImage forward FLOPs per image
  * @param batchSize batch size
@@ -28,6 +29,7 @@ package dev.cnnlab.bench;
  */
 public record BenchResult(
         String model,
+        String precision,
         long params,
         long flopsPerImage,
         int batchSize,

@@ -66,7 +66,7 @@ public final class Benchmark {
             SequentialBlock net = PreActResNet.build(spec, 0);
             net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), 3, 32, 32));
             ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, 3, 32, 32));
-            ParameterStore parameters = new ParameterStore(manager, false);
+            ParameterStore parameters = config.precision().parameterStore(manager);
             Rates train = Rates.NONE;
             Rates infer = Rates.NONE;
             if (config.mode() != BenchConfig.Mode.INFER) {
@@ -79,7 +79,7 @@ public final class Benchmark {
             CpuPeak peak = CpuPeak.of(config.threads(), config.flopsPerCycle());
             double gflops = 3.0 * summary.flopsPerImage() * train.median / 1e9;
             String preload = System.getenv("LD_PRELOAD");
-            return new BenchResult(spec.displayName(), summary.params(), summary.flopsPerImage(), config.batchSize(),
+            return new BenchResult(spec.displayName(), config.precision().key(), summary.params(), summary.flopsPerImage(), config.batchSize(),
                     config.threads(), config.synthetic(), preload == null || preload.isBlank() ? "glibc malloc" : preload,
                     train.median, train.p10, train.p90, infer.median, infer.p10, infer.p90,
                     gflops, summary.flopsPerImage() * infer.median / 1e9, peak.gflops(), peak.explain(),

@@ -4,6 +4,7 @@ import dev.cnnlab.bench.BenchConfig;
 import dev.cnnlab.bench.BenchResult;
 import dev.cnnlab.bench.Benchmark;
 import dev.cnnlab.data.CifarData;
+import dev.cnnlab.precision.Precision;
 import dev.cnnlab.train.EngineSetup;
 import dev.cnnlab.util.Json;
 import java.nio.file.Path;
@@ -48,6 +49,10 @@ final class BenchCommand implements Runnable {
             description = "FP32 FLOP per cycle per core for the peak (default ${DEFAULT-VALUE}: two 256-bit FMA pipes)")
     int flopsPerCycle;
 
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+            description = "fp32, or bf16 mixed precision (default ${DEFAULT-VALUE})")
+    String precision;
+
     @Option(names = "--data", paramLabel = "DIR", description = "CIFAR-100 location for the real pipeline")
     Path data;
 
@@ -63,18 +68,21 @@ final class BenchCommand implements Runnable {
             case "both" -> BenchConfig.Mode.BOTH;
             default -> throw new dev.cnnlab.CnnlabException("--mode must be train, infer or both, got " + mode);
         };
-        BenchConfig config = new BenchConfig(depth, se, mixup, batchSize, iterations, warmup, synthetic, m, t, flopsPerCycle);
+        BenchConfig config = new BenchConfig(depth, se, mixup, batchSize, iterations, warmup, synthetic, m, t, flopsPerCycle,
+                Precision.of(precision));
         CifarData cifar = synthetic ? null : DataOptions.read(data);
         EngineSetup.start(t);
+        config.precision().speedWarning().ifPresent(w -> System.err.println("cnnlab: warning: " + w));
         BenchResult r = new Benchmark(config, cifar, line -> System.err.println("  " + line)).run();
         if (json) {
             System.out.println(Json.write(r));
             return;
         }
-        System.out.printf(Locale.ROOT, "%s, batch %d, %d threads, %s input, allocator %s%n", r.model(), r.batchSize(),
+        System.out.printf(Locale.ROOT, "%s %s, batch %d, %d threads, %s input, allocator %s%n", r.model(), r.precision(),
+                r.batchSize(),
                 r.threads(), r.synthetic() ? "synthetic" : "real augmented", r.allocator());
         if (!Double.isNaN(r.trainImagesPerSecond())) {
-            System.out.printf(Locale.ROOT, "train: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s, %.0f%% of peak;"
+            System.out.printf(Locale.ROOT, "train: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s, %.0f%% of fp32 peak;"
                     + " loader wait %.1f%%; RSS growth %.2f%%/100 it%n", r.trainImagesPerSecond(), r.trainP10(), r.trainP90(),
                     r.gflops(), 100 * r.peakFraction(), 100 * r.loaderWaitFraction(), r.rssGrowthPer100Iterations());
             System.out.printf(Locale.ROOT, "       one 50,000-image epoch ~%s, 160 epochs ~%s%n",

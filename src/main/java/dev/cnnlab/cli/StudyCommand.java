@@ -84,6 +84,9 @@ final class StudyCommand implements Runnable {
 
         @Option(names = "--seeds", paramLabel = "S,S", split = ",", description = "seeds (replaces the spec's)")
         List<Long> seeds;
+
+        @Option(names = "--precision", paramLabel = "P", description = "fp32 or bf16 (mixed precision) for every cell")
+        String precision;
     }
 
     @Override
@@ -91,7 +94,7 @@ final class StudyCommand implements Runnable {
         StudySpec spec;
         try {
             spec = StudySpecReader.read(specFile).override(overrides.epochs, overrides.batchSize, overrides.trainLimit,
-                    overrides.testLimit, overrides.seeds);
+                    overrides.testLimit, overrides.seeds, overrides.precision);
         } catch (IllegalArgumentException e) {
             throw new CnnlabException(specFile + " with the command-line overrides: " + e.getMessage());
         }
@@ -165,6 +168,7 @@ final class StudyCommand implements Runnable {
         addOverride(args, "--train-limit", overrides.trainLimit);
         addOverride(args, "--test-limit", overrides.testLimit);
         addOverride(args, "--batch-size", overrides.batchSize);
+        addOverride(args, "--precision", overrides.precision);
         if (overrides.seeds != null) {
             args.add("--seeds");
             args.add(String.join(",", overrides.seeds.stream().map(String::valueOf).toList()));

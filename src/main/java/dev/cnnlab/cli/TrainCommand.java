@@ -114,6 +114,11 @@ final class TrainCommand implements Runnable {
         @Option(names = "--quiet", description = "no progress bar, only the per-epoch rows")
         boolean quiet;
 
+        @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+                description = "fp32, or bf16: mixed precision (bf16 compute, fp32 master weights) for CPUs with"
+                        + " AVX512-BF16 or AMX and for recent GPUs (default ${DEFAULT-VALUE})")
+        String precision;
+
         @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "60",
                 description = "also checkpoint inside an epoch this often (0 = only at epoch ends; default ${DEFAULT-VALUE})")
         double checkpointSeconds;
@@ -133,6 +138,7 @@ final class TrainCommand implements Runnable {
         RunFiles files = new RunFiles(out).create();
         CifarData data = DataOptions.read(dataGroup.data);
         EngineSetup.start(threads);
+        config.computePrecision().speedWarning().ifPresent(w -> System.err.println("cnnlab: warning: " + w));
         ConsoleProgress progress = new ConsoleProgress(System.err, !run.quiet);
         RunResult result = new Trainer(config, data, files, progress, dataGroup.workers, run.checkpointSeconds)
                 .run(run.resume);
@@ -152,7 +158,7 @@ final class TrainCommand implements Runnable {
         model.techniques.forEach(text -> techniques.add(TechniqueOption.parse(text)));
         return new TrainConfig(model.depth, techniques, optim.epochs, optim.lr, optim.milestones, optim.gamma,
                 optim.batchSize, optim.weightDecay, optim.momentum, run.seed, dataGroup.trainLimit,
-                dataGroup.testLimit, threads, model.family, model.widen);
+                dataGroup.testLimit, threads, model.family, model.widen, run.precision);
     }
 
     private static Path defaultOut(TrainConfig config) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.cnnlab.precision.Precision;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -56,7 +57,9 @@ final class DropPath extends AbstractBlock {
         for (int i = 0; i < batch; i++) {
             mask[i] = random.nextDouble() < survival ? (float) (1 / survival) : 0f;
         }
-        return new NDList(x.mul(x.getManager().create(mask, new Shape(batch, 1, 1, 1))));
+        // a float32 mask would promote a bf16 activation to float32
+        NDArray keep = Precision.like(x.getManager().create(mask, new Shape(batch, 1, 1, 1)), x);
+        return new NDList(x.mul(keep));
     }
 
     @Override

@@ -24,6 +24,7 @@ public record Cell(int index, String id, ModelEntry model, String techniqueSet, 
     public TrainConfig config(Protocol protocol, int threads) {
         return new TrainConfig(model.depth(), techniques, protocol.epochs(), protocol.lr(), protocol.lrMilestones(),
                 protocol.lrGamma(), protocol.batchSize(), protocol.weightDecay(), protocol.momentum(), seed,
-                protocol.trainLimit(), protocol.testLimit(), threads, model.family(), model.widen());
+                protocol.trainLimit(), protocol.testLimit(), threads, model.family(), model.widen(),
+                protocol.precision());
     }
 }

@@ -1,5 +1,6 @@
 package dev.cnnlab.study;
 
+import dev.cnnlab.precision.Precision;
 import java.util.List;
 
 /**
@@ -15,6 +16,7 @@ import java.util.List;
  * @param momentum SGD momentum
  * @param trainLimit first N training images (0 = all)
  * @param testLimit first N test images (0 = all)
+ * @param precision compute precision: fp32 (default) or bf16 mixed precision
  */
 public record Protocol(
         Integer epochs,
@@ -25,7 +27,8 @@ public record Protocol(
         Double weightDecay,
         Double momentum,
         Integer trainLimit,
-        Integer testLimit) {
+        Integer testLimit,
+        String precision) {
 
     public Protocol {
         epochs = or(epochs, 160);
@@ -37,17 +40,20 @@ public record Protocol(
         momentum = or(momentum, 0.9);
         trainLimit = or(trainLimit, 0);
         testLimit = or(testLimit, 0);
+        precision = Precision.of(or(precision, Precision.FP32.key())).key();
     }
 
     /** The reference protocol. */
     public static Protocol reference() {
-        return new Protocol(null, null, null, null, null, null, null, null, null);
+        return new Protocol(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This protocol with command-line overrides applied (null = keep). */
-    public Protocol override(Integer newEpochs, Integer newBatchSize, Integer newTrainLimit, Integer newTestLimit) {
+    public Protocol override(Integer newEpochs, Integer newBatchSize, Integer newTrainLimit, Integer newTestLimit,
+            String newPrecision) {
         return new Protocol(or(newEpochs, epochs), lr, lrMilestones, lrGamma, or(newBatchSize, batchSize),
-                weightDecay, momentum, or(newTrainLimit, trainLimit), or(newTestLimit, testLimit));
+                weightDecay, momentum, or(newTrainLimit, trainLimit), or(newTestLimit, testLimit),
+                or(newPrecision, precision));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -91,9 +91,10 @@ public record StudySpec(
     }
 
     /** This spec with command-line overrides applied (null = keep). */
-    public StudySpec override(Integer epochs, Integer batchSize, Integer trainLimit, Integer testLimit, List<Long> newSeeds) {
-        return new StudySpec(name, description, models, techniques, baseline,
-                newSeeds != null ? newSeeds : seeds, protocol.override(epochs, batchSize, trainLimit, testLimit), reference);
+    public StudySpec override(Integer epochs, Integer batchSize, Integer trainLimit, Integer testLimit, List<Long> newSeeds,
+            String precision) {
+        return new StudySpec(name, description, models, techniques, baseline, newSeeds != null ? newSeeds : seeds,
+                protocol.override(epochs, batchSize, trainLimit, testLimit, precision), reference);
     }
 
     private static List<TechniqueSpec> specs(Map<String, Map<String, Double>> set) {

@@ -3,6 +3,7 @@ package dev.cnnlab.train;
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.precision.Precision;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
 import java.util.List;
@@ -30,6 +31,8 @@ import java.util.List;
  * @param threads libtorch intra-op threads
  * @param family architecture family key ({@code bottleneck}, {@code basic}, {@code preact18})
  * @param widen channel multiplier of every stage
+ * @param precision compute precision key ({@code fp32}, or {@code bf16} mixed precision); it changes
+ *     the numbers, so it is part of the config
  */
 public record TrainConfig(
         int depth,
@@ -46,13 +49,15 @@ public record TrainConfig(
         int testLimit,
         int threads,
         String family,
-        int widen) {
+        int widen,
+        String precision) {
 
     public TrainConfig {
         techniques = List.copyOf(techniques);
         lrMilestones = List.copyOf(lrMilestones);
         family = family == null ? Family.BOTTLENECK.key() : family;
         widen = widen == 0 ? 1 : widen; // results written before widths existed
+        precision = precision == null ? Precision.FP32.key() : precision; // ... and before precisions
     }
 
     /** A config for the reference (bottleneck) family at its paper widths. */
@@ -60,7 +65,7 @@ public record TrainConfig(
             double lrGamma, int batchSize, double weightDecay, double momentum, long seed, int trainLimit,
             int testLimit, int threads) {
         this(depth, techniques, epochs, lr, lrMilestones, lrGamma, batchSize, weightDecay, momentum, seed, trainLimit,
-                testLimit, threads, Family.BOTTLENECK.key(), 1);
+                testLimit, threads, Family.BOTTLENECK.key(), 1, Precision.FP32.key());
     }
 
     /** The reference protocol: SGD 0.9, wd 1e-4, batch 128, 160 epochs, LR 0.1 x0.1 at 80/120. */
@@ -71,6 +76,7 @@ public record TrainConfig(
     /** Checks every value, naming the option to fix. */
     public TrainConfig validate() {
         baseModel();
+        computePrecision();
         require(epochs >= 1, "--epochs must be >= 1, got " + epochs);
         require(lr > 0 && Double.isFinite(lr), "--lr must be a positive number, got " + lr);
         require(lrGamma > 0 && lrGamma <= 1, "--lr-gamma must be in (0, 1], got " + lrGamma);
@@ -97,7 +103,12 @@ public record TrainConfig(
     /** The same config with another thread count. */
     public TrainConfig withThreads(int newThreads) {
         return new TrainConfig(depth, techniques, epochs, lr, lrMilestones, lrGamma, batchSize,
-                weightDecay, momentum, seed, trainLimit, testLimit, newThreads, family, widen);
+                weightDecay, momentum, seed, trainLimit, testLimit, newThreads, family, widen, precision);
+    }
+
+    /** The number format the network computes in. */
+    public Precision computePrecision() {
+        return Precision.of(precision);
     }
 
     /** The network before techniques shape it. */

@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.cnnlab.data.Cifar100Split;
 import dev.cnnlab.model.PreActResNet;
+import dev.cnnlab.precision.Precision;
 import dev.cnnlab.technique.BatchMixer;
 import dev.cnnlab.technique.TechniqueSet;
 import java.nio.ByteBuffer;
@@ -33,12 +34,17 @@ public final class TrainStep {
     private final ParameterStore parameters;
     private final SgdOptimizer optimizer;
     private final TechniqueSet techniques;
+    private final Precision precision;
 
+    /**
+     * @param parameters the network's parameter store; its {@link Precision} is the step's
+     */
     public TrainStep(Block net, ParameterStore parameters, SgdOptimizer optimizer, TechniqueSet techniques) {
         this.net = net;
         this.parameters = parameters;
         this.optimizer = optimizer;
         this.techniques = techniques;
+        this.precision = Precision.of(parameters);
     }
 
     /**
@@ -64,9 +70,10 @@ public final class TrainStep {
             }
             NDArray targetArray = scope.create(targets, new Shape(n, CLASSES));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray input = channelsLast(x);
-                NDArray logits = PreActResNet.withStepRandom(mixRandom,
-                        () -> net.forward(parameters, new NDList(input), true).singletonOrThrow());
+                NDArray input = precision.cast(channelsLast(x));
+                NDArray logits = Precision.toFloat32(PreActResNet.withStepRandom(mixRandom,
+                        () -> Precision.forward(parameters, scope,
+                                () -> net.forward(parameters, new NDList(input), true).singletonOrThrow())));
                 NDArray loss = SoftTargetCrossEntropy.mean(logits, targetArray);
                 collector.backward(loss);
                 outcome = new Outcome(loss.getFloat(), targetMassOnPrediction(logits, targets));
@@ -76,16 +83,25 @@ public final class TrainStep {
         return outcome;
     }
 
-    /** Logits of a batch in inference mode (no gradients are recorded outside a collector). */
+    /**
+     * Float32 logits of a batch in inference mode (no gradients are recorded outside a collector),
+     * computed in the parameter store's precision.
+     */
     public static NDArray infer(Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n) {
         NDArray x = scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32);
-        return net.forward(parameters, new NDList(channelsLast(x)), false).singletonOrThrow();
+        return logits(net, parameters, scope, channelsLast(x));
     }
 
     /** Logits of the mirror images of a batch (flipped left-right), in inference mode. */
     public static NDArray inferMirrored(Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n) {
         NDArray x = scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32).flip(2);
-        return net.forward(parameters, new NDList(channelsLast(x)), false).singletonOrThrow();
+        return logits(net, parameters, scope, channelsLast(x));
+    }
+
+    private static NDArray logits(Block net, ParameterStore parameters, NDManager scope, NDArray input) {
+        NDArray cast = Precision.of(parameters).cast(input);
+        return Precision.toFloat32(Precision.forward(parameters, scope,
+                () -> net.forward(parameters, new NDList(cast), false).singletonOrThrow()));
     }
 
     /** NHWC memory viewed as NCHW: libtorch sees a channels-last tensor and keeps that layout. */

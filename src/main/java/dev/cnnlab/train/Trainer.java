@@ -113,7 +113,7 @@ public final class Trainer {
                         + (state.partial() == null ? "" : " and " + state.partial().batches() + " batches of the next"));
             }
             listener.started(config, summary, state.completedEpochs() + 1, train.size(), test.size());
-            ParameterStore parameters = new ParameterStore(manager, false);
+            ParameterStore parameters = config.computePrecision().parameterStore(manager);
 
             while (!state.finished()) {
                 int epoch = state.completedEpochs();

@@ -66,7 +66,7 @@ final class StudyFixture {
     }
 
     static Protocol protocol() {
-        return new Protocol(EPOCHS, 0.1, List.of(5, 8), 0.1, 128, 1e-4, 0.9, 5000, 1000);
+        return new Protocol(EPOCHS, 0.1, List.of(5, 8), 0.1, 128, 1e-4, 0.9, 5000, 1000, null);
     }
 
     /** Writes the main fixture into {@code dir}. */

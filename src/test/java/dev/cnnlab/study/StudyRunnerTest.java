@@ -112,7 +112,7 @@ class StudyRunnerTest {
 
     @Test
     void aCellLockedByAnotherProcessIsSkippedAndADifferentStudyInTheSameDirIsRefused(@TempDir Path tmp) {
-        StudySpec spec = StudySpecReader.parse(SPEC, "tiny.yaml").override(1, null, 64, 64, null);
+        StudySpec spec = StudySpecReader.parse(SPEC, "tiny.yaml").override(1, null, 64, 64, null, null);
         StudyDirectory dir = new StudyDirectory(tmp).open(spec);
         Cell cell = spec.cells().get(0);
         Optional<CellLock> held = CellLock.tryAcquire(dir.run(cell).dir());
@@ -125,7 +125,7 @@ class StudyRunnerTest {
         }
         assertThat(CellLock.tryAcquire(dir.run(cell).dir())).isPresent().get().satisfies(CellLock::close);
 
-        StudySpec other = spec.override(2, null, null, null, null);
+        StudySpec other = spec.override(2, null, null, null, null, null);
         assertThatThrownBy(() -> new StudyDirectory(tmp).open(other))
                 .isInstanceOf(CnnlabException.class)
                 .hasMessageContaining("other settings");

@@ -33,7 +33,7 @@ class StudySpecTest {
     void shippedSpecsParseAndTheReferenceStudyHasEightCells() {
         StudySpec reference = StudySpecReader.read(Path.of("studies/reference.yaml"));
         assertThat(reference.cells()).hasSize(8);
-        assertThat(reference.protocol()).isEqualTo(new Protocol(160, 0.1, List.of(80, 120), 0.1, 128, 1e-4, 0.9, 0, 0));
+        assertThat(reference.protocol()).isEqualTo(new Protocol(160, 0.1, List.of(80, 120), 0.1, 128, 1e-4, 0.9, 0, 0, "fp32"));
         assertThat(reference.reference().get("se+mixup")).containsEntry("ResNet-164", 79.40);
         StudySpec quick = StudySpecReader.read(Path.of("studies/quick.yaml"));
         assertThat(quick.cells()).hasSize(8);
@@ -64,9 +64,9 @@ class StudySpecTest {
 
     @Test
     void overridesShrinkTheProtocolAndReplaceSeeds() {
-        StudySpec spec = StudySpecReader.parse(VALID, "t.yaml").override(1, 32, 50, 20, List.of(7L));
+        StudySpec spec = StudySpecReader.parse(VALID, "t.yaml").override(1, 32, 50, 20, List.of(7L), "bf16");
         assertThat(spec.cells()).hasSize(6);
-        assertThat(spec.protocol()).isEqualTo(new Protocol(1, 0.1, List.of(80, 120), 0.1, 32, 1e-4, 0.9, 50, 20));
+        assertThat(spec.protocol()).isEqualTo(new Protocol(1, 0.1, List.of(80, 120), 0.1, 32, 1e-4, 0.9, 50, 20, "bf16"));
         assertThat(spec.cells().get(0).seed()).isEqualTo(7);
     }
 

@@ -31,6 +31,18 @@ class TrainerTest {
     }
 
     @Test
+    void bf16MixedPrecisionTrainingLearnsToo(@TempDir Path dir) {
+        TrainConfig bf16 = new TrainConfig(11, List.of(), 3, 0.05, List.of(), 0.1, 64, 1e-4, 0.9, 42, 5000, 1000,
+                EngineSetup.defaultThreads(), "bottleneck", 1, "bf16");
+        RunResult result = new Trainer(bf16, data, new RunFiles(dir), TrainListener.SILENT, 2).run(false);
+
+        // the same bar as the float32 run above: chance is 1%, and 4% on 1000 images is > 9 sigma
+        assertThat(result.testAccuracy()).isGreaterThan(4.0);
+        assertThat(result.history().get(2).trainLoss()).isLessThan(result.history().get(0).trainLoss());
+        assertThat(result.config().precision()).isEqualTo("bf16");
+    }
+
+    @Test
     void shortRealTrainingBeatsChanceByAWideMarginAndWritesACompleteRecord(@TempDir Path dir) throws Exception {
         RunResult result = new Trainer(tiny(3, 5000, 1000, List.of()), data, new RunFiles(dir), TrainListener.SILENT, 2)
                 .run(false);
