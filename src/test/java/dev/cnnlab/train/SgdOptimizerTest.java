@@ -91,6 +91,42 @@ class SgdOptimizerTest {
     }
 
     @Test
+    void followsPyTorchAcrossRateChangesIncludingAWarmUpFromZero() throws Exception {
+        // warm-up from 0, a constant stretch, a milestone, a cosine-like wobble; the native step keeps
+        // its velocity scaled by the rate, so every change of rate is a rescaling to get right
+        double[] rates = {0.0, 0.05, 0.1, 0.1, 0.01, 0.01, 0.03, 0.02};
+        float[] c = {0.5f, -1f, 0.25f};
+        double momentum = 0.9;
+        double decay = 0.01;
+        double[] w = {1, 2, -3};
+        double[] buf = new double[3];
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray weights = manager.create(new float[] {1f, 2f, -3f});
+            weights.setRequiresGradient(true);
+            SgdOptimizer sgd = new SgdOptimizer(List.of(weights), momentum, decay);
+            for (int t = 0; t < rates.length; t++) {
+                if (t == 4) { // resume from saved state mid-way, as a checkpoint would
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    sgd.save(new DataOutputStream(bytes));
+                    sgd = new SgdOptimizer(List.of(weights), momentum, decay);
+                    sgd.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), manager);
+                }
+                backward(weights, c);
+                sgd.step(rates[t]);
+                for (int i = 0; i < 3; i++) { // torch.optim.SGD, in doubles
+                    double d = c[i] + decay * w[i];
+                    buf[i] = t == 0 ? d : momentum * buf[i] + d;
+                    w[i] -= rates[t] * buf[i];
+                }
+                float[] actual = weights.toFloatArray();
+                for (int i = 0; i < 3; i++) {
+                    assertThat((double) actual[i]).as("step %d, weight %d", t, i).isCloseTo(w[i], within(1e-5));
+                }
+            }
+        }
+    }
+
+    @Test
     void nesterovStepsAlongGradientPlusMomentum() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray w = manager.create(new float[] {1f, 2f});
