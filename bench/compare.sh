@@ -4,6 +4,10 @@
 #
 #   bench/compare.sh                      # ResNet-29, ResNet-29+SE, ResNet-164; train and infer
 #   MODELS="29" ROUNDS=3 bench/compare.sh # fewer models, more rounds
+#   BF16=0 bench/compare.sh               # skip the bf16 mixed-precision column
+#
+# With BF16 (default: on when the CPU has AVX512-BF16 or AMX-BF16) every round also runs cnnlab
+# with --precision bf16; its columns compare it with cnnlab's own fp32 and with PyTorch fp32.
 #
 # Needs Debian's python3-torch (apt-get install -y python3-torch) for the peer.
 set -euo pipefail
@@ -15,6 +19,9 @@ batch="${BATCH:-128}"
 rounds="${ROUNDS:-2}"
 models="${MODELS:-29 29se 164}"
 python=/usr/bin/python3
+if [[ -z "${BF16:-}" ]]; then
+  BF16=0; grep -qwE 'avx512_bf16|amx_bf16' /proc/cpuinfo 2>/dev/null && BF16=1
+fi
 
 [[ -f "$peer" ]] || { echo "compare.sh: error: PyTorch reference not found at $peer (set PEER=...)" >&2; exit 2; }
 "$python" -c 'import torch' 2>/dev/null || { echo "compare.sh: error: $python cannot import torch: apt-get install -y python3-torch" >&2; exit 2; }
@@ -25,10 +32,10 @@ if [[ -f "$tcmalloc" ]]; then export LD_PRELOAD="$tcmalloc"; allocator=tcmalloc;
 
 iterations() { case "$1" in 164*) echo "${ITERS_BIG:-8} 2";; *) echo "${ITERS:-20} 4";; esac; }
 
-cnnlab_run() { # model mode -> "img/s rss_mb gflops peak_fraction"
+cnnlab_run() { # model mode [precision] -> "img/s rss_mb gflops peak_fraction"
   local depth="${1%se}" se=""; [[ "$1" == *se ]] && se="--se"
   read -r iters warm <<<"$(iterations "$1")"
-  "$root/cnnlab" bench --depth "$depth" $se --mode "$2" --batch-size "$batch" \
+  "$root/cnnlab" bench --depth "$depth" $se --mode "$2" --precision "${3:-fp32}" --batch-size "$batch" \
       --threads "$threads" --iterations "$iters" --warmup "$warm" --synthetic --json 2>/dev/null |
     "$python" -c 'import json,sys; r=json.load(sys.stdin); m=sys.argv[1]
 rate=r["trainImagesPerSecond"] if m=="train" else r["inferImagesPerSecond"]
@@ -49,20 +56,34 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 printf "threads=%s batch=%s allocator=%s layout=channels-last rounds=%s (median of rounds; synthetic input)\n" \
   "$threads" "$batch" "$allocator" "$rounds"
-printf "%-14s %-6s %12s %12s %7s %9s %7s %10s %10s %7s\n" model mode cnnlab_img/s torch_img/s ratio GFLOP/s %peak cnnlab_MB torch_MB mem
+header="%-14s %-6s %12s %12s %7s %9s %7s %10s %10s %7s"
+[[ "$BF16" == 1 ]] && header="$header %10s %9s %9s %8s"
+printf "$header\n" model mode cnnlab_img/s torch_img/s ratio GFLOP/s %peak cnnlab_MB torch_MB mem \
+  bf16_img/s bf16/fp32 bf16/torch bf16_MB
 for model in $models; do
   for mode in train infer; do
-    c_rates=(); t_rates=(); c_rss=(); t_rss=(); gf=(); pf=()
+    c_rates=(); t_rates=(); c_rss=(); t_rss=(); gf=(); pf=(); b_rates=(); b_rss=()
     for ((r = 0; r < rounds; r++)); do
       read -r cr crss cgf cpf <<<"$(cnnlab_run "$model" "$mode")"
       read -r tr trss <<<"$(torch_run "$model" "$mode")"
       c_rates+=("$cr"); c_rss+=("$crss"); gf+=("$cgf"); pf+=("$cpf"); t_rates+=("$tr"); t_rss+=("$trss")
+      if [[ "$BF16" == 1 ]]; then
+        read -r br brss _ _ <<<"$(cnnlab_run "$model" "$mode" bf16)"
+        b_rates+=("$br"); b_rss+=("$brss")
+      fi
     done
     c=$(printf "%s\n" "${c_rates[@]}" | median); t=$(printf "%s\n" "${t_rates[@]}" | median)
     cm=$(printf "%s\n" "${c_rss[@]}" | median); tm=$(printf "%s\n" "${t_rss[@]}" | median)
     g=$(printf "%s\n" "${gf[@]}" | median); p=$(printf "%s\n" "${pf[@]}" | median)
     name="ResNet-${model%se}"; [[ "$model" == *se ]] && name="$name+SE"
-    awk -v n="$name" -v m="$mode" -v c="$c" -v t="$t" -v g="$g" -v p="$p" -v cm="$cm" -v tm="$tm" 'BEGIN {
-      printf "%-14s %-6s %12.1f %12.1f %7.2f %9.1f %6.0f%% %10d %10d %7.2f\n", n, m, c, t, c / t, g, 100 * p, cm, tm, cm / tm }'
+    b=0; bm=0
+    if [[ "$BF16" == 1 ]]; then
+      b=$(printf "%s\n" "${b_rates[@]}" | median); bm=$(printf "%s\n" "${b_rss[@]}" | median)
+    fi
+    awk -v n="$name" -v m="$mode" -v c="$c" -v t="$t" -v g="$g" -v p="$p" -v cm="$cm" -v tm="$tm" \
+        -v bf="$BF16" -v b="$b" -v bm="$bm" 'BEGIN {
+      printf "%-14s %-6s %12.1f %12.1f %7.2f %9.1f %6.0f%% %10d %10d %7.2f", n, m, c, t, c / t, g, 100 * p, cm, tm, cm / tm
+      if (bf == 1) printf " %10.1f %9.2f %9.2f %8d", b, b / c, b / t, bm
+      printf "\n" }'
   done
 done
