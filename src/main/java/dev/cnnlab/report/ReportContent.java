@@ -66,7 +66,8 @@ final class ReportContent {
                 "Protocol: " + p.epochs() + " epochs, SGD with learning rate " + Fmt.number(p.lr()) + " × "
                         + Fmt.number(p.lrGamma()) + " at epochs " + milestones(p.lrMilestones()) + ", batch "
                         + p.batchSize() + ", weight decay " + Fmt.number(p.weightDecay()) + ", momentum "
-                        + Fmt.number(p.momentum()),
+                        + Fmt.number(p.momentum()) + ", " + (p.precision().equals("bf16")
+                                ? "bf16 mixed precision (float32 master weights)" : "float32"),
                 "Data: " + limit(p.trainLimit(), "50,000 training") + ", " + limit(p.testLimit(), "10,000 test")
                         + " images of CIFAR-100",
                 "Models: " + spec.models().stream().map(m -> m.name() + " (depth " + m.depth() + ")")

@@ -53,7 +53,7 @@ class StudyReportTest {
         assertThat(md).startsWith("# Study report: tiny-vs-big\n")
                 .contains("Does a technique's gain on ResNet-11 predict its gain on ResNet-29?")
                 .contains("Protocol: 10 epochs, SGD with learning rate 0.1 × 0.1 at epochs 5, 8, batch 128, "
-                        + "weight decay 0.0001, momentum 0.9")
+                        + "weight decay 0.0001, momentum 0.9, float32")
                 .contains("Data: the first 5,000 training, the first 1,000 test images of CIFAR-100")
                 .contains("Seeds: 0")
                 .contains("Runs finished: 10 of 12 (1 running, 1 not started)")

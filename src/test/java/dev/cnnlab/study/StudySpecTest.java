@@ -63,6 +63,13 @@ class StudySpecTest {
     }
 
     @Test
+    void aStudyCanRunEveryCellInBf16() {
+        StudySpec spec = StudySpecReader.parse(VALID.replace("epochs: 3", "epochs: 3\n  precision: bf16"), "t.yaml");
+        assertThat(spec.cells().get(0).config(spec.protocol(), 2).precision()).isEqualTo("bf16");
+        assertThat(StudySpecReader.parse(VALID, "t.yaml").protocol().precision()).isEqualTo("fp32");
+    }
+
+    @Test
     void overridesShrinkTheProtocolAndReplaceSeeds() {
         StudySpec spec = StudySpecReader.parse(VALID, "t.yaml").override(1, 32, 50, 20, List.of(7L), "bf16");
         assertThat(spec.cells()).hasSize(6);
@@ -91,6 +98,8 @@ class StudySpecTest {
         assertRejected(VALID.replace("seeds: [1, 2]", "seeds: [1, 2]\nbaseline: nothing"), "baseline 'nothing'");
         assertRejected(VALID.replace("se: {big: 76.7}", "se: {huge: 76.7}"), "model 'huge'");
         assertRejected(VALID.replace("epochs: 3", "epochs: three"), "line 11");
+        assertRejected(VALID.replace("epochs: 3", "epochs: 3\n  precision: fp16"), "line 12", "unknown precision 'fp16'",
+                "fp32 or bf16");
         assertRejected("models: [", "bad.yaml");
     }
 }
