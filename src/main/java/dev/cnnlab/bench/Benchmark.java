@@ -77,13 +77,14 @@ public final class Benchmark {
                 infer = measureInference(net, parameters, manager);
             }
             CpuPeak peak = CpuPeak.of(config.threads(), config.flopsPerCycle());
+            double gemm = GemmCeiling.measureGflops(manager);
             double gflops = 3.0 * summary.flopsPerImage() * train.median / 1e9;
             String preload = System.getenv("LD_PRELOAD");
             return new BenchResult(spec.displayName(), config.precision().key(), summary.params(), summary.flopsPerImage(), config.batchSize(),
                     config.threads(), config.synthetic(), preload == null || preload.isBlank() ? "glibc malloc" : preload,
                     train.median, train.p10, train.p90, infer.median, infer.p10, infer.p90,
                     gflops, summary.flopsPerImage() * infer.median / 1e9, peak.gflops(), peak.explain(),
-                    gflops / peak.gflops(), ProcessMemory.peakRssMb(), train.rssGrowthPercentPer100,
+                    gflops / peak.gflops(), gemm, gflops / gemm, ProcessMemory.peakRssMb(), train.rssGrowthPercentPer100,
                     train.waitFraction);
         }
     }

@@ -93,6 +93,8 @@ final class BenchCommand implements Runnable {
             System.out.printf(Locale.ROOT, "infer: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s%n",
                     r.inferImagesPerSecond(), r.inferP10(), r.inferP90(), r.inferGflops());
         }
-        System.out.printf(Locale.ROOT, "peak RSS %d MB; fp32 peak %s%n", r.peakRssMb(), r.peakExplained());
+        System.out.printf(Locale.ROOT, "peak RSS %d MB; fp32 peak %s; measured fp32 GEMM ceiling %.0f GFLOP/s"
+                + " (training reaches %.0f%% of it)%n", r.peakRssMb(), r.peakExplained(), r.gemmGflops(),
+                100 * r.gemmFraction());
     }
 }
