@@ -1,9 +1,12 @@
 package dev.cnnlab.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -49,6 +52,22 @@ final class Layers {
     /** The pre-activation pair: batch norm then ReLU. */
     SequentialBlock bnRelu() {
         return new SequentialBlock().add(batchNorm()).add(Activation.reluBlock());
+    }
+
+    /**
+     * Global average pooling, [N, C, H, W] to [N, C], as a sum over the map scaled on the small
+     * result. DJL's global pool reaches libtorch's {@code mean}, whose backward divides a broadcast
+     * gradient into a new full-size tensor in row-major (NCHW) layout; where that gradient meets
+     * the channels-last ones of the rest of the network (the SE gate's input also feeds the
+     * residual product), autograd adds the two with mismatched strides, a slow path, slower still
+     * in bf16. A sum's backward is a broadcast view that adds at full speed.
+     */
+    Block globalAvgPool() {
+        return new LambdaBlock(inputs -> {
+            NDArray x = inputs.singletonOrThrow();
+            Shape shape = x.getShape();
+            return new NDList(x.sum(new int[] {2, 3}).div(shape.get(2) * shape.get(3)));
+        }, "globalAvgPool");
     }
 
     /** A fully connected layer with PyTorch's default initialisation for {@code inFeatures} inputs. */

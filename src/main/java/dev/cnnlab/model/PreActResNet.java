@@ -7,7 +7,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.pooling.Pool;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -82,7 +81,7 @@ public final class PreActResNet {
             net.add(blocks);
         }
         SequentialBlock head = family.finalActivation() ? layers.bnRelu() : new SequentialBlock();
-        net.add(head.add(Pool.globalAvgPool2dBlock()).add(layers.linear(inChannels, spec.numClasses())));
+        net.add(head.add(layers.globalAvgPool()).add(layers.linear(inChannels, spec.numClasses())));
         return net;
     }
 
@@ -119,7 +118,7 @@ public final class PreActResNet {
         int squeezed = Math.max(1, channels / spec.seReduction());
         SequentialBlock gate =
                 new SequentialBlock()
-                        .add(Pool.globalAvgPool2dBlock())
+                        .add(layers.globalAvgPool())
                         .add(layers.linear(channels, squeezed))
                         .add(Activation.reluBlock())
                         .add(layers.linear(squeezed, channels))
