@@ -10,6 +10,7 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import dev.cnnlab.util.Scalars;
 
 /**
  * The few layer shapes every network here is made of, each written once.
@@ -66,7 +67,7 @@ final class Layers {
         return new LambdaBlock(inputs -> {
             NDArray x = inputs.singletonOrThrow();
             Shape shape = x.getShape();
-            return new NDList(x.sum(new int[] {2, 3}).div(shape.get(2) * shape.get(3)));
+            return new NDList(Scalars.divide(x.sum(new int[] {2, 3}), shape.get(2) * shape.get(3)));
         }, "globalAvgPool");
     }
 

@@ -1,6 +1,7 @@
 package dev.cnnlab.train;
 
 import ai.djl.ndarray.NDArray;
+import dev.cnnlab.util.Scalars;
 
 /**
  * Cross-entropy against class-probability targets: {@code -sum_c t_c log softmax(z)_c}, averaged
@@ -13,7 +14,7 @@ public final class SoftTargetCrossEntropy {
 
     /** Mean loss over the batch (scalar array). */
     public static NDArray mean(NDArray logits, NDArray targets) {
-        return sum(logits, targets).div(logits.getShape().get(0));
+        return Scalars.divide(sum(logits, targets), logits.getShape().get(0));
     }
 
     /** Summed loss over the batch (scalar array). */

@@ -169,6 +169,12 @@ public final class Trainer {
                     double lr = schedule.lr(epoch + (double) batch.index() / loader.numBatches());
                     TrainStep.Outcome outcome = step.run(manager, batch.images(), batch.labels(), lr,
                             Seeds.stream(config.seed(), "mix", epoch, batch.index()));
+                    if (!Double.isFinite(outcome.meanLoss())) {
+                        // the weights are now poisoned: stop, keeping the last good checkpoint
+                        throw new CnnlabException("training diverged: loss " + outcome.meanLoss() + " at epoch "
+                                + (epoch + 1) + ", batch " + (batch.index() + 1) + " (learning rate " + lr
+                                + "); lower --lr or add warm-up (--technique warmup), then start a new --out");
+                    }
                     if (average != null) {
                         average.update();
                     }

@@ -19,4 +19,17 @@ class TopKTest {
         assertThat(TopK.correct(logits, 4, labels, 3)).isEqualTo(2);
         assertThat(TopK.correct(logits, 4, labels, 4)).isEqualTo(3);
     }
+
+    @Test
+    void aRowWithANaNLogitIsNeverCorrect() {
+        float nan = Float.NaN;
+        float[] logits = {
+            nan, nan, nan, // everything NaN (a diverged network)
+            0.9f, nan, 0.1f, // the label's logit is NaN
+            0.9f, 0.1f, nan // another logit is NaN
+        };
+        int[] labels = {0, 1, 0};
+        assertThat(TopK.correct(logits, 3, labels, 1)).isZero();
+        assertThat(TopK.correct(logits, 3, labels, 3)).isZero();
+    }
 }

@@ -31,6 +31,17 @@ class TrainerTest {
     }
 
     @Test
+    void aDivergingRunStopsWithAOneLineErrorInsteadOfReportingNaNAccuracy(@TempDir Path dir) {
+        TrainConfig absurd = new TrainConfig(11, List.of(), 1, 1e6, List.of(), 0.1, 64, 1e-4, 0.9, 42, 1280, 128,
+                EngineSetup.defaultThreads());
+        assertThatThrownBy(() -> new Trainer(absurd, data, new RunFiles(dir), TrainListener.SILENT, 2).run(false))
+                .isInstanceOf(CnnlabException.class)
+                .hasMessageContaining("training diverged")
+                .hasMessageContaining("lower --lr");
+        assertThat(dir.resolve(RunFiles.RESULT)).doesNotExist();
+    }
+
+    @Test
     void bf16MixedPrecisionTrainingLearnsToo(@TempDir Path dir) {
         TrainConfig bf16 = new TrainConfig(11, List.of(), 3, 0.05, List.of(), 0.1, 64, 1e-4, 0.9, 42, 5000, 1000,
                 EngineSetup.defaultThreads(), "bottleneck", 1, "bf16");
