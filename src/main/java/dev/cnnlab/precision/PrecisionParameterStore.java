@@ -45,7 +45,7 @@ final class PrecisionParameterStore extends ParameterStore {
     @Override
     public NDArray getValue(Parameter parameter, Device device, boolean training) {
         NDArray value = super.getValue(parameter, device, training);
-        if (precision == Precision.FP32 || parameter == null) {
+        if (parameter == null) {
             return value;
         }
         Parameter.Type type = parameter.getType();

@@ -39,6 +39,8 @@ public final class SgdOptimizer {
     private final float momentum;
     private final float weightDecay;
     private final boolean nesterov;
+    /** Whether the weights are PyTorch-engine arrays, which the native update needs. */
+    private final boolean nativeArrays;
     /** The learning rate the velocity buffers are multiplied by (always > 0; 1 = PyTorch's buf). */
     private float velocityScale = 1f;
 
@@ -55,6 +57,7 @@ public final class SgdOptimizer {
     public SgdOptimizer(List<NDArray> weights, double momentum, double weightDecay, boolean nesterov) {
         this.nesterov = nesterov;
         this.weights = List.copyOf(weights);
+        this.nativeArrays = this.weights.stream().allMatch(w -> w instanceof PtNDArray);
         this.momentum = (float) momentum;
         this.weightDecay = (float) weightDecay;
         this.velocity = new ArrayList<>(weights.size());
@@ -82,7 +85,7 @@ public final class SgdOptimizer {
     /** Applies one update with the gradients of the last backward pass, then zeroes them. */
     public void step(double lr) {
         float rate = (float) lr;
-        if (nesterov || rate <= 0f || !(weights.isEmpty() || weights.get(0) instanceof PtNDArray)) {
+        if (nesterov || rate <= 0f || !nativeArrays) {
             arrayStep(rate);
         } else {
             nativeStep(rate);
