@@ -9,6 +9,10 @@
 # With BF16 (default: on when the CPU has AVX512-BF16 or AMX-BF16) every round also runs cnnlab
 # with --precision bf16; its columns compare it with cnnlab's own fp32 and with PyTorch fp32.
 #
+# Each side is timed at its steady state: cnnlab bench warms up at least 4 iterations and then until
+# the JVM's JIT compiler is quiet (on 2 cores a compiling thread slows every step it overlaps);
+# PyTorch is steady after its first iteration.
+#
 # Needs Debian's python3-torch (apt-get install -y python3-torch) for the peer.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +20,7 @@ peer="${PEER:-$root/../shared/bench/pytorch_preact_resnet.py}"
 data="${CNNLAB_DATA:-$root/../shared/data/cifar-100-binary}"
 threads="${THREADS:-$(nproc)}"
 batch="${BATCH:-128}"
-rounds="${ROUNDS:-2}"
+rounds="${ROUNDS:-3}"
 models="${MODELS:-29 29se 164}"
 python=/usr/bin/python3
 if [[ -z "${BF16:-}" ]]; then
@@ -53,37 +57,48 @@ torch_run() { # model mode -> "img/s rss_mb"
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+range() { sort -g | awk '{a[NR]=$1} END {printf "%.2f-%.2f", a[1], a[NR]}'; }
 
-printf "threads=%s batch=%s allocator=%s layout=channels-last rounds=%s (median of rounds; synthetic input)\n" \
+printf "threads=%s batch=%s allocator=%s layout=channels-last rounds=%s (synthetic input)\n" \
   "$threads" "$batch" "$allocator" "$rounds"
-header="%-14s %-6s %12s %12s %7s %9s %7s %10s %10s %7s"
-[[ "$BF16" == 1 ]] && header="$header %10s %9s %9s %8s"
-printf "$header\n" model mode cnnlab_img/s torch_img/s ratio GFLOP/s %peak cnnlab_MB torch_MB mem \
-  bf16_img/s bf16/fp32 bf16/torch bf16_MB
+echo "Rates and memory are medians over the rounds. The host's speed drifts from minute to minute, so"
+echo "each ratio is taken within a round (runs seconds apart) and the median of those is shown, with"
+echo "their range [min-max]. %peak is of the fp32 peak that cnnlab bench explains."
+header="%-14s %-6s %12s %12s %7s %11s %9s %6s %10s %10s %6s"
+names=(model mode cnnlab_img/s torch_img/s ratio ratio_range GFLOP/s %peak cnnlab_MB torch_MB mem)
+if [[ "$BF16" == 1 ]]; then
+  header="$header %10s %9s %11s %9s %8s"
+  names+=(bf16_img/s bf16/fp32 bf16/fp32_rng bf16/torch bf16_MB)
+fi
+printf "$header\n" "${names[@]}"
 for model in $models; do
   for mode in train infer; do
-    c_rates=(); t_rates=(); c_rss=(); t_rss=(); gf=(); pf=(); b_rates=(); b_rss=()
+    c_rates=(); t_rates=(); c_rss=(); t_rss=(); gf=(); pf=(); b_rates=(); b_rss=(); ratios=(); b_ratios=()
     for ((r = 0; r < rounds; r++)); do
       read -r cr crss cgf cpf <<<"$(cnnlab_run "$model" "$mode")"
       read -r tr trss <<<"$(torch_run "$model" "$mode")"
       c_rates+=("$cr"); c_rss+=("$crss"); gf+=("$cgf"); pf+=("$cpf"); t_rates+=("$tr"); t_rss+=("$trss")
+      ratios+=("$(awk -v a="$cr" -v b="$tr" 'BEGIN {print a / b}')")
       if [[ "$BF16" == 1 ]]; then
         read -r br brss _ _ <<<"$(cnnlab_run "$model" "$mode" bf16)"
         b_rates+=("$br"); b_rss+=("$brss")
+        b_ratios+=("$(awk -v a="$br" -v b="$cr" 'BEGIN {print a / b}')")
       fi
     done
     c=$(printf "%s\n" "${c_rates[@]}" | median); t=$(printf "%s\n" "${t_rates[@]}" | median)
     cm=$(printf "%s\n" "${c_rss[@]}" | median); tm=$(printf "%s\n" "${t_rss[@]}" | median)
     g=$(printf "%s\n" "${gf[@]}" | median); p=$(printf "%s\n" "${pf[@]}" | median)
+    q=$(printf "%s\n" "${ratios[@]}" | median); qr=$(printf "%s\n" "${ratios[@]}" | range)
     name="ResNet-${model%se}"; [[ "$model" == *se ]] && name="$name+SE"
-    b=0; bm=0
+    b=0; bm=0; bq=0; bqr=-
     if [[ "$BF16" == 1 ]]; then
       b=$(printf "%s\n" "${b_rates[@]}" | median); bm=$(printf "%s\n" "${b_rss[@]}" | median)
+      bq=$(printf "%s\n" "${b_ratios[@]}" | median); bqr=$(printf "%s\n" "${b_ratios[@]}" | range)
     fi
-    awk -v n="$name" -v m="$mode" -v c="$c" -v t="$t" -v g="$g" -v p="$p" -v cm="$cm" -v tm="$tm" \
-        -v bf="$BF16" -v b="$b" -v bm="$bm" 'BEGIN {
-      printf "%-14s %-6s %12.1f %12.1f %7.2f %9.1f %6.0f%% %10d %10d %7.2f", n, m, c, t, c / t, g, 100 * p, cm, tm, cm / tm
-      if (bf == 1) printf " %10.1f %9.2f %9.2f %8d", b, b / c, b / t, bm
+    awk -v n="$name" -v m="$mode" -v c="$c" -v t="$t" -v q="$q" -v qr="$qr" -v g="$g" -v p="$p" -v cm="$cm" \
+        -v tm="$tm" -v bf="$BF16" -v b="$b" -v bm="$bm" -v bq="$bq" -v bqr="$bqr" 'BEGIN {
+      printf "%-14s %-6s %12.1f %12.1f %7.2f %11s %9.1f %5.0f%% %10d %10d %6.2f", n, m, c, t, q, qr, g, 100 * p, cm, tm, cm / tm
+      if (bf == 1) printf " %10.1f %9.2f %11s %9.2f %8d", b, bq, bqr, b / t, bm
       printf "\n" }'
   done
 done

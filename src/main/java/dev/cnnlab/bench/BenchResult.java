@@ -28,6 +28,8 @@ package dev.cnnlab.bench;
  * @param peakRssMb peak resident memory of the process
  * @param rssGrowthPer100Iterations resident memory growth per 100 timed iterations, in percent
  * @param loaderWaitFraction share of the timed training time spent waiting for the data loader
+ * @param trainWarmupIterations untimed training iterations (the minimum, or more until the JIT was quiet)
+ * @param inferWarmupIterations untimed inference iterations, likewise
  */
 public record BenchResult(
         String model,
@@ -53,4 +55,6 @@ public record BenchResult(
         double gemmFraction,
         long peakRssMb,
         double rssGrowthPer100Iterations,
-        double loaderWaitFraction) {}
+        double loaderWaitFraction,
+        int trainWarmupIterations,
+        int inferWarmupIterations) {}

@@ -86,29 +86,31 @@ public final class Benchmark {
                     train.median, train.p10, train.p90, infer.median, infer.p10, infer.p90,
                     gflops, summary.flopsPerImage() * infer.median / 1e9, peak.gflops(), peak.explain(),
                     gflops / peak.gflops(), gemm, gflops / gemm, peakRss, train.rssGrowthPercentPer100,
-                    train.waitFraction);
+                    train.waitFraction, train.warmup, infer.warmup);
         }
     }
 
     /** Median and spread of a rate, plus what the run around it showed. */
-    private record Rates(double median, double p10, double p90, double rssGrowthPercentPer100, double waitFraction) {
-        static final Rates NONE = new Rates(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    private record Rates(double median, double p10, double p90, double rssGrowthPercentPer100, double waitFraction,
+            int warmup) {
+        static final Rates NONE = new Rates(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
 
-        static Rates of(DescriptiveStatistics imagesPerSecond, double rssGrowth, double wait) {
+        static Rates of(DescriptiveStatistics imagesPerSecond, double rssGrowth, double wait, int warmup) {
             return new Rates(imagesPerSecond.getPercentile(50), imagesPerSecond.getPercentile(10),
-                    imagesPerSecond.getPercentile(90), rssGrowth, wait);
+                    imagesPerSecond.getPercentile(90), rssGrowth, wait, warmup);
         }
     }
 
     private Rates measureTraining(TrainStep step, NDManager manager) {
         BatchSource source = new BatchSource(true);
+        WarmupGate gate = WarmupGate.forThisJvm(config.warmup(), config.waitForJit());
         DescriptiveStatistics rates = new DescriptiveStatistics();
         long waited = 0;
         long timed = 0;
-        long rssAfterWarmup = 0;
-        int total = config.warmup() + config.iterations();
-        for (int it = 0; it < total; it++) {
-            if (it == config.warmup()) {
+        long rssAfterWarmup = -1;
+        for (int it = 0; rates.getN() < config.iterations(); it++) {
+            boolean measured = gate.beforeIteration(System.nanoTime());
+            if (measured && rssAfterWarmup < 0) {
                 rssAfterWarmup = ProcessMemory.rssMb();
             }
             long start = System.nanoTime();
@@ -117,25 +119,26 @@ public final class Benchmark {
             step.run(manager, next.images(), next.labels(), 0.1, Seeds.stream(0, "bench-mix", it));
             next.release().run();
             long end = System.nanoTime();
-            if (it >= config.warmup()) {
+            if (measured) {
                 rates.addValue(next.labels().length / ((end - start) / 1e9));
                 waited += got - start;
                 timed += end - start;
             }
-            progress("train", it, total, rates);
+            progress("train", rates, gate);
         }
         source.close();
         double growth = 100.0 * (ProcessMemory.rssMb() - rssAfterWarmup) / Math.max(1, rssAfterWarmup)
                 * 100.0 / config.iterations();
-        return Rates.of(rates, growth, (double) waited / timed);
+        return Rates.of(rates, growth, (double) waited / timed, gate.warmupIterations());
     }
 
     private Rates measureInference(ai.djl.nn.Block net, ParameterStore parameters, NDManager manager) {
         BatchSource source = new BatchSource(false);
+        WarmupGate gate = WarmupGate.forThisJvm(config.warmup(), config.waitForJit());
         DescriptiveStatistics rates = new DescriptiveStatistics();
-        int total = config.warmup() + config.iterations();
-        for (int it = 0; it < total; it++) {
+        while (rates.getN() < config.iterations()) {
             BatchSource.Next next = source.next();
+            boolean measured = gate.beforeIteration(System.nanoTime());
             long start = System.nanoTime();
             try (NDManager scope = manager.newSubManager()) {
                 NDArray logits = TrainStep.infer(net, parameters, scope, next.images(), next.labels().length);
@@ -143,19 +146,24 @@ public final class Benchmark {
             }
             long end = System.nanoTime();
             next.release().run();
-            if (it >= config.warmup()) {
+            if (measured) {
                 rates.addValue(next.labels().length / ((end - start) / 1e9));
             }
-            progress("infer", it, total, rates);
+            progress("infer", rates, gate);
         }
         source.close();
-        return Rates.of(rates, Double.NaN, Double.NaN);
+        return Rates.of(rates, Double.NaN, Double.NaN, gate.warmupIterations());
     }
 
-    private void progress(String mode, int it, int total, DescriptiveStatistics rates) {
-        if (it + 1 == config.warmup() || (it + 1) % 10 == 0 || it + 1 == total) {
-            log.accept(String.format(java.util.Locale.ROOT, "%s %d/%d%s", mode, it + 1, total,
-                    rates.getN() > 0 ? String.format(java.util.Locale.ROOT, ", median %.0f img/s", rates.getPercentile(50)) : " (warm-up)"));
+    private void progress(String mode, DescriptiveStatistics rates, WarmupGate gate) {
+        long n = rates.getN();
+        if (n == 0) {
+            if (gate.warmupIterations() % 10 == 0) {
+                log.accept(String.format(java.util.Locale.ROOT, "%s warm-up %d", mode, gate.warmupIterations()));
+            }
+        } else if (n == 1 || n % 10 == 0 || n == config.iterations()) {
+            log.accept(String.format(java.util.Locale.ROOT, "%s %d/%d after %d warm-up, median %.0f img/s", mode, n,
+                    config.iterations(), gate.warmupIterations(), rates.getPercentile(50)));
         }
     }
 

@@ -3,7 +3,10 @@ package dev.cnnlab.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The machine's theoretical fp32 peak: cores x clock x FLOP per cycle per core.
@@ -11,17 +14,22 @@ import java.util.Locale;
  * @param cores cores used (the libtorch threads)
  * @param mhz clock from /proc/cpuinfo
  * @param flopsPerCycle fp32 FLOP per cycle per core
+ * @param basis where the FLOP per cycle come from (the core's FMA pipes, or the user)
  */
-record CpuPeak(int cores, double mhz, int flopsPerCycle) {
+record CpuPeak(int cores, double mhz, int flopsPerCycle, String basis) {
 
     /**
-     * Two 256-bit FMA pipes: 2 x 8 lanes x 2 FLOP = 32 per cycle. The PyTorch reference script
-     * uses the same figure; cores with two full 512-bit FMA pipes can do twice that.
+     * @param cores cores used
+     * @param flopsPerCycle the user's figure, or null to derive it from /proc/cpuinfo
      */
-    static final int DEFAULT_FLOPS_PER_CYCLE = 32;
-
-    static CpuPeak of(int cores, int flopsPerCycle) {
-        return new CpuPeak(cores, clockMhz(), flopsPerCycle);
+    static CpuPeak of(int cores, Integer flopsPerCycle) {
+        String cpuinfo = readCpuinfo();
+        double mhz = clockMhz(cpuinfo);
+        if (flopsPerCycle != null) {
+            return new CpuPeak(cores, mhz, flopsPerCycle, "given by --flops-per-cycle");
+        }
+        Core core = Core.of(cpuinfo);
+        return new CpuPeak(cores, mhz, core.flopsPerCycle(), core.basis());
     }
 
     double gflops() {
@@ -29,26 +37,85 @@ record CpuPeak(int cores, double mhz, int flopsPerCycle) {
     }
 
     String explain() {
-        return String.format(Locale.ROOT, "%d cores x %.0f MHz x %d FP32 FLOP/cycle = %.0f GFLOP/s", cores, mhz,
-                flopsPerCycle, gflops());
+        return String.format(Locale.ROOT, "%d cores x %.0f MHz x %d FP32 FLOP/cycle (%s) = %.0f GFLOP/s", cores, mhz,
+                flopsPerCycle, basis, gflops());
     }
 
-    private static double clockMhz() {
-        try {
-            double sum = 0;
-            int n = 0;
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("cpu MHz")) {
-                    sum += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-                    n++;
+    /**
+     * FP32 FLOP per cycle of one core: FMA pipes x vector lanes x 2, from the vendor, family and
+     * flags. The figure matters: Zen 5 has two full-width 512-bit FMA pipes (64 FLOP/cycle) where
+     * Zen 4 splits 512-bit work over two 256-bit pipes (32); on a 2-core Zen 5 a single oneDNN
+     * convolution was measured at 292 GFLOP/s, which a 32-FLOP/cycle peak (134) cannot explain.
+     */
+    record Core(int flopsPerCycle, String basis) {
+
+        static Core of(String cpuinfo) {
+            String vendor = field(cpuinfo, "vendor_id");
+            int family = parseInt(field(cpuinfo, "cpu family"));
+            int model = parseInt(field(cpuinfo, "model"));
+            Set<String> flags = new HashSet<>(Arrays.asList(field(cpuinfo, "flags").split("\\s+")));
+            boolean avx512 = flags.contains("avx512f");
+            boolean fma256 = flags.contains("avx2") && flags.contains("fma");
+            if ("AuthenticAMD".equals(vendor)) {
+                if (family >= 0x1A && avx512) {
+                    return new Core(64, "AMD Zen 5: two 512-bit FMA pipes");
+                }
+                if (family == 0x19 || (family == 0x17 && model >= 0x30)) {
+                    return new Core(32, "AMD Zen 2-4: two 256-bit FMA pipes");
+                }
+                if (family == 0x17) {
+                    return new Core(16, "AMD Zen 1: two 128-bit FMA pipes");
                 }
             }
-            if (n > 0) {
-                return sum / n;
+            if ("GenuineIntel".equals(vendor) && avx512) {
+                return new Core(64, "Intel AVX-512: two 512-bit FMA pipes");
             }
-        } catch (IOException | RuntimeException e) {
-            // fall through
+            if (fma256) {
+                return new Core(32, "AVX2: two 256-bit FMA pipes");
+            }
+            return new Core(16, "no AVX2 FMA: assumed two 128-bit FMA pipes");
         }
-        return 2600;
+
+        private static String field(String cpuinfo, String name) {
+            for (String line : cpuinfo.split("\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return "";
+        }
+
+        private static int parseInt(String s) {
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+    }
+
+    private static String readCpuinfo() {
+        try {
+            return Files.readString(Path.of("/proc/cpuinfo"));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static double clockMhz(String cpuinfo) {
+        double sum = 0;
+        int n = 0;
+        for (String line : cpuinfo.split("\n")) {
+            if (line.startsWith("cpu MHz")) {
+                try {
+                    sum += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+                    n++;
+                } catch (RuntimeException e) {
+                    // a malformed line does not count
+                }
+            }
+        }
+        return n > 0 ? sum / n : 2600;
     }
 }

@@ -33,8 +33,14 @@ final class BenchCommand implements Runnable {
     @Option(names = "--iterations", defaultValue = "20", description = "timed iterations per mode (default ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "untimed iterations first (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "5",
+            description = "untimed iterations first, at least (default ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(names = "--wait-for-jit", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "after --warmup, keep warming up until the JVM's JIT compiler is quiet (at most 60 more"
+                    + " iterations); --no-wait-for-jit for exactly --warmup (default ${DEFAULT-VALUE})")
+    boolean waitForJit;
 
     @Option(names = "--synthetic", description = "fixed random input instead of real CIFAR-100 batches")
     boolean synthetic;
@@ -45,9 +51,9 @@ final class BenchCommand implements Runnable {
     @Option(names = "--threads", description = "libtorch threads (default: one per core)")
     Integer threads;
 
-    @Option(names = "--flops-per-cycle", defaultValue = "32",
-            description = "FP32 FLOP per cycle per core for the peak (default ${DEFAULT-VALUE}: two 256-bit FMA pipes)")
-    int flopsPerCycle;
+    @Option(names = "--flops-per-cycle",
+            description = "FP32 FLOP per cycle per core for the peak (default: from the CPU's family and flags)")
+    Integer flopsPerCycle;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
             description = "fp32, or bf16 mixed precision (default ${DEFAULT-VALUE})")
@@ -68,7 +74,7 @@ final class BenchCommand implements Runnable {
             case "both" -> BenchConfig.Mode.BOTH;
             default -> throw new dev.cnnlab.CnnlabException("--mode must be train, infer or both, got " + mode);
         };
-        BenchConfig config = new BenchConfig(depth, se, mixup, batchSize, iterations, warmup, synthetic, m, t, flopsPerCycle,
+        BenchConfig config = new BenchConfig(depth, se, mixup, batchSize, iterations, warmup, waitForJit, synthetic, m, t, flopsPerCycle,
                 Precision.of(precision));
         CifarData cifar = synthetic ? null : DataOptions.read(data);
         EngineSetup.start(t);
@@ -83,15 +89,17 @@ final class BenchCommand implements Runnable {
                 r.threads(), r.synthetic() ? "synthetic" : "real augmented", r.allocator());
         if (!Double.isNaN(r.trainImagesPerSecond())) {
             System.out.printf(Locale.ROOT, "train: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s, %.0f%% of fp32 peak;"
-                    + " loader wait %.1f%%; RSS growth %.2f%%/100 it%n", r.trainImagesPerSecond(), r.trainP10(), r.trainP90(),
-                    r.gflops(), 100 * r.peakFraction(), 100 * r.loaderWaitFraction(), r.rssGrowthPer100Iterations());
+                    + " loader wait %.1f%%; RSS growth %.2f%%/100 it; %d warm-up iterations%n", r.trainImagesPerSecond(),
+                    r.trainP10(), r.trainP90(), r.gflops(), 100 * r.peakFraction(), 100 * r.loaderWaitFraction(),
+                    r.rssGrowthPer100Iterations(), r.trainWarmupIterations());
             System.out.printf(Locale.ROOT, "       one 50,000-image epoch ~%s, 160 epochs ~%s%n",
                     ConsoleProgress.duration(50000 / r.trainImagesPerSecond()),
                     ConsoleProgress.duration(160 * 50000 / r.trainImagesPerSecond()));
         }
         if (!Double.isNaN(r.inferImagesPerSecond())) {
-            System.out.printf(Locale.ROOT, "infer: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s%n",
-                    r.inferImagesPerSecond(), r.inferP10(), r.inferP90(), r.inferGflops());
+            System.out.printf(Locale.ROOT, "infer: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s; %d warm-up"
+                    + " iterations%n", r.inferImagesPerSecond(), r.inferP10(), r.inferP90(), r.inferGflops(),
+                    r.inferWarmupIterations());
         }
         System.out.printf(Locale.ROOT, "peak RSS %d MB; fp32 peak %s; measured fp32 GEMM ceiling %.0f GFLOP/s"
                 + " (training reaches %.0f%% of it)%n", r.peakRssMb(), r.peakExplained(), r.gemmGflops(),
