@@ -96,6 +96,30 @@ class CliTest {
                 "--out", file.resolve("run").toString()), "cannot use", "--out");
     }
 
+    @Test
+    void benchMeasuresOnRealDataAndPrintsOneJsonObject() throws Exception {
+        CliProcess.Outcome outcome = CliProcess.run("bench", "--depth", "11", "--batch-size", "16", "--iterations", "3",
+                "--warmup", "1", "--no-wait-for-jit", "--threads", "1", "--data", DATA, "--json");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(outcome.stdout());
+        assertThat(json.get("model").asText()).isEqualTo("ResNet-11");
+        assertThat(json.get("synthetic").asBoolean()).isFalse();
+        assertThat(json.get("trainImagesPerSecond").asDouble()).isPositive();
+        assertThat(json.get("inferImagesPerSecond").asDouble()).isPositive();
+        assertThat(json.get("trainWarmupIterations").asInt()).isEqualTo(1);
+        assertThat(json.get("inferWarmupIterations").asInt()).isEqualTo(1);
+        assertThat(json.get("loaderWaitFraction").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get("peakRssMb").asLong()).isPositive();
+        // the peak says how it was computed: cores x clock x FLOP per cycle, with the reason
+        assertThat(json.get("peakExplained").asText()).matches("1 cores x \\d+ MHz x \\d+ FP32 FLOP/cycle \\(.+\\) = \\d+ GFLOP/s");
+        assertThat(json.get("peakFraction").asDouble())
+                .isCloseTo(json.get("gflops").asDouble() / json.get("peakGflops").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-9));
+
+        assertOneLineError(CliProcess.run("bench", "--synthetic", "--flops-per-cycle", "0"), "--flops-per-cycle");
+        assertOneLineError(CliProcess.run("bench", "--synthetic", "--mode", "fast"), "--mode", "fast");
+    }
+
     /** A private copy of the real files, for corrupting. */
     private static Path copyOfRealData(Path tmp) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("cifar"));
