@@ -21,7 +21,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * A dtype conversion that libtorch records for autograd, run as a two-line TorchScript module.
  *
- * <p>Why not {@code NDArray.toType}: DJL 0.36's PyTorch JNI knows only the first nine DJL data
+ * <p>Why not {@code NDArray.toType}: DJL's PyTorch JNI (0.25 and 0.36 alike) knows only the first nine DJL data
  * types and aborts the whole process ("terminate called without an active exception") when asked
  * for {@code BFLOAT16}; and its {@code toType} is not recorded by autograd, so gradients would stop
  * at the cast. A scripted {@code torch.to(x, dtype)} run through DJL's module API avoids both: the
