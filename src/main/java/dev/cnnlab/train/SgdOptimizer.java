@@ -62,7 +62,7 @@ public final class SgdOptimizer {
         this.weightDecay = (float) weightDecay;
         this.velocity = new ArrayList<>(weights.size());
         for (NDArray w : weights) {
-            velocity.add(w.getManager().zeros(w.getShape(), w.getDataType()));
+            velocity.add(w.zerosLike()); // in the weight's memory layout (channels-last kernels stay so)
         }
     }
 
