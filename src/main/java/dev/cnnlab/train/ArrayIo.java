@@ -3,6 +3,7 @@ package dev.cnnlab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.cnnlab.CnnlabException;
@@ -32,7 +33,17 @@ final class ArrayIo {
     }
 
     static void write(List<NDArray> arrays, DataOutputStream out) throws IOException {
-        byte[] bytes = new NDList(arrays).encode();
+        byte[] bytes;
+        try (NDScope scope = new NDScope()) {
+            // Row-major views (copies for channels-last kernels), closed with the scope: DJL 0.36
+            // would otherwise leave a contiguous copy of each such kernel behind on every save.
+            NDList rowMajor = new NDList(arrays.size());
+            for (NDArray array : arrays) {
+                rowMajor.add(array.reshape(-1).reshape(array.getShape()));
+            }
+            bytes = rowMajor.encode();
+            scope.suppressNotUsedWarning();
+        }
         out.writeInt(arrays.size());
         out.writeInt(bytes.length);
         out.write(bytes);

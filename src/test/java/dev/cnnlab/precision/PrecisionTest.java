@@ -112,10 +112,11 @@ class PrecisionTest {
             TrainStep.Outcome outcome = new TrainStep(net, store, optimizer, techniques)
                     .run(manager, images, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 0.1, new SplittableRandom(2));
 
+            assertThat(((BaseNDManager) manager).getManagedArrays()).hasSize(arraysBefore);
             assertThat(outcome.meanLoss()).isBetween(3.0, 7.0); // about ln(100) = 4.6 at initialisation
             assertThat(firstWeight.getDataType()).isEqualTo(DataType.FLOAT32);
+            // read after the count: DJL 0.36 keeps a copy of a channels-last array it reads out
             assertThat(firstWeight.toFloatArray()).isNotEqualTo(before);
-            assertThat(((BaseNDManager) manager).getManagedArrays()).hasSize(arraysBefore);
         }
     }
 
