@@ -7,6 +7,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.cnnlab.precision.Precision;
+import dev.cnnlab.util.GraphConstants;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -58,7 +59,8 @@ final class DropPath extends AbstractBlock {
             mask[i] = random.nextDouble() < survival ? (float) (1 / survival) : 0f;
         }
         // a float32 mask would promote a bf16 activation to float32
-        NDArray keep = Precision.like(x.getManager().create(mask, new Shape(batch, 1, 1, 1)), x);
+        // libtorch-owned: the product's backward keeps the mask after this block's arrays are closed
+        NDArray keep = Precision.like(GraphConstants.of(x.getManager(), mask, new Shape(batch, 1, 1, 1)), x);
         return new NDList(x.mul(keep));
     }
 
