@@ -9,7 +9,7 @@ class WarmupGateTest {
 
     private static final long STEP = 300_000_000L; // a 300 ms iteration
 
-    /** Runs iterations of STEP ns, the compiler adding compileMs[i] during iteration i; returns timed flags. */
+    /** Runs iterations of STEP ns, the compiler adding compileMs[i] during iteration i; returns the warm-up length. */
     private static int warmupFor(WarmupGate gate, AtomicLong compiled, long... compileMs) {
         long now = 0;
         for (int i = 0; i < 200; i++) {
