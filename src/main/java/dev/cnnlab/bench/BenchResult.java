@@ -23,8 +23,8 @@ package dev.cnnlab.bench;
  * @param peakGflops theoretical fp32 peak of the cores used
  * @param peakExplained how the peak was computed
  * @param peakFraction training GFLOP/s over the peak
- * @param gemmGflops measured fp32 ceiling: a 2048^3 matrix product through libtorch
- * @param gemmFraction training GFLOP/s over that ceiling
+ * @param ceilingGflops measured fp32 ceiling: libtorch's best convolution kernel on a friendly shape
+ * @param ceilingFraction training GFLOP/s over that ceiling
  * @param peakRssMb peak resident memory of the process
  * @param rssGrowthPer100Iterations resident memory growth per 100 timed iterations, in percent
  * @param loaderWaitFraction share of the timed training time spent waiting for the data loader
@@ -51,8 +51,8 @@ public record BenchResult(
         double peakGflops,
         String peakExplained,
         double peakFraction,
-        double gemmGflops,
-        double gemmFraction,
+        double ceilingGflops,
+        double ceilingFraction,
         long peakRssMb,
         double rssGrowthPer100Iterations,
         double loaderWaitFraction,

@@ -77,15 +77,15 @@ public final class Benchmark {
                 infer = measureInference(net, parameters, manager);
             }
             CpuPeak peak = CpuPeak.of(config.threads(), config.flopsPerCycle());
-            long peakRss = ProcessMemory.peakRssMb(); // before the ceiling's 48 MB of matrices
-            double gemm = GemmCeiling.measureGflops(manager);
+            long peakRss = ProcessMemory.peakRssMb(); // before the ceiling's arrays
+            double ceiling = ConvCeiling.measureGflops(manager);
             double gflops = 3.0 * summary.flopsPerImage() * train.median / 1e9;
             String preload = System.getenv("LD_PRELOAD");
             return new BenchResult(spec.displayName(), config.precision().key(), summary.params(), summary.flopsPerImage(), config.batchSize(),
                     config.threads(), config.synthetic(), preload == null || preload.isBlank() ? "glibc malloc" : preload,
                     train.median, train.p10, train.p90, infer.median, infer.p10, infer.p90,
                     gflops, summary.flopsPerImage() * infer.median / 1e9, peak.gflops(), peak.explain(),
-                    gflops / peak.gflops(), gemm, gflops / gemm, peakRss, train.rssGrowthPercentPer100,
+                    gflops / peak.gflops(), ceiling, gflops / ceiling, peakRss, train.rssGrowthPercentPer100,
                     train.waitFraction, train.warmup, infer.warmup);
         }
     }

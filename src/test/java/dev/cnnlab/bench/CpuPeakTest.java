@@ -39,9 +39,28 @@ class CpuPeakTest {
 
     @Test
     void theExplanationShowsEveryFactor() {
-        CpuPeak peak = new CpuPeak(2, 2096, 64, "AMD Zen 5: two 512-bit FMA pipes");
-        assertThat(peak.gflops()).isCloseTo(268.3, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(peak.explain()).isEqualTo(
-                "2 cores x 2096 MHz x 64 FP32 FLOP/cycle (AMD Zen 5: two 512-bit FMA pipes) = 268 GFLOP/s");
+        CpuPeak peak = CpuPeak.of(2, 2096.004, 3400, new CpuPeak.Core(64, "AMD Zen 5: two 512-bit FMA pipes"));
+        assertThat(peak.gflops()).isCloseTo(435.2, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(peak.explain()).isEqualTo("2 cores x 3400 MHz (measured; /proc/cpuinfo says 2096) x 64 FP32 FLOP/cycle"
+                + " (AMD Zen 5: two 512-bit FMA pipes) = 435 GFLOP/s");
+    }
+
+    @Test
+    void anImplausibleMeasuredClockGivesWayToTheNominalOne() {
+        CpuPeak.Core core = new CpuPeak.Core(32, "AVX2: two 256-bit FMA pipes");
+        CpuPeak interpreted = CpuPeak.of(2, 2600, 150, core);
+        assertThat(interpreted.mhz()).isEqualTo(2600);
+        assertThat(interpreted.explain()).contains("/proc/cpuinfo; the measured 150 MHz was implausible");
+        assertThat(CpuPeak.of(2, 2600, 9000, core).mhz()).isEqualTo(2600);
+        assertThat(CpuPeak.of(2, 2600, 4400, core).mhz()).isEqualTo(4400); // a turbo clock is believed
+    }
+
+    @Test
+    void withoutANominalClockTheMeasuredOneIsUsedWhenSane() {
+        CpuPeak.Core core = new CpuPeak.Core(16, "no AVX2 FMA: assumed two 128-bit FMA pipes");
+        assertThat(CpuPeak.of(4, Double.NaN, 1800, core).clockBasis()).isEqualTo("measured");
+        CpuPeak insane = CpuPeak.of(4, Double.NaN, 20, core);
+        assertThat(insane.mhz()).isEqualTo(2600);
+        assertThat(insane.clockBasis()).startsWith("assumed");
     }
 }
