@@ -4,6 +4,7 @@
 #
 #   bench/compare.sh                      # ResNet-29, ResNet-29+SE, ResNet-164; train and infer
 #   MODELS="29" ROUNDS=3 bench/compare.sh # fewer models, more rounds
+#   MODES=train bench/compare.sh          # training only (default: train and infer)
 #   BF16=0 bench/compare.sh               # skip the bf16 mixed-precision column
 #
 # With BF16 (default: on when the CPU has AVX512-BF16 or AMX-BF16) every round also runs cnnlab
@@ -22,6 +23,7 @@ threads="${THREADS:-$(nproc)}"
 batch="${BATCH:-128}"
 rounds="${ROUNDS:-3}"
 models="${MODELS:-29 29se 164}"
+modes="${MODES:-train infer}"
 python=/usr/bin/python3
 if [[ -z "${BF16:-}" ]]; then
   BF16=0; grep -qwE 'avx512_bf16|amx_bf16' /proc/cpuinfo 2>/dev/null && BF16=1
@@ -58,21 +60,23 @@ torch_run() { # model mode -> "img/s rss_mb"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 range() { sort -g | awk '{a[NR]=$1} END {printf "%.2f-%.2f", a[1], a[NR]}'; }
+wins() { awk '$1 >= 1 {w++} END {printf "%d/%d", w, NR}'; }
 
 printf "threads=%s batch=%s allocator=%s layout=channels-last rounds=%s (synthetic input)\n" \
   "$threads" "$batch" "$allocator" "$rounds"
 echo "Rates and memory are medians over the rounds. The host's speed drifts from minute to minute, so"
 echo "each ratio is taken within a round (runs seconds apart) and the median of those is shown, with"
-echo "their range [min-max]. %peak is of the fp32 peak that cnnlab bench explains."
-header="%-14s %-6s %12s %12s %7s %11s %9s %6s %10s %10s %6s"
-names=(model mode cnnlab_img/s torch_img/s ratio ratio_range GFLOP/s %peak cnnlab_MB torch_MB mem)
+echo "their range [min-max]; 'faster' counts the rounds in which cnnlab was at least as fast. %peak is"
+echo "of the fp32 peak that cnnlab bench explains (measured clock)."
+header="%-14s %-6s %12s %12s %7s %11s %6s %9s %6s %10s %10s %6s"
+names=(model mode cnnlab_img/s torch_img/s ratio ratio_range faster GFLOP/s %peak cnnlab_MB torch_MB mem)
 if [[ "$BF16" == 1 ]]; then
   header="$header %10s %9s %11s %9s %8s"
   names+=(bf16_img/s bf16/fp32 bf16/fp32_rng bf16/torch bf16_MB)
 fi
 printf "$header\n" "${names[@]}"
 for model in $models; do
-  for mode in train infer; do
+  for mode in $modes; do
     c_rates=(); t_rates=(); c_rss=(); t_rss=(); gf=(); pf=(); b_rates=(); b_rss=(); ratios=(); b_ratios=()
     for ((r = 0; r < rounds; r++)); do
       read -r cr crss cgf cpf <<<"$(cnnlab_run "$model" "$mode")"
@@ -89,15 +93,16 @@ for model in $models; do
     cm=$(printf "%s\n" "${c_rss[@]}" | median); tm=$(printf "%s\n" "${t_rss[@]}" | median)
     g=$(printf "%s\n" "${gf[@]}" | median); p=$(printf "%s\n" "${pf[@]}" | median)
     q=$(printf "%s\n" "${ratios[@]}" | median); qr=$(printf "%s\n" "${ratios[@]}" | range)
+    qw=$(printf "%s\n" "${ratios[@]}" | wins)
     name="ResNet-${model%se}"; [[ "$model" == *se ]] && name="$name+SE"
     b=0; bm=0; bq=0; bqr=-
     if [[ "$BF16" == 1 ]]; then
       b=$(printf "%s\n" "${b_rates[@]}" | median); bm=$(printf "%s\n" "${b_rss[@]}" | median)
       bq=$(printf "%s\n" "${b_ratios[@]}" | median); bqr=$(printf "%s\n" "${b_ratios[@]}" | range)
     fi
-    awk -v n="$name" -v m="$mode" -v c="$c" -v t="$t" -v q="$q" -v qr="$qr" -v g="$g" -v p="$p" -v cm="$cm" \
+    awk -v n="$name" -v m="$mode" -v c="$c" -v t="$t" -v q="$q" -v qr="$qr" -v qw="$qw" -v g="$g" -v p="$p" -v cm="$cm" \
         -v tm="$tm" -v bf="$BF16" -v b="$b" -v bm="$bm" -v bq="$bq" -v bqr="$bqr" 'BEGIN {
-      printf "%-14s %-6s %12.1f %12.1f %7.2f %11s %9.1f %5.0f%% %10d %10d %6.2f", n, m, c, t, q, qr, g, 100 * p, cm, tm, cm / tm
+      printf "%-14s %-6s %12.1f %12.1f %7.2f %11s %6s %9.1f %5.0f%% %10d %10d %6.2f", n, m, c, t, q, qr, qw, g, 100 * p, cm, tm, cm / tm
       if (bf == 1) printf " %10.1f %9.2f %11s %9.2f %8d", b, bq, bqr, b / t, bm
       printf "\n" }'
   done
