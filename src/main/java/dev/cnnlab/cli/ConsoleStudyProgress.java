@@ -30,9 +30,19 @@ final class ConsoleStudyProgress implements StudyListener {
 
     @Override
     public TrainListener starting(Cell cell, int cells) {
-        out.printf(Locale.ROOT, "[cell %d of %d] %s: %s with {%s}, seed %d%n", cell.index(), cells, cell.id(),
-                cell.model().name(), cell.techniqueSet(), cell.seed());
+        int epochs = cell.fidelity().epochs(spec.protocol());
+        java.util.List<Integer> drops = cell.config(spec.protocol(), 1).lrMilestones();
+        out.printf(Locale.ROOT, "[cell %d of %d] %s: %s with {%s}, seed %d, %d epochs (LR drops at %s)%n", cell.index(),
+                cells, cell.id(), cell.fidelity().name(), cell.techniqueSet(), cell.seed(), epochs,
+                drops.isEmpty() ? "none" : drops.toString().replaceAll("[\\[\\]]", ""));
         return new ConsoleProgress(out, live);
+    }
+
+    @Override
+    public void waiting(java.util.List<Cell> pending, java.time.Duration recheck) {
+        out.printf(Locale.ROOT, "waiting for %d proxy-stage cell(s) being trained by other processes (%s); checking again"
+                + " in %d s%n", pending.size(), String.join(", ", pending.stream().map(Cell::id).toList()),
+                recheck.toSeconds());
     }
 
     @Override

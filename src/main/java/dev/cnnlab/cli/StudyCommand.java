@@ -9,6 +9,8 @@ import dev.cnnlab.study.StudyDirectory;
 import dev.cnnlab.study.StudyRunner;
 import dev.cnnlab.study.StudySpec;
 import dev.cnnlab.study.StudySpecReader;
+import dev.cnnlab.study.PromotionPlan;
+import dev.cnnlab.train.ConfigException;
 import dev.cnnlab.train.EngineSetup;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +63,14 @@ final class StudyCommand implements Runnable {
         @Option(names = "--quiet", description = "no progress bars, only per-epoch rows")
         boolean quiet;
 
+        @Option(names = "--no-promote", description = "train the full grid: every cell, promoted or not (the report then"
+                + " shows what the promotion would have cost in accuracy)")
+        boolean noPromote;
+
+        /** The default, spelled out for worker command lines. */
+        @Option(names = "--promote", hidden = true)
+        boolean promote;
+
         /** Set by --workers for its child processes: cells left to other workers are not an error. */
         @Option(names = "--worker", hidden = true)
         boolean worker;
@@ -87,14 +97,40 @@ final class StudyCommand implements Runnable {
 
         @Option(names = "--precision", paramLabel = "P", description = "fp32 or bf16 (mixed precision) for every cell")
         String precision;
+
+        /** The spec with every given override; epochs and training images scale each fidelity's own in proportion. */
+        StudySpec applyTo(StudySpec spec) {
+            StudySpec result = spec;
+            if (epochs != null) {
+                if (epochs < 1) {
+                    throw new CnnlabException("--epochs must be >= 1, got " + epochs);
+                }
+                result = result.withEpochs(epochs);
+            }
+            if (trainLimit != null) {
+                if (trainLimit < 0) {
+                    throw new CnnlabException("--train-limit must be >= 0 (0 = all), got " + trainLimit);
+                }
+                result = result.withTrainLimit(trainLimit);
+            }
+            if (testLimit != null) {
+                result = result.withProtocol(result.protocol().withTestLimit(testLimit));
+            }
+            if (batchSize != null) {
+                result = result.withProtocol(result.protocol().withBatchSize(batchSize));
+            }
+            if (precision != null) {
+                result = result.withProtocol(result.protocol().withPrecision(precision));
+            }
+            return seeds != null ? result.withSeeds(seeds) : result;
+        }
     }
 
     @Override
     public void run() {
         StudySpec spec;
         try {
-            spec = StudySpecReader.read(specFile).override(overrides.epochs, overrides.batchSize, overrides.trainLimit,
-                    overrides.testLimit, overrides.seeds, overrides.precision);
+            spec = overrides.applyTo(StudySpecReader.read(specFile));
         } catch (IllegalArgumentException e) {
             throw new CnnlabException(specFile + " with the command-line overrides: " + e.getMessage());
         }
@@ -112,7 +148,15 @@ final class StudyCommand implements Runnable {
         }
         int threads = execution.threads != null ? execution.threads
                 : Math.max(1, EngineSetup.defaultThreads() / execution.workers);
-        spec.cells().forEach(c -> c.config(spec.protocol(), threads).validate());
+        for (Cell cell : all) {
+            try {
+                cell.config(spec.protocol(), threads).validate();
+            } catch (ConfigException e) {
+                throw new CnnlabException(specFile + ": model '" + cell.fidelity().name() + "' with set '"
+                        + cell.techniqueSet() + "': " + e.field() + " " + e.problem() + " (from the spec's protocol or"
+                        + " its models entry, or a command-line override)");
+            }
+        }
         StudyDirectory directory = new StudyDirectory(out).open(spec);
         CifarData data = DataOptions.read(overrides.data);
 
@@ -122,7 +166,8 @@ final class StudyCommand implements Runnable {
         } else {
             EngineSetup.start(threads);
             ConsoleStudyProgress progress = new ConsoleStudyProgress(System.err, !execution.quiet, spec);
-            new StudyRunner(spec, directory, data, threads, execution.loaderWorkers, progress).run(selected);
+            new StudyRunner(spec, directory, data).threads(threads).loaderWorkers(execution.loaderWorkers)
+                    .promote(!execution.noPromote).listener(progress).run(selected);
         }
         long finished = all.stream().filter(directory::finished).count();
         System.err.printf(Locale.ROOT, "study %s: %d/%d cells finished (%s this time)%n", spec.name(), finished, all.size(),
@@ -162,6 +207,7 @@ final class StudyCommand implements Runnable {
         List<String> args = new ArrayList<>(List.of("study", specFile.toString(), "--out", out.toString(),
                 "--worker", "--quiet", "--threads", Integer.toString(threads),
                 "--loader-workers", Integer.toString(execution.loaderWorkers),
+                execution.noPromote ? "--no-promote" : "--promote",
                 "--cell", String.join(",", selected.stream().map(c -> Integer.toString(c.index())).toList())));
         addOverride(args, "--data", overrides.data);
         addOverride(args, "--epochs", overrides.epochs);
@@ -184,17 +230,49 @@ final class StudyCommand implements Runnable {
     }
 
     private static void printCells(StudySpec spec, List<Cell> cells, StudyDirectory directory) {
-        System.out.printf(Locale.ROOT, "study %s: %d cells (%d models x %d technique sets x %d seeds), %d epochs each%n",
-                spec.name(), cells.size(), spec.models().size(), spec.techniques().size(), spec.seeds().size(),
-                spec.protocol().epochs());
-        System.out.printf(Locale.ROOT, "%5s  %-32s %-12s %-22s %6s%s%n", "cell", "id", "model", "techniques", "seed",
+        System.out.printf(Locale.ROOT, "study %s: %d cells (%d models x %d technique sets x %d seeds)%n",
+                spec.name(), cells.size(), spec.models().size(), spec.techniques().size(), spec.seeds().size());
+        for (var fidelity : spec.models()) {
+            Cell first = cells.stream().filter(c -> c.fidelity().equals(fidelity)).findFirst().orElseThrow();
+            var config = first.config(spec.protocol(), 1);
+            System.out.printf(Locale.ROOT, "  %-14s %s, %d epochs (LR drops at %s), %,d training images%s%n",
+                    fidelity.name(), config.modelSpec().displayName(), config.epochs(),
+                    config.lrMilestones().isEmpty() ? "none" : config.lrMilestones().toString().replaceAll("[\\[\\]]", ""),
+                    fidelity.trainImages(spec.protocol()), fidelity.name().equals(spec.target()) ? "  (target)" : "");
+        }
+        java.util.Optional<PromotionPlan> plan = PromotionPlan.of(spec);
+        java.util.Optional<PromotionPlan.Decision> decision = plan.flatMap(p -> directory == null ? java.util.Optional.empty()
+                : java.util.Optional.of(p.decide(directory::accuracy)));
+        plan.ifPresent(p -> System.out.printf(Locale.ROOT, "promotion: every set on %s, then the baseline and the best %d"
+                + " on %s%s%n", p.promotion().from(), p.promotion().keep(), p.promotion().to(),
+                decision.filter(PromotionPlan.Decision::complete).map(d -> ": promoted " + String.join(", ", d.promoted()))
+                        .orElse(directory == null ? "" : ": decided when the " + p.promotion().from() + " cells are finished")));
+        System.out.printf(Locale.ROOT, "%5s  %-32s %-14s %-22s %6s%s%n", "cell", "id", "model", "techniques", "seed",
                 directory == null ? "" : "  status");
         for (Cell cell : cells) {
-            String status = directory == null ? "" : "  " + (directory.finished(cell) ? "finished"
-                    : directory.run(cell).checkpoint().peek().map(s -> "epoch " + s.completedEpochs() + "/" + s.config().epochs())
-                            .orElse("not started"));
-            System.out.printf(Locale.ROOT, "%5d  %-32s %-12s %-22s %6d%s%n", cell.index(), cell.id(), cell.model().name(),
+            String status = directory == null ? "" : "  " + status(cell, directory, plan, decision);
+            System.out.printf(Locale.ROOT, "%5d  %-32s %-14s %-22s %6d%s%n", cell.index(), cell.id(), cell.fidelity().name(),
                     cell.techniqueSet(), cell.seed(), status);
         }
+    }
+
+    private static String status(Cell cell, StudyDirectory directory, java.util.Optional<PromotionPlan> plan,
+            java.util.Optional<PromotionPlan.Decision> decision) {
+        if (directory.finished(cell)) {
+            return "finished";
+        }
+        java.util.Optional<String> progress = directory.run(cell).checkpoint().peek()
+                .map(s -> "epoch " + s.completedEpochs() + "/" + s.config().epochs());
+        if (progress.isPresent()) {
+            return progress.get();
+        }
+        if (plan.isPresent() && plan.get().stage(cell) == PromotionPlan.Stage.PROMOTED) {
+            PromotionPlan.Decision d = decision.orElseThrow();
+            if (!d.complete()) {
+                return "awaits promotion";
+            }
+            return d.promotes(cell.techniqueSet()) ? "promoted, not started" : "not promoted";
+        }
+        return "not started";
     }
 }

@@ -5,6 +5,7 @@ import dev.cnnlab.data.CifarData;
 import dev.cnnlab.technique.Mixup;
 import dev.cnnlab.technique.SqueezeExcitation;
 import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.train.ConfigException;
 import dev.cnnlab.train.EngineSetup;
 import dev.cnnlab.train.RunFiles;
 import dev.cnnlab.train.RunResult;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cnnlab train}: one model, one config, one run directory. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = ReferenceDefaults.class,
         description = {"Train one pre-activation ResNet on CIFAR-100 (defaults: the reference protocol).",
             "Writes OUT/epochs.csv, OUT/result.json, OUT/config.json and OUT/checkpoint/ (after every epoch)."})
 final class TrainCommand implements Runnable {
@@ -43,10 +44,10 @@ final class TrainCommand implements Runnable {
                 description = "CIFAR-100 binary directory or .tar.gz (default: $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary)")
         Path data;
 
-        @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0", description = "use the first N training images (0 = all 50000)")
+        @Option(names = "--train-limit", paramLabel = "N", description = "use the first N training images (0 = all 50000)")
         int trainLimit;
 
-        @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0", description = "use the first N test images (0 = all 10000)")
+        @Option(names = "--test-limit", paramLabel = "N", description = "use the first N test images (0 = all 10000)")
         int testLimit;
 
         @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "data loader threads (default ${DEFAULT-VALUE})")
@@ -54,13 +55,13 @@ final class TrainCommand implements Runnable {
     }
 
     static final class ModelGroup {
-        @Option(names = "--depth", defaultValue = "29", description = "network depth 9n+2: 29 (tiny proxy), 164 (reference), ... (default ${DEFAULT-VALUE})")
+        @Option(names = "--depth", description = "network depth 9n+2: 29 (tiny proxy), 164 (reference), ... (default ${DEFAULT-VALUE})")
         int depth;
 
-        @Option(names = "--family", defaultValue = "bottleneck", description = "bottleneck (9n+2), basic (6n+2) or preact18 (default ${DEFAULT-VALUE})")
+        @Option(names = "--family", description = "bottleneck (9n+2), basic (6n+2) or preact18 (default ${DEFAULT-VALUE})")
         String family;
 
-        @Option(names = "--widen", defaultValue = "1", description = "channel multiplier of every stage (default ${DEFAULT-VALUE})")
+        @Option(names = "--widen", description = "channel multiplier of every stage (default ${DEFAULT-VALUE})")
         int widen;
 
         @Option(names = "--se", description = "Squeeze-and-Excitation on every residual branch (reduction 16)")
@@ -75,26 +76,27 @@ final class TrainCommand implements Runnable {
     }
 
     static final class OptimGroup {
-        @Option(names = "--epochs", defaultValue = "160", description = "epochs (default ${DEFAULT-VALUE})")
+        @Option(names = "--epochs", description = "epochs (default ${DEFAULT-VALUE})")
         int epochs;
 
-        @Option(names = "--lr", defaultValue = "0.1", description = "initial learning rate (default ${DEFAULT-VALUE})")
+        @Option(names = "--lr", description = "initial learning rate (default ${DEFAULT-VALUE})")
         double lr;
 
-        @Option(names = "--lr-milestones", paramLabel = "E,E", split = ",", defaultValue = "80,120",
-                description = "epochs where the LR is multiplied by --lr-gamma (default ${DEFAULT-VALUE})")
+        @Option(names = "--lr-milestones", paramLabel = "E,E", split = ",",
+                description = "epochs where the LR is multiplied by --lr-gamma (default: the reference 80,120 of 160"
+                        + " moved to --epochs, e.g. 2,3 for 4 epochs)")
         List<Integer> milestones;
 
-        @Option(names = "--lr-gamma", defaultValue = "0.1", description = "LR decay factor (default ${DEFAULT-VALUE})")
+        @Option(names = "--lr-gamma", description = "LR decay factor (default ${DEFAULT-VALUE})")
         double gamma;
 
-        @Option(names = "--batch-size", defaultValue = "128", description = "batch size (default ${DEFAULT-VALUE})")
+        @Option(names = "--batch-size", description = "batch size (default ${DEFAULT-VALUE})")
         int batchSize;
 
-        @Option(names = "--weight-decay", defaultValue = "1e-4", description = "weight decay (default ${DEFAULT-VALUE})")
+        @Option(names = "--weight-decay", description = "weight decay (default ${DEFAULT-VALUE})")
         double weightDecay;
 
-        @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default ${DEFAULT-VALUE})")
+        @Option(names = "--momentum", description = "SGD momentum (default ${DEFAULT-VALUE})")
         double momentum;
     }
 
@@ -105,7 +107,7 @@ final class TrainCommand implements Runnable {
         @Option(names = "--resume", description = "continue the unfinished run in --out from its last checkpoint")
         boolean resume;
 
-        @Option(names = "--seed", defaultValue = "0", description = "seed of every random choice (default ${DEFAULT-VALUE})")
+        @Option(names = "--seed", description = "seed of every random choice (default ${DEFAULT-VALUE})")
         long seed;
 
         @Option(names = "--threads", paramLabel = "N", description = "libtorch intra-op threads (default: one per core)")
@@ -114,7 +116,7 @@ final class TrainCommand implements Runnable {
         @Option(names = "--quiet", description = "no progress bar, only the per-epoch rows")
         boolean quiet;
 
-        @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+        @Option(names = "--precision", paramLabel = "P",
                 description = "fp32, or bf16: mixed precision (bf16 compute, fp32 master weights) for CPUs with"
                         + " AVX512-BF16 or AMX and for recent GPUs (default ${DEFAULT-VALUE})")
         String precision;
@@ -127,7 +129,12 @@ final class TrainCommand implements Runnable {
     @Override
     public void run() {
         int threads = run.threads != null ? run.threads : EngineSetup.defaultThreads();
-        TrainConfig config = config(threads).validate();
+        TrainConfig config;
+        try {
+            config = config(threads).validate();
+        } catch (ConfigException e) {
+            throw new CnnlabException(ReferenceDefaults.flag(e.field()) + " " + e.problem());
+        }
         if (dataGroup.workers < 1) {
             throw new CnnlabException("--workers must be >= 1, got " + dataGroup.workers);
         }
@@ -156,9 +163,15 @@ final class TrainCommand implements Runnable {
             techniques.add(TechniqueSpec.of(Mixup.NAME, "alpha", model.mixup));
         }
         model.techniques.forEach(text -> techniques.add(TechniqueOption.parse(text)));
-        return new TrainConfig(model.depth, techniques, optim.epochs, optim.lr, optim.milestones, optim.gamma,
-                optim.batchSize, optim.weightDecay, optim.momentum, run.seed, dataGroup.trainLimit,
-                dataGroup.testLimit, threads, model.family, model.widen, run.precision);
+        TrainConfig.Builder builder = TrainConfig.builder().depth(model.depth).family(model.family).widen(model.widen)
+                .techniques(techniques).epochs(optim.epochs).lr(optim.lr).lrGamma(optim.gamma)
+                .batchSize(optim.batchSize).weightDecay(optim.weightDecay).momentum(optim.momentum).seed(run.seed)
+                .trainLimit(dataGroup.trainLimit).testLimit(dataGroup.testLimit).threads(threads)
+                .precision(run.precision);
+        if (optim.milestones != null) {
+            builder.lrMilestones(optim.milestones);
+        }
+        return builder.build();
     }
 
     private static Path defaultOut(TrainConfig config) {

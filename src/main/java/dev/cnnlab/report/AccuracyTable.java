@@ -1,6 +1,5 @@
 package dev.cnnlab.report;
 
-import dev.cnnlab.train.RunResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,20 +31,20 @@ public record AccuracyTable(List<String> sets, List<String> models, String basel
         }
     }
 
-    /** The finished runs' final-epoch accuracies of a study. */
-    public static AccuracyTable of(StudyResults results) {
+    /** The final-epoch accuracies of the evidence, by set then fidelity. */
+    public static AccuracyTable of(Evidence evidence) {
         Map<String, Map<String, SeedStats>> stats = new LinkedHashMap<>();
-        for (String set : results.sets()) {
+        for (String set : evidence.sets()) {
             Map<String, SeedStats> row = new LinkedHashMap<>();
-            for (String model : results.models()) {
-                List<Double> values = results.finished(model, set).stream().map(RunResult::testAccuracy).toList();
+            for (String fidelity : evidence.fidelityNames()) {
+                List<Double> values = evidence.cell(fidelity, set).stream().map(Evidence.Observation::top1).toList();
                 if (!values.isEmpty()) {
-                    row.put(model, new SeedStats(values));
+                    row.put(fidelity, new SeedStats(values));
                 }
             }
             stats.put(set, row);
         }
-        return new AccuracyTable(results.sets(), results.models(), results.spec().baseline(), stats);
+        return new AccuracyTable(evidence.sets(), evidence.fidelityNames(), evidence.baseline(), stats);
     }
 
     /** A table of single published numbers, by set then model (as in the spec's {@code reference}). */

@@ -5,11 +5,8 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -17,8 +14,9 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The report's charts: test accuracy per epoch for each model size, gains per technique set, and
- * small-model gain against large-model gain. Each comes back drawn or with a note saying why not.
+ * The report's charts: the proxies' cost against faithfulness (the Pareto chart), the gains with
+ * their intervals, proxy gains against target gains, and the learning curves of every fidelity.
+ * Each comes back drawn or with a note saying why not.
  */
 final class ChartFactory {
 
@@ -26,42 +24,249 @@ final class ChartFactory {
     static final int HEIGHT = 460;
     /** Up to this many epochs a curve gets point markers, so one-epoch runs are still visible. */
     private static final int MARKED_EPOCHS = 30;
+    /** Series colours: distinguishable, and the same fidelity keeps its colour across charts. */
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
 
-    private final StudyResults results;
     private final StudyAnalysis analysis;
+    private final Optional<StudyResults> results;
 
-    ChartFactory(StudyResults results, StudyAnalysis analysis) {
-        this.results = results;
+    ChartFactory(StudyAnalysis analysis, Optional<StudyResults> results) {
         this.analysis = analysis;
+        this.results = results;
     }
 
-    /** Every chart in report order: one accuracy-curve chart per model, the gain bars, the scatter. */
+    /** Every chart in report order. */
     List<RenderedChart> charts() {
         List<RenderedChart> charts = new ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (String model : results.models()) {
-            // two model names may share a file-name form ("ResNet 11", "ResNet-11"): number the later one
-            String name = "accuracy-" + Fmt.slug(model);
-            if (!names.add(name)) {
-                name = name + "-" + (results.models().indexOf(model) + 1);
-                names.add(name);
-            }
-            charts.add(curves(model, name));
-        }
+        charts.add(pareto());
         charts.add(gains());
         charts.add(scatter());
+        results.ifPresent(r -> {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (String model : r.models()) {
+                // two names may share a file-name form ("ResNet 11", "ResNet-11"): number the later one
+                String name = "accuracy-" + Fmt.slug(model);
+                if (!names.add(name)) {
+                    name = name + "-" + (r.models().indexOf(model) + 1);
+                    names.add(name);
+                }
+                charts.add(curves(r, model, name));
+            }
+        });
         return charts;
     }
 
-    private RenderedChart curves(String model, String name) {
+    private Color colour(String fidelity) {
+        return PALETTE[Math.max(0, analysis.evidence().fidelityNames().indexOf(fidelity)) % PALETTE.length];
+    }
+
+    private RenderedChart pareto() {
+        String title = "Cost against faithfulness of every proxy";
+        List<Faithfulness> plotted = analysis.faithfulness().stream()
+                .filter(f -> f.proxy().cost().isPresent() && f.get(Agreement.Statistic.KENDALL).defined()).toList();
+        if (plotted.isEmpty()) {
+            return RenderedChart.skipped("proxy-pareto", title, "No Pareto chart: no proxy has both a known cost and a"
+                    + " defined Kendall τ yet (it needs at least " + Agreement.MIN_POINTS + " technique sets besides the"
+                    + " baseline with runs on the proxy and the target).");
+        }
+        boolean compute = plotted.stream().allMatch(f -> f.proxy().relativeCompute().isPresent());
+        String axis = compute ? "cost relative to the target (FLOPs × images × epochs, log scale)"
+                : "cost relative to the target (measured training seconds, log scale)";
+        return ChartEncoder.render("proxy-pareto", title, "Each point is a proxy: its cost relative to one target run"
+                + " (x, log scale) and the Kendall τ-b of its technique-set gains with the target's (y), with the 95%"
+                + " bootstrap interval as a vertical bar. The line joins the Pareto front: proxies no other beats on both"
+                + " cost and τ.", () -> {
+                    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis)
+                            .yAxisTitle("Kendall τ-b with the target").build();
+                    style(chart.getStyler());
+                    chart.getStyler().setXAxisLogarithmic(true);
+                    chart.getStyler().setYAxisMin(-1.1).setYAxisMax(1.1);
+                    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+                    chart.getStyler().setMarkerSize(9);
+                    double minCost = plotted.stream().mapToDouble(f -> f.proxy().cost().getAsDouble()).min().orElse(1);
+                    double maxCost = Math.max(1, plotted.stream().mapToDouble(f -> f.proxy().cost().getAsDouble()).max().orElse(1));
+                    chart.getStyler().setXAxisMin(minCost / 1.6).setXAxisMax(maxCost * 1.6);
+                    List<Faithfulness> front = new ArrayList<>(analysis.paretoFront());
+                    front.sort(java.util.Comparator.comparingDouble(f -> f.proxy().cost().getAsDouble()));
+                    if (front.size() >= 2) {
+                        XYSeries line = chart.addSeries("Pareto front",
+                                front.stream().mapToDouble(f -> f.proxy().cost().getAsDouble()).toArray(),
+                                front.stream().mapToDouble(f -> tau(f)).toArray());
+                        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                        line.setMarker(SeriesMarkers.NONE);
+                        line.setLineColor(Color.GRAY);
+                    }
+                    java.util.Set<String> legend = new java.util.HashSet<>();
+                    for (Faithfulness f : plotted) {
+                        double x = f.proxy().cost().getAsDouble();
+                        Estimate e = f.get(Agreement.Statistic.KENDALL);
+                        Color c = colour(f.proxy().fidelity());
+                        if (e.low().isPresent()) {
+                            XYSeries bar = chart.addSeries(f.proxy().name() + " interval", new double[] {x, x},
+                                    new double[] {e.low().getAsDouble(), e.high().getAsDouble()});
+                            bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                            bar.setMarker(SeriesMarkers.NONE);
+                            bar.setLineColor(c);
+                            bar.setShowInLegend(false);
+                        }
+                        boolean onFront = analysis.paretoFront().contains(f);
+                        String label = f.proxy().fidelity() + (f.proxy().learningCurve() ? " (early epochs)" : "");
+                        // one legend entry per fidelity and kind (the first such point carries it), not per epoch
+                        boolean first = legend.add(label);
+                        XYSeries point = chart.addSeries(first ? label : f.proxy().name(), new double[] {x},
+                                new double[] {tau(f)});
+                        point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                        point.setMarker(f.proxy().learningCurve() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+                        point.setMarkerColor(c);
+                        point.setShowInLegend(first);
+                        chart.addAnnotation(new AnnotationText(f.proxy().name() + (onFront ? " ★" : ""), x, tau(f) + 0.07,
+                                false));
+                    }
+                    return chart;
+                });
+    }
+
+    private static double tau(Faithfulness f) {
+        return f.get(Agreement.Statistic.KENDALL).value().getAsDouble();
+    }
+
+    private RenderedChart gains() {
+        Evidence evidence = analysis.evidence();
+        String title = "Gain over " + evidence.baseline() + " per technique set, with 95% intervals";
+        List<String> sets = evidence.candidates();
+        if (sets.isEmpty()) {
+            return RenderedChart.skipped("gains", title, "No gain chart: the study has no technique set besides the baseline.");
+        }
+        if (analysis.gains().isEmpty()) {
+            return RenderedChart.skipped("gains", title,
+                    "No gain chart yet: no fidelity has finished both the baseline and another technique set.");
+        }
+        List<String> fidelities = evidence.fidelityNames();
+        return ChartEncoder.render("gains", title, "Gain of each technique set over " + evidence.baseline()
+                + " in points at every fidelity (a point per fidelity, side by side), with its 95% bootstrap interval as a"
+                + " vertical bar" + (analysis.pureSeedBootstrap() ? "" : " (single-seed cells: from the noise model, "
+                + (analysis.noise().measured() ? "measured" : "assumed") + ")") + ". Missing points: not finished.", () -> {
+                    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                            .xAxisTitle("technique set").yAxisTitle("gain (points)").build();
+                    style(chart.getStyler());
+                    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+                    chart.getStyler().setMarkerSize(9);
+                    chart.getStyler().setXAxisMin(0.5).setXAxisMax(sets.size() + 0.5);
+                    chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(30, (WIDTH - 250) / (sets.size() + 1)));
+                    chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
+                        long i = Math.round(x);
+                        return Math.abs(x - i) < 1e-6 && i >= 1 && i <= sets.size() ? sets.get((int) i - 1) : "";
+                    });
+                    chart.addAnnotation(new AnnotationLine(0, false, false));
+                    chart.getStyler().setAnnotationLineColor(Color.LIGHT_GRAY);
+                    double width = 0.5;
+                    for (int fi = 0; fi < fidelities.size(); fi++) {
+                        String fidelity = fidelities.get(fi);
+                        double offset = fidelities.size() == 1 ? 0 : -width / 2 + width * fi / (fidelities.size() - 1);
+                        List<Double> xs = new ArrayList<>();
+                        List<Double> ys = new ArrayList<>();
+                        for (int si = 0; si < sets.size(); si++) {
+                            Optional<GainEstimate> gain = analysis.gain(fidelity, sets.get(si));
+                            if (gain.isEmpty()) {
+                                continue;
+                            }
+                            double x = si + 1 + offset;
+                            Estimate e = gain.get().gain();
+                            xs.add(x);
+                            ys.add(e.value().getAsDouble());
+                            XYSeries bar = chart.addSeries(fidelity + " " + sets.get(si) + " interval", new double[] {x, x},
+                                    new double[] {e.low().getAsDouble(), e.high().getAsDouble()});
+                            bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                            bar.setMarker(SeriesMarkers.NONE);
+                            bar.setLineColor(colour(fidelity));
+                            bar.setShowInLegend(false);
+                        }
+                        if (!xs.isEmpty()) {
+                            XYSeries points = chart.addSeries(fidelity + (fidelity.equals(evidence.target()) ? " (target)" : ""),
+                                    xs, ys);
+                            points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                            points.setMarker(SeriesMarkers.CIRCLE);
+                            points.setMarkerColor(colour(fidelity));
+                        }
+                    }
+                    return chart;
+                });
+    }
+
+    private RenderedChart scatter() {
+        Evidence evidence = analysis.evidence();
+        String target = evidence.target();
+        String title = "Does a proxy's gain predict the target's?";
+        List<Faithfulness> finals = analysis.faithfulness().stream()
+                .filter(f -> !f.proxy().learningCurve() && f.problem() == null).toList();
+        if (finals.isEmpty()) {
+            return RenderedChart.skipped("gain-scatter", title, "No scatter yet: no technique set has a gain on both "
+                    + "a proxy fidelity and the target " + target + ".");
+        }
+        return ChartEncoder.render("gain-scatter", title, "Each point is a technique set: its gain on a proxy fidelity (x)"
+                + " against its gain on the target " + target + " (y), in points, one colour per proxy. On the dashed"
+                + " y = x line the proxy predicts the target exactly; points upper-left or lower-right of the grey zero"
+                + " lines are keep/drop disagreements.", () -> {
+                    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                            .xAxisTitle("gain on the proxy (points)").yAxisTitle("gain on " + target + " (points)").build();
+                    style(chart.getStyler());
+                    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+                    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    chart.getStyler().setMarkerSize(10);
+                    double lo = 0;
+                    double hi = 0;
+                    for (Faithfulness f : finals) {
+                        for (String set : f.sets()) {
+                            for (String fid : List.of(f.proxy().fidelity(), target)) {
+                                double g = gainOf(fid, set);
+                                lo = Math.min(lo, g);
+                                hi = Math.max(hi, g);
+                            }
+                        }
+                    }
+                    double pad = Math.max(0.25, (hi - lo) * 0.12);
+                    double min = lo - pad;
+                    double max = hi + pad;
+                    chart.getStyler().setXAxisMin(min).setXAxisMax(max).setYAxisMin(min).setYAxisMax(max);
+                    XYSeries diagonal = chart.addSeries("y = x", new double[] {min, max}, new double[] {min, max});
+                    diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                    diagonal.setMarker(SeriesMarkers.NONE);
+                    diagonal.setLineColor(Color.GRAY);
+                    diagonal.setLineStyle(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT,
+                            java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+                    chart.addAnnotation(new AnnotationLine(0, true, false));
+                    chart.addAnnotation(new AnnotationLine(0, false, false));
+                    chart.getStyler().setAnnotationLineColor(Color.LIGHT_GRAY);
+                    double offset = (max - min) * 0.03;
+                    for (Faithfulness f : finals) {
+                        List<String> candidates = f.sets().stream().filter(s -> !s.equals(evidence.baseline())).toList();
+                        double[] x = candidates.stream().mapToDouble(s -> gainOf(f.proxy().fidelity(), s)).toArray();
+                        double[] y = candidates.stream().mapToDouble(s -> gainOf(target, s)).toArray();
+                        XYSeries series = chart.addSeries(f.proxy().name(), x, y);
+                        series.setMarkerColor(colour(f.proxy().fidelity()));
+                        series.setMarker(SeriesMarkers.CIRCLE);
+                        for (int i = 0; i < candidates.size(); i++) {
+                            chart.addAnnotation(new AnnotationText(candidates.get(i), x[i], y[i] + offset, false));
+                        }
+                    }
+                    return chart;
+                });
+    }
+
+    private double gainOf(String fidelity, String set) {
+        return analysis.table().gain(set, fidelity).orElse(0);
+    }
+
+    private RenderedChart curves(StudyResults r, String model, String name) {
         String title = "Test top-1 per epoch: " + model;
-        List<CellOutcome> runs = results.outcomes().stream()
-                .filter(o -> o.cell().model().name().equals(model) && !o.history().isEmpty())
+        List<CellOutcome> runs = r.outcomes().stream()
+                .filter(o -> o.cell().fidelity().name().equals(model) && !o.history().isEmpty())
                 .toList();
         if (runs.isEmpty()) {
             return RenderedChart.skipped(name, title, "No accuracy curves for " + model + " yet: no run has finished an epoch.");
         }
-        boolean seeds = results.spec().seeds().size() > 1;
+        boolean seeds = r.spec().seeds().size() > 1;
         return ChartEncoder.render(name, title,
                 "Test top-1 after each epoch, one line per run of " + model + " (running runs included).", () -> {
                     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
@@ -79,104 +284,6 @@ final class ChartFactory {
                     }
                     return chart;
                 });
-    }
-
-    private RenderedChart gains() {
-        AccuracyTable table = analysis.table();
-        String title = "Gain over " + table.baseline() + " per technique set";
-        List<String> sets = table.candidates();
-        if (sets.isEmpty()) {
-            return RenderedChart.skipped("gains", title, "No gain chart: the study has no technique set besides the baseline.");
-        }
-        boolean any = sets.stream().anyMatch(s -> table.models().stream().anyMatch(m -> table.gain(s, m).isPresent()));
-        if (!any) {
-            return RenderedChart.skipped("gains", title,
-                    "No gain chart yet: no model has finished both the baseline and another technique set.");
-        }
-        return ChartEncoder.render("gains", title,
-                "Gain of each technique set over " + table.baseline() + " in points, one bar per model (missing bars: not finished).",
-                () -> {
-                    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                            .xAxisTitle("technique set").yAxisTitle("gain (points)").build();
-                    style(chart.getStyler());
-                    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-                    for (String model : table.models()) {
-                        List<Double> values = new ArrayList<>();
-                        for (String set : sets) {
-                            OptionalDouble gain = table.gain(set, model);
-                            // XChart leaves a null bar out: a missing run must not read as zero gain
-                            values.add(gain.isPresent() ? gain.getAsDouble() : null);
-                        }
-                        chart.addSeries(model, sets, values);
-                    }
-                    return chart;
-                });
-    }
-
-    private RenderedChart scatter() {
-        String title = "Does the small model's gain predict the large model's?";
-        Optional<ProxyAnalysis> proxy = analysis.proxy();
-        if (proxy.isEmpty()) {
-            return RenderedChart.skipped("gain-scatter", title, "No scatter: the study has a single model size.");
-        }
-        List<ProxyAnalysis.Point> points = proxy.get().points();
-        if (points.isEmpty()) {
-            return RenderedChart.skipped("gain-scatter", title, "No scatter yet: no technique set has a gain on both "
-                    + proxy.get().small() + " and " + proxy.get().large() + ".");
-        }
-        List<ProxyAnalysis.Point> published = analysis.reference().map(ProxyAnalysis::points).orElse(List.of());
-        String small = proxy.get().small();
-        String large = proxy.get().large();
-        return ChartEncoder.render("gain-scatter", title, "Each point is a technique set: gain on " + small
-                + " (x) against gain on " + large + " (y), in points. On the dashed y = x line the small model "
-                + "predicts the large one exactly; points upper-left or lower-right of the grey zero lines are keep/drop disagreements" + (published.isEmpty() ? "." : "; grey crosses are the published numbers."),
-                () -> {
-                    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                            .xAxisTitle("gain on " + small + " (points)").yAxisTitle("gain on " + large + " (points)").build();
-                    style(chart.getStyler());
-                    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-                    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                    chart.getStyler().setMarkerSize(10);
-                    double[] range = range(points, published);
-                    chart.getStyler().setXAxisMin(range[0]).setXAxisMax(range[1]).setYAxisMin(range[0]).setYAxisMax(range[1]);
-                    XYSeries diagonal = chart.addSeries("y = x", new double[] {range[0], range[1]}, new double[] {range[0], range[1]});
-                    diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                    diagonal.setMarker(SeriesMarkers.NONE);
-                    diagonal.setLineColor(Color.GRAY);
-                    diagonal.setLineStyle(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT,
-                            java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-                    // the axes at zero gain split the plot into keep/drop quadrants
-                    chart.addAnnotation(new AnnotationLine(0, true, false));
-                    chart.addAnnotation(new AnnotationLine(0, false, false));
-                    chart.getStyler().setAnnotationLineColor(Color.LIGHT_GRAY);
-                    double offset = (range[1] - range[0]) * 0.03;
-                    for (ProxyAnalysis.Point p : points) {
-                        chart.addSeries(p.set(), new double[] {p.smallGain()}, new double[] {p.largeGain()});
-                        chart.addAnnotation(new AnnotationText(p.set(), p.smallGain(), p.largeGain() + offset, false));
-                    }
-                    if (!published.isEmpty()) {
-                        XYSeries ref = chart.addSeries("published",
-                                published.stream().mapToDouble(ProxyAnalysis.Point::smallGain).toArray(),
-                                published.stream().mapToDouble(ProxyAnalysis.Point::largeGain).toArray());
-                        ref.setMarker(SeriesMarkers.CROSS);
-                        ref.setMarkerColor(Color.DARK_GRAY);
-                    }
-                    return chart;
-                });
-    }
-
-    /** One square range for both axes, so the diagonal is at 45 degrees and includes zero gain. */
-    private static double[] range(List<ProxyAnalysis.Point> points, List<ProxyAnalysis.Point> published) {
-        double lo = 0;
-        double hi = 0;
-        for (List<ProxyAnalysis.Point> list : List.of(points, published)) {
-            for (ProxyAnalysis.Point p : list) {
-                lo = Math.min(lo, Math.min(p.smallGain(), p.largeGain()));
-                hi = Math.max(hi, Math.max(p.smallGain(), p.largeGain()));
-            }
-        }
-        double pad = Math.max(0.25, (hi - lo) * 0.12);
-        return new double[] {lo - pad, hi + pad};
     }
 
     private static void style(Styler styler) {

@@ -41,6 +41,41 @@ final class Fmt {
         return text;
     }
 
+    /** A value with its 95% interval, e.g. {@code +1.20 [+0.31, +2.05]}; the reason when undefined. */
+    static String estimate(Estimate e, java.util.function.DoubleFunction<String> format) {
+        if (!e.defined()) {
+            return "undefined";
+        }
+        String text = format.apply(e.value().getAsDouble());
+        if (e.low().isPresent()) {
+            text += " [" + format.apply(e.low().getAsDouble()) + ", " + format.apply(e.high().getAsDouble()) + "]";
+        }
+        if (e.undefinedShare() >= 0.005) {
+            text += String.format(Locale.ROOT, " (undefined in %.0f%% of resamples)", 100 * e.undefinedShare());
+        }
+        return text;
+    }
+
+    /** A coefficient such as a correlation, three decimals. */
+    static String coefficient(double value) {
+        String text = String.format(Locale.ROOT, "%.2f", value);
+        return text.equals("-0.00") ? "0.00" : text;
+    }
+
+    /** A share as a percentage. */
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    /** A relative cost, e.g. {@code 0.031×}. */
+    static String relative(java.util.OptionalDouble cost) {
+        if (cost.isEmpty()) {
+            return MISSING;
+        }
+        double c = cost.getAsDouble();
+        return (c >= 0.1 ? String.format(Locale.ROOT, "%.2f", c) : String.format(Locale.ROOT, "%.3f", c)) + "×";
+    }
+
     /** Parameter count, e.g. {@code 1.73 M}. */
     static String params(long params) {
         if (params >= 1_000_000) {

@@ -74,7 +74,7 @@ final class ProvenanceSection {
 
     private List<String> row(CellOutcome outcome) {
         String missing = Fmt.MISSING;
-        List<String> cells = new ArrayList<>(List.of(outcome.cell().id(), outcome.cell().model().name(),
+        List<String> cells = new ArrayList<>(List.of(outcome.cell().id(), outcome.cell().fidelity().name(),
                 Fmt.techniques(outcome.cell().techniques()), Long.toString(outcome.cell().seed()),
                 outcome.problem().map(p -> "unreadable: " + p).orElse(outcome.label(results.plannedEpochs()))));
         if (outcome.result().isPresent()) {

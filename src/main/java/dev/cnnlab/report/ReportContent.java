@@ -1,5 +1,6 @@
 package dev.cnnlab.report;
 
+import dev.cnnlab.report.Agreement.Statistic;
 import dev.cnnlab.report.ReportDocument.Block;
 import dev.cnnlab.report.ReportDocument.Bullets;
 import dev.cnnlab.report.ReportDocument.Figure;
@@ -9,45 +10,66 @@ import dev.cnnlab.report.ReportDocument.Row;
 import dev.cnnlab.report.ReportDocument.Table;
 import dev.cnnlab.study.Protocol;
 import dev.cnnlab.study.StudySpec;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
- * Builds the report's content from the results and their analysis: header, accuracy table, the
- * proxy question ({@link ProxySection}), cost, charts and provenance ({@link ProvenanceSection}).
+ * Builds the report's content: header, the answer in brief, accuracies, gains and faithfulness
+ * ({@link FaithfulnessSection}), the promotion, the published numbers, cost, charts and
+ * provenance ({@link ProvenanceSection}). A report of a published table has the parts that its
+ * numbers support.
  */
 final class ReportContent {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    private final StudyResults results;
     private final StudyAnalysis analysis;
+    private final Evidence evidence;
+    private final Optional<StudyResults> results;
     private final List<Block> blocks = new ArrayList<>();
 
-    private ReportContent(StudyResults results, StudyAnalysis analysis) {
-        this.results = results;
+    private ReportContent(StudyAnalysis analysis, Optional<StudyResults> results) {
         this.analysis = analysis;
+        this.evidence = analysis.evidence();
+        this.results = results;
     }
 
-    /** The whole report. */
-    static ReportDocument build(StudyResults results, StudyAnalysis analysis, List<RenderedChart> charts, Instant generated) {
-        ReportContent content = new ReportContent(results, analysis);
-        content.header(generated);
+    /** The report of a cnnlab study. */
+    static ReportDocument forStudy(StudyResults results, StudyAnalysis analysis, List<RenderedChart> charts) {
+        ReportContent content = new ReportContent(analysis, Optional.of(results));
+        content.studyHeader(results);
+        content.summary();
         content.accuracy();
-        content.blocks.addAll(new ProxySection(results, analysis).blocks());
-        content.cost();
+        content.blocks.addAll(new FaithfulnessSection(analysis).blocks());
+        content.promotion();
+        content.published(results.spec());
+        content.cost(results);
         content.charts(charts);
         content.blocks.addAll(new ProvenanceSection(results).blocks());
         return new ReportDocument("Study report: " + results.spec().name(), content.blocks);
     }
 
-    private void header(Instant generated) {
+    /** The report of a table of results that cnnlab did not train. */
+    static ReportDocument forTable(String name, String source, StudyAnalysis analysis, List<RenderedChart> charts) {
+        ReportContent content = new ReportContent(analysis, Optional.empty());
+        content.blocks.add(new Bullets(List.of(
+                "Source: " + source + " (results not trained by cnnlab)",
+                "Fidelities: " + String.join(", ", content.evidence.fidelityNames()),
+                "Target: " + content.evidence.target() + " (" + content.evidence.targetReason() + ")",
+                "Technique sets: " + String.join(", ", content.evidence.sets()) + " (baseline: "
+                        + content.evidence.baseline() + ")",
+                "Runs: " + content.evidence.observations().size())));
+        content.summary();
+        content.accuracy();
+        content.blocks.addAll(new FaithfulnessSection(analysis).blocks());
+        content.charts(charts);
+        return new ReportDocument("Report: " + name, content.blocks);
+    }
+
+    private void studyHeader(StudyResults results) {
         StudySpec spec = results.spec();
         if (!spec.description().isBlank()) {
             blocks.add(Paragraph.of(spec.description()));
@@ -59,24 +81,30 @@ final class ReportContent {
                 CellOutcome.Status.UNREADABLE)) {
             long n = results.count(status);
             if (n > 0) {
-                open.add(n + " " + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                open.add(n + " " + status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
         }
-        blocks.add(new Bullets(List.of(
-                "Protocol: " + p.epochs() + " epochs, SGD with learning rate " + Fmt.number(p.lr()) + " × "
-                        + Fmt.number(p.lrGamma()) + " at epochs " + milestones(p.lrMilestones()) + ", batch "
-                        + p.batchSize() + ", weight decay " + Fmt.number(p.weightDecay()) + ", momentum "
-                        + Fmt.number(p.momentum()) + ", " + (p.precision().equals("bf16")
-                                ? "bf16 mixed precision (float32 master weights)" : "float32"),
-                "Data: " + limit(p.trainLimit(), "50,000 training") + ", " + limit(p.testLimit(), "10,000 test")
-                        + " images of CIFAR-100",
-                "Models: " + spec.models().stream().map(m -> m.name() + " (depth " + m.depth() + ")")
-                        .collect(Collectors.joining(", ")),
-                "Technique sets: " + String.join(", ", spec.techniques().keySet()) + " (baseline: " + spec.baseline() + ")",
-                "Seeds: " + spec.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                "Runs finished: " + results.finishedCount() + " of " + total
-                        + (open.isEmpty() ? "" : " (" + String.join(", ", open) + ")"),
-                "Generated: " + DATE.format(generated))));
+        List<String> items = new ArrayList<>();
+        items.add("Protocol: SGD with learning rate " + Fmt.number(p.lr()) + " × " + Fmt.number(p.lrGamma())
+                + " at each milestone, batch " + p.batchSize() + ", weight decay " + Fmt.number(p.weightDecay())
+                + ", momentum " + Fmt.number(p.momentum()) + ", " + (p.precision().equals("bf16")
+                        ? "bf16 mixed precision (float32 master weights)" : "float32") + "; "
+                + limit(p.testLimit(), "10,000 test") + " images of CIFAR-100");
+        for (Evidence.FidelityInfo f : evidence.fidelities()) {
+            items.add("Fidelity " + f.name() + (f.name().equals(evidence.target()) ? " (target)" : "") + ": "
+                    + f.description() + ", LR drops after epoch" + (f.lrDrops().size() == 1 ? " " : "s ")
+                    + milestones(f.lrDrops()));
+        }
+        items.add("Target: " + evidence.target() + " (" + evidence.targetReason() + ")");
+        items.add("Technique sets: " + String.join(", ", spec.techniques().keySet()) + " (baseline: " + spec.baseline() + ")");
+        items.add("Seeds: " + spec.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        if (spec.promote() != null) {
+            items.add("Promotion: every set on " + spec.promote().from() + ", then the baseline and the best "
+                    + spec.promote().keep() + " on " + spec.promote().to());
+        }
+        items.add("Runs finished: " + results.finishedCount() + " of " + total
+                + (open.isEmpty() ? "" : " (" + String.join(", ", open) + ")"));
+        blocks.add(new Bullets(items));
     }
 
     private static String milestones(List<Integer> milestones) {
@@ -84,52 +112,91 @@ final class ReportContent {
     }
 
     private static String limit(int limit, String all) {
-        return limit == 0 ? "all " + all : "the first " + String.format(java.util.Locale.ROOT, "%,d", limit) + " "
+        return limit == 0 ? "all " + all : "the first " + String.format(Locale.ROOT, "%,d", limit) + " "
                 + all.substring(all.indexOf(' ') + 1);
+    }
+
+    /** The answer in a few lines: the most faithful cheap proxies and what the promotion did. */
+    private void summary() {
+        blocks.add(new Heading(2, "In brief", "summary-section"));
+        List<String> lines = new ArrayList<>();
+        List<Faithfulness> front = analysis.paretoFront();
+        if (front.isEmpty()) {
+            lines.add("No proxy can be judged yet: Kendall τ needs at least " + Agreement.MIN_POINTS
+                    + " technique sets besides the baseline with runs on the proxy and on the target " + evidence.target()
+                    + ".");
+        } else {
+            for (Faithfulness f : front) {
+                Estimate tau = f.get(Statistic.KENDALL);
+                lines.add(f.proxy().name() + " at " + Fmt.relative(f.proxy().cost()) + " the target's cost: Kendall τ-b "
+                        + Fmt.estimate(tau, Fmt::coefficient) + ", picks " + f.proxyPick()
+                        + (f.proxyPick().equals(f.targetBest()) ? " (the target's best)" : " (the target's best is "
+                                + f.targetBest() + ", regret " + String.format(Locale.ROOT, "%.2f",
+                                        f.get(Statistic.REGRET).value().getAsDouble()) + " points)") + ".");
+            }
+        }
+        analysis.curves().stream().filter(c -> c.fidelity().equals(evidence.target())).findFirst().ifPresent(c ->
+                lines.add("The target's own curves show its final ranking " + (c.visibleFrom().isPresent()
+                        ? "from epoch " + c.visibleFrom().getAsInt() + " of " + c.epochs() : "only at the end") + "."));
+        analysis.promotion().ifPresent(p -> {
+            if (p.pick().isPresent()) {
+                lines.add("Promotion: " + String.join(", ", p.decision().promoted()) + " trained on " + p.promotion().to()
+                        + "; it confirms " + p.pick().get() + " and saved " + Fmt.percent(p.savedShare())
+                        + " of the full grid's compute" + (p.regret().isPresent() ? String.format(Locale.ROOT,
+                                " (regret against the full grid: %.2f points)", p.regret().getAsDouble()) : "") + ".");
+            }
+        });
+        if (!analysis.noise().measured()) {
+            lines.add("One seed per cell: every interval rests on an ASSUMED noise level.");
+        }
+        blocks.add(new Bullets(lines));
     }
 
     private void accuracy() {
         blocks.add(new Heading(2, "Accuracy", "accuracy-section"));
         AccuracyTable table = analysis.table();
-        Map<String, Map<String, Double>> reference = results.spec().reference();
-        int seeds = results.spec().seeds().size();
+        int seeds = results.map(r -> r.spec().seeds().size()).orElse(maxSeeds());
         blocks.add(Paragraph.of("Final-epoch test top-1 in percent (the last epoch, not the best one)"
-                + (seeds > 1 ? "; mean ± sample standard deviation over the finished seeds, n = finished seeds" : "")
-                + ". Gain: the set's mean minus the same model's " + table.baseline() + " mean, in points."
-                + (reference.isEmpty() ? "" : " Published: the spec's reference top-1 (its gain over the published "
-                        + table.baseline() + " in parentheses).")
-                + " " + Fmt.MISSING + " means no finished run" + (reference.isEmpty() ? "" : " (or no published number)") + "."));
-        List<String> header = new ArrayList<>(List.of("technique set", "techniques"));
-        for (String model : table.models()) {
-            header.add(model + " top-1");
-            header.add(model + " gain");
-            if (hasReference(model)) {
-                header.add(model + " published");
-            }
+                + (seeds > 1 ? "; mean ± sample standard deviation over the finished seeds (n)" : "")
+                + ". " + Fmt.MISSING + " means no finished run."));
+        List<String> header = new ArrayList<>(List.of("technique set"));
+        results.ifPresent(r -> header.add("techniques"));
+        for (String fidelity : table.models()) {
+            header.add(fidelity + (fidelity.equals(evidence.target()) ? " (target)" : ""));
         }
         List<Row> rows = new ArrayList<>();
         for (String set : table.sets()) {
             boolean base = set.equals(table.baseline());
-            List<String> cells = new ArrayList<>(List.of(base ? set + " (baseline)" : set,
-                    Fmt.techniques(results.spec().techniqueSet(set))));
-            for (String model : table.models()) {
-                cells.add(table.stats(set, model).map(s -> Fmt.stats(s, seeds)).orElseGet(() -> pending(model, set)));
-                cells.add(base ? "baseline" : Fmt.gain(table.gain(set, model)));
-                if (hasReference(model)) {
-                    cells.add(published(set, model));
-                }
+            List<String> cells = new ArrayList<>(List.of(base ? set + " (baseline)" : set));
+            results.ifPresent(r -> cells.add(Fmt.techniques(r.spec().techniqueSet(set))));
+            for (String fidelity : table.models()) {
+                cells.add(table.stats(set, fidelity).map(s -> Fmt.stats(s, seeds)).orElseGet(() -> pending(fidelity, set)));
             }
             rows.add(new Row(cells, base));
         }
         blocks.add(new Table("accuracy", header, rows));
     }
 
+    private int maxSeeds() {
+        return analysis.table().allStats().stream().mapToInt(SeedStats::n).max().orElse(1);
+    }
+
     /** What to show for a pair without a finished run: each seed's state, never a number. */
-    private String pending(String model, String set) {
-        List<CellOutcome> outcomes = results.outcomes(model, set);
-        int epochs = results.plannedEpochs();
-        if (outcomes.size() == 1) {
-            return outcomes.get(0).label(epochs);
+    private String pending(String fidelity, String set) {
+        if (results.isEmpty()) {
+            return Fmt.MISSING;
+        }
+        StudyResults r = results.get();
+        List<CellOutcome> outcomes = r.outcomes(fidelity, set);
+        int epochs = r.plannedEpochs();
+        Optional<PromotionOutcome> promotion = analysis.promotion();
+        if (promotion.isPresent() && !outcomes.isEmpty()
+                && promotion.get().notPromoted().contains(outcomes.get(0).cell())) {
+            return "not promoted";
+        }
+        if (promotion.isPresent() && fidelity.equals(promotion.get().promotion().to())
+                && !promotion.get().decision().complete()) {
+            return "awaits promotion";
         }
         List<String> labels = outcomes.stream().map(o -> o.label(epochs)).distinct().toList();
         if (labels.size() == 1) {
@@ -138,64 +205,108 @@ final class ReportContent {
         return outcomes.stream().map(o -> "s" + o.cell().seed() + " " + o.label(epochs)).collect(Collectors.joining("; "));
     }
 
-    private boolean hasReference(String model) {
-        return results.spec().reference().values().stream().anyMatch(row -> row.get(model) != null);
+    private void promotion() {
+        Optional<PromotionOutcome> outcome = analysis.promotion();
+        if (outcome.isEmpty()) {
+            return;
+        }
+        PromotionOutcome p = outcome.get();
+        blocks.add(new Heading(2, "Promotion: pick on " + p.promotion().from() + ", confirm on " + p.promotion().to(),
+                "promotion-section"));
+        if (!p.decision().complete()) {
+            blocks.add(Paragraph.of("The proxy stage is not complete: " + p.decision().pending().size() + " " + p.promotion().from()
+                    + " cell(s) have no result yet, so nothing is promoted yet."));
+            return;
+        }
+        List<Row> rows = new ArrayList<>();
+        p.decision().gains().forEach((set, gain) -> rows.add(new Row(List.of(set, Fmt.gain(gain),
+                p.decision().promotes(set) ? "promoted" : "not promoted"
+                        + (p.notPromotedRun() > 0 && evidence.cell(p.promotion().to(), set).size() > 0 ? " (run anyway: full grid)" : ""),
+                Fmt.gain(analysis.table().gain(set, p.promotion().to()))), p.decision().promotes(set))));
+        blocks.add(new Table("promotion", List.of("technique set", "mean gain on " + p.promotion().from(), "decision",
+                "gain on " + p.promotion().to()), rows));
+        List<String> lines = new ArrayList<>();
+        lines.add("Promoted to " + p.promotion().to() + ": " + String.join(", ", p.decision().promoted()) + " (the baseline"
+                + " and the best " + p.promotion().keep() + " by mean gain on " + p.promotion().from() + ").");
+        lines.add(String.format(Locale.ROOT, "Compute: the promoted plan costs %s of the full grid (FLOPs × images × epochs"
+                + " over all cells): %d %s cell(s) not trained, %s saved.", Fmt.percent(1 - p.savedShare()),
+                p.notPromoted().size(), p.promotion().to(), Fmt.percent(p.savedShare())));
+        p.pick().ifPresentOrElse(pick -> lines.add("Confirmed on " + p.promotion().to() + ": " + pick + " is the best of the"
+                + " promoted sets."), () -> lines.add("The promoted cells on " + p.promotion().to() + " have not all finished."));
+        if (p.regret().isPresent()) {
+            lines.add(String.format(Locale.ROOT, "The full grid on %s was also run (--no-promote): its best set is %s, so the"
+                    + " promotion's regret is %.2f points.", p.promotion().to(), p.fullBest().get(), p.regret().getAsDouble()));
+        } else {
+            lines.add("The regret of the promotion needs the full grid on " + p.promotion().to()
+                    + " (run the study again with --no-promote).");
+        }
+        blocks.add(new Bullets(lines));
     }
 
-    private String published(String set, String model) {
-        return analysis.referenceTable().map(ref -> {
-            OptionalDouble value = ref.mean(set, model);
-            if (value.isEmpty()) {
-                return Fmt.MISSING;
+    private void published(StudySpec spec) {
+        if (spec.reference().isEmpty()) {
+            return;
+        }
+        blocks.add(new Heading(2, "What the published numbers say", "reference-section"));
+        Map<String, Map<String, Double>> reference = spec.reference();
+        List<String> fidelities = evidence.fidelityNames().stream()
+                .filter(f -> reference.values().stream().anyMatch(row -> row.get(f) != null)).toList();
+        if (!fidelities.contains(evidence.target()) || fidelities.size() < 2) {
+            blocks.add(Paragraph.of("The spec's published numbers do not cover the target " + evidence.target()
+                    + " and a proxy, so they cannot answer the question."));
+            return;
+        }
+        List<Evidence.Observation> rows = new ArrayList<>();
+        reference.forEach((set, row) -> row.forEach((fidelity, value) -> {
+            if (value != null) {
+                rows.add(new Evidence.Observation(fidelity, set, 0, value, List.of(), List.of(), OptionalDouble.empty()));
             }
-            OptionalDouble gain = ref.gain(set, model);
-            return Fmt.acc(value.getAsDouble())
-                    + (set.equals(ref.baseline()) || gain.isEmpty() ? "" : " (" + Fmt.gain(gain.getAsDouble()) + ")");
-        }).orElse(Fmt.MISSING);
+        }));
+        List<Evidence.FidelityInfo> infos = evidence.fidelities().stream().filter(f -> fidelities.contains(f.name()))
+                .map(f -> new Evidence.FidelityInfo(f.name(), java.util.OptionalInt.empty(), List.of(), f.computeCost(),
+                        f.description())).toList();
+        Evidence published = new Evidence(infos, evidence.sets(), evidence.baseline(), evidence.target(),
+                evidence.targetReason(), rows);
+        StudyAnalysis a = StudyAnalysis.of(published);
+        List<Row> table = new ArrayList<>();
+        for (Faithfulness f : a.faithfulness()) {
+            table.add(Row.of(List.of(f.proxy().name(), Fmt.estimate(f.get(Statistic.KENDALL), Fmt::coefficient),
+                    Fmt.estimate(f.get(Statistic.PEARSON), Fmt::coefficient), Fmt.estimate(f.get(Statistic.SIGN), Fmt::percent),
+                    f.proxyPick() == null ? "undefined" : f.proxyPick() + (f.proxyPick().equals(f.targetBest()) ? " (yes)" : " (no)"))));
+        }
+        blocks.add(Paragraph.of("The same analysis on the spec's published top-1 (one run per cell, so the intervals use the"
+                + " ASSUMED noise level of " + Fmt.number(NoiseModel.ASSUMED_STD) + " points):"));
+        blocks.add(new Table("reference", List.of("proxy", "Kendall τ-b", "Pearson r", "sign agreement", "top-1 pick"), table));
     }
 
-    private void cost() {
+    private void cost(StudyResults results) {
         blocks.add(new Heading(2, "Cost", "cost-section"));
-        CostSummary cost = analysis.cost();
+        CostSummary cost = CostSummary.of(results);
         blocks.add(Paragraph.of("Parameters and forward FLOPs are those of the " + results.spec().baseline()
                 + " network (techniques such as squeeze-and-excitation add a little); wall time and throughput are "
-                + "means over each model's finished runs."));
+                + "means over each fidelity's finished runs; relative compute is FLOPs × images × epochs over the target's."));
         List<Row> rows = new ArrayList<>();
+        Evidence.FidelityInfo target = evidence.fidelity(evidence.target());
         for (CostSummary.Row row : cost.rows()) {
+            Evidence.FidelityInfo f = evidence.fidelity(row.model());
+            OptionalDouble relative = f.computeCost().isPresent() && target.computeCost().isPresent()
+                    ? OptionalDouble.of(f.computeCost().getAsDouble() / target.computeCost().getAsDouble()) : OptionalDouble.empty();
             rows.add(Row.of(List.of(row.model(),
                     row.params().isPresent() ? Fmt.params(row.params().getAsLong()) : Fmt.MISSING,
                     row.flopsPerImage().isPresent() ? Fmt.gflops(row.flopsPerImage().getAsLong()) : Fmt.MISSING,
+                    Fmt.relative(relative),
                     Integer.toString(row.finishedRuns()),
                     row.meanWallSeconds().isPresent() ? Fmt.duration(row.meanWallSeconds().getAsDouble()) : Fmt.MISSING,
                     row.meanImagesPerSecond().isPresent()
-                            ? String.format(java.util.Locale.ROOT, "%.0f", row.meanImagesPerSecond().getAsDouble()) : Fmt.MISSING,
+                            ? String.format(Locale.ROOT, "%.0f", row.meanImagesPerSecond().getAsDouble()) : Fmt.MISSING,
                     row.devices().isEmpty() ? Fmt.MISSING : String.join(", ", row.devices()))));
         }
-        blocks.add(new Table("cost", List.of("model", "parameters", "GFLOPs/image (forward)", "finished runs",
-                "mean wall time per run", "mean train images/s", "device"), rows));
-        if (results.models().size() < 2) {
-            return;
-        }
-        String small = analysis.small();
-        String large = analysis.large();
-        OptionalDouble wall = cost.wallRatio(small, large);
-        OptionalDouble flops = cost.flopRatio(small, large);
-        List<String> lines = new ArrayList<>();
-        if (wall.isPresent()) {
-            lines.add("One " + large + " run takes " + Fmt.ratio(wall.getAsDouble()) + " the wall time of one " + small
-                    + " run: one large-model experiment buys about " + Math.max(1, Math.round(wall.getAsDouble()))
-                    + " small-model experiments.");
-        } else {
-            lines.add("The wall-time ratio of " + large + " to " + small + " needs a finished run of each.");
-        }
-        if (flops.isPresent()) {
-            lines.add("Forward FLOPs per image: " + large + " needs " + Fmt.ratio(flops.getAsDouble()) + " those of " + small + ".");
-        }
+        blocks.add(new Table("cost", List.of("fidelity", "parameters", "GFLOPs/image (forward)", "relative compute",
+                "finished runs", "mean wall time per run", "mean train images/s", "device"), rows));
         if (cost.devices().size() > 1) {
-            lines.add("Caution: the runs were trained on different devices (" + String.join(", ", cost.devices())
-                    + "), so wall times compare hardware as well as models.");
+            blocks.add(Paragraph.note("Caution: the runs were trained on different devices (" + String.join(", ", cost.devices())
+                    + "), so wall times compare hardware as well as fidelities."));
         }
-        blocks.add(Paragraph.of(String.join(" ", lines)));
     }
 
     private void charts(List<RenderedChart> charts) {

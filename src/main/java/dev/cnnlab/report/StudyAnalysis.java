@@ -1,80 +1,54 @@
 package dev.cnnlab.report;
 
-import dev.cnnlab.study.StudySpec;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * Every number the report states: accuracies and gains, the small/large pick, the noise level,
- * the proxy analysis on the measured and on the published numbers, and the cost.
+ * Every number the report states about the proxy question: accuracies, gains with intervals,
+ * the faithfulness of every proxy to the target, where learning curves settle, and the
+ * promotion's outcome.
  *
- * @param table measured accuracies and gains
- * @param small the small model (fewest parameters; first listed when sizes are unknown)
- * @param large the large model (most parameters; last listed when sizes are unknown)
- * @param sizesFromParams whether small and large were picked by measured parameter counts
- * @param noise the noise level gains are judged against
- * @param proxy the proxy analysis of the measured gains, absent with a single model
- * @param referenceTable the spec's published numbers, when it has any
- * @param reference the proxy analysis of the published numbers, when they cover both models
- * @param cost cost per model
+ * @param evidence what was analysed
+ * @param table mean ± std per cell
+ * @param noise the noise model
+ * @param pureSeedBootstrap whether every cell has 2+ seeds (no interval rests on the noise model)
+ * @param gains every gain with its interval
+ * @param faithfulness every proxy against the target
+ * @param paretoFront the proxies no other beats on both cost and Kendall τ
+ * @param curves where each fidelity's learning curves settle on the target's ranking
+ * @param promotion the promotion's outcome, for a study that has one
  */
-public record StudyAnalysis(
-        AccuracyTable table,
-        String small,
-        String large,
-        boolean sizesFromParams,
-        NoiseLevel noise,
-        Optional<ProxyAnalysis> proxy,
-        Optional<AccuracyTable> referenceTable,
-        Optional<ProxyAnalysis> reference,
-        CostSummary cost) {
+public record StudyAnalysis(Evidence evidence, AccuracyTable table, NoiseModel noise, boolean pureSeedBootstrap,
+        List<GainEstimate> gains, List<Faithfulness> faithfulness, List<Faithfulness> paretoFront,
+        List<CurveVisibility> curves, Optional<PromotionOutcome> promotion) {
 
-    /** Analyses a study's results. */
+    /** Analyses evidence (no promotion). */
+    public static StudyAnalysis of(Evidence evidence) {
+        return of(evidence, Optional.empty());
+    }
+
+    /** Analyses a cnnlab study, its promotion included. */
     public static StudyAnalysis of(StudyResults results) {
-        StudySpec spec = results.spec();
-        AccuracyTable table = AccuracyTable.of(results);
-        CostSummary cost = CostSummary.of(results);
-        List<String> models = results.models();
-        boolean byParams = models.stream().allMatch(m -> cost.row(m).params().isPresent());
-        String small = models.get(0);
-        String large = models.get(models.size() - 1);
-        if (byParams && models.size() > 1) {
-            // strict comparisons keep the listed order on ties
-            for (String model : models) {
-                if (params(cost, model) < params(cost, small)) {
-                    small = model;
-                }
-                if (params(cost, model) > params(cost, large)) {
-                    large = model;
-                }
-            }
-        }
-        NoiseLevel noise = NoiseLevel.of(table.allStats(), spec.seeds().size());
-        boolean twoModels = models.size() >= 2 && !small.equals(large);
-        Optional<ProxyAnalysis> proxy = twoModels ? Optional.of(ProxyAnalysis.of(table, small, large)) : Optional.empty();
-        Optional<AccuracyTable> referenceTable = spec.reference().isEmpty() ? Optional.empty()
-                : Optional.of(AccuracyTable.ofReference(results.sets(), models, spec.baseline(), spec.reference()));
-        Optional<ProxyAnalysis> reference = Optional.empty();
-        if (twoModels && referenceTable.isPresent() && covers(spec.reference(), spec.baseline(), small, large)) {
-            reference = Optional.of(ProxyAnalysis.of(referenceTable.get(), small, large));
-        }
-        return new StudyAnalysis(table, small, large, byParams, noise, proxy, referenceTable, reference, cost);
+        Evidence evidence = Evidence.of(results);
+        return of(evidence, PromotionOutcome.of(results, evidence));
     }
 
-    private static long params(CostSummary cost, String model) {
-        OptionalLong p = cost.row(model).params();
-        return p.orElseThrow();
+    private static StudyAnalysis of(Evidence evidence, Optional<PromotionOutcome> promotion) {
+        NoiseModel noise = NoiseModel.of(evidence);
+        SeedBootstrap bootstrap = new SeedBootstrap(evidence, noise);
+        List<Faithfulness> faithfulness = Faithfulness.all(evidence, bootstrap);
+        return new StudyAnalysis(evidence, AccuracyTable.of(evidence), noise, bootstrap.pureSeedBootstrap(),
+                GainEstimate.all(evidence, bootstrap), faithfulness, Faithfulness.paretoFront(faithfulness),
+                CurveVisibility.all(evidence, bootstrap), promotion);
     }
 
-    /** Whether published numbers give the baseline and some other set on both models. */
-    private static boolean covers(Map<String, Map<String, Double>> reference, String baseline, String small, String large) {
-        Map<String, Double> base = reference.getOrDefault(baseline, Map.of());
-        if (base.get(small) == null || base.get(large) == null) {
-            return false;
-        }
-        return reference.entrySet().stream().anyMatch(e -> !e.getKey().equals(baseline)
-                && e.getValue().get(small) != null && e.getValue().get(large) != null);
+    /** The gain of one set at one fidelity, when it has runs. */
+    public Optional<GainEstimate> gain(String fidelity, String set) {
+        return gains.stream().filter(g -> g.fidelity().equals(fidelity) && g.set().equals(set)).findFirst();
+    }
+
+    /** The faithfulness of the proxy of that name. */
+    public Optional<Faithfulness> proxy(String name) {
+        return faithfulness.stream().filter(f -> f.proxy().name().equals(name)).findFirst();
     }
 }

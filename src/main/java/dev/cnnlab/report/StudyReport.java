@@ -3,8 +3,8 @@ package dev.cnnlab.report;
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.util.Files2;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a study's report: {@code report.md}, a self-contained {@code report.html}, and the charts
@@ -30,19 +30,33 @@ public final class StudyReport {
      * @throws CnnlabException when the directory holds no study or a file cannot be written
      */
     public static ReportFiles write(Path studyDir) {
-        return write(studyDir, Instant.now());
-    }
-
-    static ReportFiles write(Path studyDir, Instant generated) {
         StudyResults results = StudyLoader.load(studyDir);
         StudyAnalysis analysis = StudyAnalysis.of(results);
-        List<RenderedChart> charts = new ChartFactory(results, analysis).charts();
-        ChartFiles.write(studyDir.resolve(FILES_DIR), charts);
-        ReportDocument document = ReportContent.build(results, analysis, charts, generated);
-        Path markdown = studyDir.resolve(MARKDOWN);
-        Path html = studyDir.resolve(HTML);
+        List<RenderedChart> charts = new ChartFactory(analysis, Optional.of(results)).charts();
+        return writeFiles(studyDir, ReportContent.forStudy(results, analysis, charts), charts, analysis);
+    }
+
+    /**
+     * Runs the same analysis on a table of results that cnnlab did not train ({@link ResultTableReader})
+     * and writes the reports into {@code outDir}.
+     *
+     * @throws CnnlabException when the table is unreadable or invalid, or a file cannot be written
+     */
+    public static ReportFiles writeTable(Path table, Path outDir) {
+        ResultTableReader.Table read = ResultTableReader.read(table);
+        StudyAnalysis analysis = StudyAnalysis.of(read.evidence());
+        List<RenderedChart> charts = new ChartFactory(analysis, Optional.empty()).charts();
+        Files2.createDirectories(outDir, "the report directory (--out)");
+        return writeFiles(outDir, ReportContent.forTable(read.name(), table.toString(), analysis, charts), charts, analysis);
+    }
+
+    private static ReportFiles writeFiles(Path dir, ReportDocument document, List<RenderedChart> charts,
+            StudyAnalysis analysis) {
+        ChartFiles.write(dir.resolve(FILES_DIR), charts);
+        Path markdown = dir.resolve(MARKDOWN);
+        Path html = dir.resolve(HTML);
         Files2.writeAtomically(markdown, new MarkdownRenderer(FILES_DIR).render(document));
         Files2.writeAtomically(html, HtmlRenderer.render(document));
-        return new ReportFiles(markdown, html, TerminalSummary.of(results, analysis));
+        return new ReportFiles(markdown, html, TerminalSummary.of(document.title(), analysis));
     }
 }

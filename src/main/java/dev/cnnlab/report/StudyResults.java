@@ -23,7 +23,7 @@ public record StudyResults(Path dir, StudySpec spec, List<CellOutcome> outcomes)
     /** The outcomes of one (model, technique set) pair, one per seed. */
     public List<CellOutcome> outcomes(String model, String set) {
         return outcomes.stream()
-                .filter(o -> o.cell().model().name().equals(model) && o.cell().techniqueSet().equals(set))
+                .filter(o -> o.cell().fidelity().name().equals(model) && o.cell().techniqueSet().equals(set))
                 .toList();
     }
 
@@ -35,7 +35,7 @@ public record StudyResults(Path dir, StudySpec spec, List<CellOutcome> outcomes)
     /** The finished results of one model, over all technique sets. */
     public List<RunResult> finished(String model) {
         return outcomes.stream()
-                .filter(o -> o.cell().model().name().equals(model))
+                .filter(o -> o.cell().fidelity().name().equals(model))
                 .flatMap(o -> o.result().stream())
                 .toList();
     }

@@ -1,37 +1,36 @@
 package dev.cnnlab.report;
 
+import dev.cnnlab.report.Agreement.Statistic;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The accuracy table and the correlation line as compact plain ASCII, for printing when a study
- * ends (a terminal may not be able to show "±" or "ρ").
+ * The accuracy table and each proxy's faithfulness as compact plain ASCII, for printing when a
+ * study ends (a terminal may not be able to show "±" or "τ").
  */
 final class TerminalSummary {
 
     private TerminalSummary() {}
 
-    static String of(StudyResults results, StudyAnalysis analysis) {
+    static String of(String title, StudyAnalysis analysis) {
         AccuracyTable table = analysis.table();
-        int seeds = results.spec().seeds().size();
         List<List<String>> grid = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("top-1 % (gain)"));
-        header.addAll(table.models());
+        table.models().forEach(m -> header.add(m + (m.equals(analysis.evidence().target()) ? " (target)" : "")));
         grid.add(header);
         for (String set : table.sets()) {
             boolean base = set.equals(table.baseline());
             List<String> row = new ArrayList<>(List.of(base ? set + " (baseline)" : set));
             for (String model : table.models()) {
-                String cell = table.stats(set, model).map(s -> Fmt.stats(s, seeds)
+                row.add(table.stats(set, model).map(s -> Fmt.stats(s, 1) + (s.std().isPresent()
+                        ? " +-" + Fmt.acc(s.std().getAsDouble()) : "")
                         + (base || table.gain(set, model).isEmpty() ? "" : " (" + Fmt.gain(table.gain(set, model)) + ")"))
-                        .orElseGet(() -> pending(results, model, set));
-                row.add(cell);
+                        .orElse("-"));
             }
             grid.add(row);
         }
-        StringBuilder out = new StringBuilder();
-        out.append("Study ").append(results.spec().name()).append(": ").append(results.finishedCount()).append(" of ")
-                .append(results.outcomes().size()).append(" runs finished\n");
+        StringBuilder out = new StringBuilder(ascii(title)).append('\n');
         int[] widths = new int[header.size()];
         for (List<String> row : grid) {
             for (int i = 0; i < row.size(); i++) {
@@ -46,24 +45,23 @@ final class TerminalSummary {
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
-        analysis.proxy().ifPresent(proxy -> {
-            Correlation c = proxy.correlation();
-            out.append(ascii("Gain on " + proxy.small() + " vs gain on " + proxy.large() + ": " + c.figures()
-                    + (c.anecdotal() ? " - anecdotal, n < " + Correlation.ANECDOTAL_BELOW : ""))).append('\n');
-        });
+        for (Faithfulness f : analysis.faithfulness()) {
+            if (f.problem() != null) {
+                continue;
+            }
+            out.append(ascii(String.format(Locale.ROOT, "%-28s cost %-7s Kendall tau %s, sign %s, picks %s%s",
+                    f.proxy().name(), Fmt.relative(f.proxy().cost()), Fmt.estimate(f.get(Statistic.KENDALL), Fmt::coefficient),
+                    Fmt.estimate(f.get(Statistic.SIGN), Fmt::percent), f.proxyPick(),
+                    f.proxyPick().equals(f.targetBest()) ? " (= target's best)" : " (target's best: " + f.targetBest() + ")")))
+                    .append('\n');
+        }
         return out.toString();
-    }
-
-    private static String pending(StudyResults results, String model, String set) {
-        List<CellOutcome> outcomes = results.outcomes(model, set);
-        boolean running = outcomes.stream().anyMatch(o -> o.status() == CellOutcome.Status.RUNNING);
-        return running ? outcomes.stream().filter(o -> o.status() == CellOutcome.Status.RUNNING).findFirst().get()
-                .label(results.plannedEpochs()) : outcomes.get(0).label(results.plannedEpochs());
     }
 
     /** Plain-ASCII stand-ins for the report's typographic characters. */
     static String ascii(String text) {
         return text.replace("±", "+-").replace("—", "-").replace("ρ", "rho").replace("τ", "tau")
-                .replace("×", "x").replace("…", "...").replace("√", "sqrt");
+                .replace("×", "x").replace("…", "...").replace("√", "sqrt").replace("★", "*").replace("≈", "~")
+                .replace("−", "-");
     }
 }

@@ -1,11 +1,14 @@
 package dev.cnnlab.study;
 
 import dev.cnnlab.precision.Precision;
+import dev.cnnlab.train.Milestones;
+import dev.cnnlab.train.TrainConfig;
 import java.util.List;
 
 /**
  * The training protocol shared by every cell of a study. Missing values take the reference
- * protocol's (SGD 0.9, wd 1e-4, batch 128, 160 epochs, LR 0.1 x0.1 at 80 and 120, all data).
+ * protocol's ({@link TrainConfig#REFERENCE}); missing milestones are the reference's 80, 120 of
+ * 160 moved to {@code epochs} ({@link Milestones}).
  *
  * @param epochs epochs per run
  * @param lr initial learning rate
@@ -30,17 +33,19 @@ public record Protocol(
         Integer testLimit,
         String precision) {
 
+    private static final TrainConfig R = TrainConfig.REFERENCE;
+
     public Protocol {
-        epochs = or(epochs, 160);
-        lr = or(lr, 0.1);
-        lrMilestones = List.copyOf(or(lrMilestones, List.of(80, 120)));
-        lrGamma = or(lrGamma, 0.1);
-        batchSize = or(batchSize, 128);
-        weightDecay = or(weightDecay, 1e-4);
-        momentum = or(momentum, 0.9);
-        trainLimit = or(trainLimit, 0);
-        testLimit = or(testLimit, 0);
-        precision = Precision.of(or(precision, Precision.FP32.key())).key();
+        epochs = or(epochs, R.epochs());
+        lr = or(lr, R.lr());
+        lrMilestones = List.copyOf(or(lrMilestones, Milestones.scaled(R.lrMilestones(), R.epochs(), epochs)));
+        lrGamma = or(lrGamma, R.lrGamma());
+        batchSize = or(batchSize, R.batchSize());
+        weightDecay = or(weightDecay, R.weightDecay());
+        momentum = or(momentum, R.momentum());
+        trainLimit = or(trainLimit, R.trainLimit());
+        testLimit = or(testLimit, R.testLimit());
+        precision = Precision.of(or(precision, R.precision())).key();
     }
 
     /** The reference protocol. */
@@ -48,12 +53,36 @@ public record Protocol(
         return new Protocol(null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** This protocol with command-line overrides applied (null = keep). */
-    public Protocol override(Integer newEpochs, Integer newBatchSize, Integer newTrainLimit, Integer newTestLimit,
-            String newPrecision) {
-        return new Protocol(or(newEpochs, epochs), lr, lrMilestones, lrGamma, or(newBatchSize, batchSize),
-                weightDecay, momentum, or(newTrainLimit, trainLimit), or(newTestLimit, testLimit),
-                or(newPrecision, precision));
+    /** This protocol for {@code newEpochs} epochs, its milestones moved with them. */
+    public Protocol withEpochs(int newEpochs) {
+        return new Protocol(newEpochs, lr, Milestones.scaled(lrMilestones, epochs, newEpochs), lrGamma, batchSize,
+                weightDecay, momentum, trainLimit, testLimit, precision);
+    }
+
+    public Protocol withBatchSize(int newBatchSize) {
+        return new Protocol(epochs, lr, lrMilestones, lrGamma, newBatchSize, weightDecay, momentum, trainLimit, testLimit,
+                precision);
+    }
+
+    public Protocol withTrainLimit(int newTrainLimit) {
+        return new Protocol(epochs, lr, lrMilestones, lrGamma, batchSize, weightDecay, momentum, newTrainLimit, testLimit,
+                precision);
+    }
+
+    public Protocol withTestLimit(int newTestLimit) {
+        return new Protocol(epochs, lr, lrMilestones, lrGamma, batchSize, weightDecay, momentum, trainLimit, newTestLimit,
+                precision);
+    }
+
+    public Protocol withPrecision(String newPrecision) {
+        return new Protocol(epochs, lr, lrMilestones, lrGamma, batchSize, weightDecay, momentum, trainLimit, testLimit,
+                newPrecision);
+    }
+
+    /** The protocol's share of a training config (the fidelity sets model, epochs, data and milestones). */
+    public TrainConfig.Builder applyTo(TrainConfig.Builder builder) {
+        return builder.lr(lr).lrGamma(lrGamma).batchSize(batchSize).weightDecay(weightDecay).momentum(momentum)
+                .testLimit(testLimit).precision(precision);
     }
 
     private static <T> T or(T value, T fallback) {

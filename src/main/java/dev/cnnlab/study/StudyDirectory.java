@@ -50,6 +50,12 @@ public final class StudyDirectory {
         return new RunFiles(dir.resolve(RUNS).resolve(cell.id()));
     }
 
+    /** A finished cell's final-epoch test top-1; empty while it has no result. */
+    public java.util.OptionalDouble accuracy(Cell cell) {
+        return run(cell).result().map(r -> java.util.OptionalDouble.of(r.testAccuracy()))
+                .orElse(java.util.OptionalDouble.empty());
+    }
+
     /** Whether a cell has its final result. */
     public boolean finished(Cell cell) {
         return Files.isRegularFile(dir.resolve(RUNS).resolve(cell.id()).resolve(RunFiles.RESULT));

@@ -14,6 +14,9 @@ public interface StudyListener {
         return TrainListener.SILENT;
     }
 
+    /** A promoted-stage cell waits for proxy-stage cells that other processes are training. */
+    default void waiting(java.util.List<Cell> pending, java.time.Duration recheck) {}
+
     /** A cell finished. */
     default void finished(Cell cell, int cells, RunResult result) {}
 

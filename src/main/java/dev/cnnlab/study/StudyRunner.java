@@ -1,8 +1,10 @@
 package dev.cnnlab.study;
 
+import dev.cnnlab.CnnlabException;
 import dev.cnnlab.data.CifarData;
 import dev.cnnlab.train.RunResult;
 import dev.cnnlab.train.Trainer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,51 +14,134 @@ import java.util.Optional;
  *
  * <p>Several runners (processes, machines of a job array) may work on one study directory at
  * once: each cell is claimed with a {@link CellLock} and owns its own run directory.
+ *
+ * <p>With a {@link Promotion}, a promoted-stage cell needs the proxy stage's decision. When it is
+ * reached before the proxy stage is complete (say, {@code --cell I} of a job array), the runner
+ * first trains the proxy cells that nobody is training (resuming their checkpoints), waits for
+ * those another process holds, and then trains the cell if its set is promoted or skips it as
+ * "not promoted". So a promoted cell never waits for work that nobody does, and never runs
+ * before the decision that selects it.
  */
 public final class StudyRunner {
+
+    /** How often a waiting promoted cell looks at the proxy stage again. */
+    public static final Duration DEFAULT_POLL = Duration.ofSeconds(20);
 
     private final StudySpec spec;
     private final StudyDirectory directory;
     private final CifarData data;
-    private final int threads;
-    private final int loaderWorkers;
-    private final StudyListener listener;
+    private int threads = 1;
+    private int loaderWorkers = 2;
+    private boolean promote = true;
+    private Duration poll = DEFAULT_POLL;
+    private StudyListener listener = StudyListener.SILENT;
 
-    public StudyRunner(StudySpec spec, StudyDirectory directory, CifarData data, int threads, int loaderWorkers,
-            StudyListener listener) {
+    public StudyRunner(StudySpec spec, StudyDirectory directory, CifarData data) {
         this.spec = spec;
         this.directory = directory;
         this.data = data;
-        this.threads = threads;
-        this.loaderWorkers = loaderWorkers;
-        this.listener = listener;
+    }
+
+    /** libtorch threads per cell. */
+    public StudyRunner threads(int value) {
+        threads = value;
+        return this;
+    }
+
+    /** Data-loader threads per cell. */
+    public StudyRunner loaderWorkers(int value) {
+        loaderWorkers = value;
+        return this;
+    }
+
+    /** False to train every cell, promoted or not (the full grid, {@code --no-promote}). */
+    public StudyRunner promote(boolean value) {
+        promote = value;
+        return this;
+    }
+
+    /** How often a waiting promoted cell checks the proxy stage. */
+    public StudyRunner poll(Duration value) {
+        poll = value;
+        return this;
+    }
+
+    public StudyRunner listener(StudyListener value) {
+        listener = value;
+        return this;
     }
 
     /** Runs the given cells (in order); returns how many this process trained to the end. */
     public int run(List<Cell> cells) {
-        int total = spec.cells().size();
+        Optional<PromotionPlan> plan = promote ? PromotionPlan.of(spec) : Optional.empty();
         int trained = 0;
         for (Cell cell : cells) {
-            if (directory.finished(cell)) {
-                listener.skipped(cell, total, "finished");
-                continue;
-            }
-            Optional<CellLock> lock = CellLock.tryAcquire(directory.run(cell).dir());
-            if (lock.isEmpty()) {
-                listener.skipped(cell, total, "being trained by another process");
-                continue;
-            }
-            try (CellLock held = lock.get()) {
-                if (directory.finished(cell)) { // finished while we waited for the lock
-                    listener.skipped(cell, total, "finished");
-                    continue;
+            if (plan.isPresent() && plan.get().stage(cell) == PromotionPlan.Stage.PROMOTED) {
+                if (!directory.finished(cell)) {
+                    Awaited awaited = awaitDecision(plan.get());
+                    trained += awaited.trainedHere();
+                    if (!awaited.decision().promotes(cell.techniqueSet())) {
+                        listener.skipped(cell, spec.cells().size(), "not promoted (" + plan.get().promotion().from()
+                                + " promotes " + String.join(", ", awaited.decision().promoted()) + ")");
+                        continue;
+                    }
                 }
-                RunResult result = new Trainer(cell.config(spec.protocol(), threads), data, directory.run(cell),
-                        listener.starting(cell, total), loaderWorkers, Trainer.DEFAULT_CHECKPOINT_SECONDS).run(true);
-                listener.finished(cell, total, result);
+            }
+            if (train(cell)) {
                 trained++;
             }
         }
         return trained;
+    }
+
+    private record Awaited(PromotionPlan.Decision decision, int trainedHere) {}
+
+    /** The proxy stage's complete decision: trains what nobody trains, waits for the rest. */
+    private Awaited awaitDecision(PromotionPlan plan) {
+        int trainedHere = 0;
+        PromotionPlan.Decision decision = plan.decide(directory::accuracy);
+        while (!decision.complete()) {
+            for (Cell pending : decision.pending()) {
+                if (train(pending)) {
+                    trainedHere++;
+                }
+            }
+            decision = plan.decide(directory::accuracy);
+            if (!decision.complete()) {
+                listener.waiting(decision.pending(), poll);
+                try {
+                    Thread.sleep(poll.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CnnlabException("interrupted while waiting for the proxy stage; run the same command again");
+                }
+                decision = plan.decide(directory::accuracy);
+            }
+        }
+        return new Awaited(decision, trainedHere);
+    }
+
+    /** Trains one cell unless it is finished or held by another process; true when this call finished it. */
+    private boolean train(Cell cell) {
+        int total = spec.cells().size();
+        if (directory.finished(cell)) {
+            listener.skipped(cell, total, "finished");
+            return false;
+        }
+        Optional<CellLock> lock = CellLock.tryAcquire(directory.run(cell).dir());
+        if (lock.isEmpty()) {
+            listener.skipped(cell, total, "being trained by another process");
+            return false;
+        }
+        try (CellLock held = lock.get()) {
+            if (directory.finished(cell)) { // finished while we waited for the lock
+                listener.skipped(cell, total, "finished");
+                return false;
+            }
+            RunResult result = new Trainer(cell.config(spec.protocol(), threads), data, directory.run(cell),
+                    listener.starting(cell, total), loaderWorkers, Trainer.DEFAULT_CHECKPOINT_SECONDS).run(true);
+            listener.finished(cell, total, result);
+            return true;
+        }
     }
 }

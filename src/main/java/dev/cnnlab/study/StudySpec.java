@@ -1,44 +1,54 @@
 package dev.cnnlab.study;
 
+import dev.cnnlab.data.CifarReader;
 import dev.cnnlab.technique.TechniqueCatalog;
 import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.train.Milestones;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A size-versus-technique study: model sizes x technique sets x seeds under one protocol.
+ * A study: fidelities x technique sets x seeds under one protocol, optionally with a target
+ * fidelity and a promotion from a proxy to the target.
  *
  * @param name study name
  * @param description what the study asks
- * @param models model sizes, smallest first by convention
+ * @param models the fidelities (spec key {@code models}; each may shorten epochs or data)
  * @param techniques technique sets by name: each maps technique names to their options
  * @param baseline the technique set that gains are measured against
- * @param seeds seeds; every (model, set) pair is trained once per seed
+ * @param seeds seeds; every (fidelity, set) pair is trained once per seed
  * @param protocol the training protocol
- * @param reference published top-1 accuracies, by technique set then model name (optional)
+ * @param reference published top-1 accuracies, by technique set then fidelity name (optional)
+ * @param target the fidelity every other one is a proxy for; null = the most expensive
+ *     (FLOPs x images x epochs, {@link #targetFidelity})
+ * @param promote pick on a proxy, confirm on the target (optional)
  */
 public record StudySpec(
         String name,
         String description,
-        List<ModelEntry> models,
+        List<Fidelity> models,
         Map<String, Map<String, Map<String, Double>>> techniques,
         String baseline,
         List<Long> seeds,
         Protocol protocol,
-        Map<String, Map<String, Double>> reference) {
+        Map<String, Map<String, Double>> reference,
+        String target,
+        Promotion promote) {
 
     public StudySpec {
         require(name != null && !name.isBlank(), "'name' is missing");
         description = description == null ? "" : description;
         require(models != null && !models.isEmpty(), "'models' must list at least one model");
+        models = List.copyOf(models);
         require(techniques != null && !techniques.isEmpty(), "'techniques' must define at least one technique set");
         Map<String, Map<String, Map<String, Double>>> sets = new LinkedHashMap<>();
         techniques.forEach((set, list) -> {
             Map<String, Map<String, Double>> entries = new LinkedHashMap<>();
             if (list != null) {
-                list.forEach((technique, options) -> entries.put(technique, options == null ? Map.of() : Map.copyOf(options)));
+                list.forEach((technique, options) -> entries.put(technique,
+                        options == null ? Map.of() : new LinkedHashMap<>(options)));
             }
             sets.put(set, entries);
         });
@@ -51,13 +61,33 @@ public record StudySpec(
         require(seeds.stream().distinct().count() == seeds.size(), "'seeds' has duplicates: " + seeds);
         protocol = protocol == null ? Protocol.reference() : protocol;
         reference = reference == null ? Map.of() : reference;
-        List<String> names = models.stream().map(ModelEntry::name).toList();
+        List<String> names = models.stream().map(Fidelity::name).toList();
         require(names.stream().distinct().count() == names.size(), "model names must be unique: " + names);
         for (Map.Entry<String, Map<String, Double>> row : reference.entrySet()) {
             require(sets.containsKey(row.getKey()), "reference names technique set '" + row.getKey()
                     + "', which is not one of " + sets.keySet());
             for (String model : row.getValue().keySet()) {
                 require(names.contains(model), "reference names model '" + model + "', which is not one of " + names);
+            }
+        }
+        require(target == null || names.contains(target), "target '" + target + "' is not one of the models " + names);
+        if (promote != null) {
+            require(names.contains(promote.from()), "promote from '" + promote.from() + "' is not one of the models " + names);
+            require(names.contains(promote.to()), "promote to '" + promote.to() + "' is not one of the models " + names);
+            int candidates = sets.size() - 1;
+            require(promote.keep() <= candidates, "promote keep " + promote.keep() + " is more than the " + candidates
+                    + " technique set(s) besides the baseline");
+        }
+        for (Fidelity fidelity : models) {
+            int epochs = fidelity.epochs(protocol);
+            List<Integer> milestones = fidelity.lrMilestones();
+            if (milestones != null) {
+                int previous = 0;
+                for (int m : milestones) {
+                    require(m > previous && m < epochs, "lrMilestones " + milestones + " of model '" + fidelity.name()
+                            + "' must be increasing epochs inside its " + epochs + "-epoch run");
+                    previous = m;
+                }
             }
         }
         for (Map.Entry<String, Map<String, Map<String, Double>>> set : sets.entrySet()) {
@@ -76,25 +106,104 @@ public record StudySpec(
         return specs(techniques.get(set));
     }
 
-    /** All cells in their fixed order: for each model, for each technique set, for each seed. */
+    /** The fidelity of that name. */
+    public Fidelity fidelity(String fidelityName) {
+        return models.stream().filter(f -> f.name().equals(fidelityName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no model '" + fidelityName + "' in study " + name));
+    }
+
+    /**
+     * All cells in their fixed order: for each fidelity, for each technique set, for each seed,
+     * with the promotion's {@code to} fidelity last, so that the proxy stage comes first in a
+     * sequential run and in a job array's low indices.
+     */
     public List<Cell> cells() {
+        List<Fidelity> order = new ArrayList<>(models);
+        if (promote != null) {
+            Fidelity to = fidelity(promote.to());
+            order.remove(to);
+            order.add(to);
+        }
         List<Cell> cells = new ArrayList<>();
-        for (ModelEntry model : models) {
+        for (Fidelity fidelity : order) {
             for (String set : techniques.keySet()) {
                 for (long seed : seeds) {
-                    String id = (model.name() + "_" + set + "_s" + seed).replaceAll("[^A-Za-z0-9+._-]", "-");
-                    cells.add(new Cell(cells.size(), id, model, set, techniqueSet(set), seed));
+                    String id = (fidelity.name() + "_" + set + "_s" + seed).replaceAll("[^A-Za-z0-9+._-]", "-");
+                    cells.add(new Cell(cells.size(), id, fidelity, set, techniqueSet(set), seed));
                 }
             }
         }
         return List.copyOf(cells);
     }
 
-    /** This spec with command-line overrides applied (null = keep). */
-    public StudySpec override(Integer epochs, Integer batchSize, Integer trainLimit, Integer testLimit, List<Long> newSeeds,
-            String precision) {
-        return new StudySpec(name, description, models, techniques, baseline, newSeeds != null ? newSeeds : seeds,
-                protocol.override(epochs, batchSize, trainLimit, testLimit, precision), reference);
+    /**
+     * The target fidelity: the one named by {@code target}, else the most expensive by forward
+     * FLOPs per image x training images x epochs (the first listed on a tie).
+     *
+     * @param flopsPerImage forward FLOPs per image of a fidelity's network
+     */
+    public Fidelity targetFidelity(java.util.function.ToLongFunction<Fidelity> flopsPerImage) {
+        if (target != null) {
+            return fidelity(target);
+        }
+        Fidelity best = models.get(0);
+        double bestCost = -1;
+        for (Fidelity f : models) {
+            double cost = (double) flopsPerImage.applyAsLong(f) * f.trainImages(protocol) * f.epochs(protocol);
+            if (cost > bestCost) {
+                best = f;
+                bestCost = cost;
+            }
+        }
+        return best;
+    }
+
+    /** This spec with other seeds. */
+    public StudySpec withSeeds(List<Long> newSeeds) {
+        return new StudySpec(name, description, models, techniques, baseline, newSeeds, protocol, reference, target, promote);
+    }
+
+    /** This spec with another protocol (same fidelities). */
+    public StudySpec withProtocol(Protocol newProtocol) {
+        return new StudySpec(name, description, models, techniques, baseline, seeds, newProtocol, reference, target, promote);
+    }
+
+    /**
+     * This spec shortened or lengthened to {@code epochs}: the protocol's epochs (its milestones
+     * move with them) and, in proportion, every fidelity's own epochs (at least 1), so a smoke run
+     * keeps the study's shape.
+     */
+    public StudySpec withEpochs(int epochs) {
+        double factor = (double) epochs / protocol.epochs();
+        Protocol shortened = protocol.withEpochs(epochs);
+        List<Fidelity> scaled = models.stream().map(f -> {
+            Integer own = f.epochs() == null ? null : (int) Math.max(1, Math.round(f.epochs() * factor));
+            int after = own != null ? own : epochs;
+            List<Integer> milestones = f.lrMilestones() == null ? null
+                    : Milestones.scaled(f.lrMilestones(), f.epochs(protocol), after);
+            return f.toBuilder().epochs(own).lrMilestones(milestones).build();
+        }).toList();
+        return new StudySpec(name, description, scaled, techniques, baseline, seeds, shortened, reference, target, promote);
+    }
+
+    /**
+     * This spec on {@code trainLimit} training images (0 = all): the protocol's limit and, in
+     * proportion, every fidelity's own (at least {@link #MIN_SCALED_TRAIN_LIMIT}).
+     */
+    public StudySpec withTrainLimit(int trainLimit) {
+        double factor = (double) images(trainLimit) / images(protocol.trainLimit());
+        List<Fidelity> scaled = models.stream().map(f -> f.trainLimit() == null ? f
+                : f.toBuilder().trainLimit((int) Math.max(MIN_SCALED_TRAIN_LIMIT, Math.round(images(f.trainLimit()) * factor)))
+                        .build()).toList();
+        return new StudySpec(name, description, scaled, techniques, baseline, seeds, protocol.withTrainLimit(trainLimit),
+                reference, target, promote);
+    }
+
+    /** Fewest training images a proportionally shrunk fidelity keeps. */
+    public static final int MIN_SCALED_TRAIN_LIMIT = 64;
+
+    private static int images(int limit) {
+        return limit == 0 ? CifarReader.TRAIN_RECORDS : limit;
     }
 
     private static List<TechniqueSpec> specs(Map<String, Map<String, Double>> set) {

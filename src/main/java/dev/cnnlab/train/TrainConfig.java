@@ -1,6 +1,5 @@
 package dev.cnnlab.train;
 
-import dev.cnnlab.CnnlabException;
 import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.precision.Precision;
@@ -60,7 +59,12 @@ public record TrainConfig(
         precision = precision == null ? Precision.FP32.key() : precision; // ... and before precisions
     }
 
-    /** A config for the reference (bottleneck) family at its paper widths. */
+    /**
+     * A config for the reference (bottleneck) family at its paper widths.
+     *
+     * @deprecated name the values with {@link #builder()}
+     */
+    @Deprecated
     public TrainConfig(int depth, List<TechniqueSpec> techniques, int epochs, double lr, List<Integer> lrMilestones,
             double lrGamma, int batchSize, double weightDecay, double momentum, long seed, int trainLimit,
             int testLimit, int threads) {
@@ -68,27 +72,43 @@ public record TrainConfig(
                 testLimit, threads, Family.BOTTLENECK.key(), 1, Precision.FP32.key());
     }
 
+    /** The reference protocol (the only copy of its values): what {@link #builder()} starts from. */
+    public static final TrainConfig REFERENCE = new TrainConfig(29, List.of(), 160, 0.1, List.of(80, 120), 0.1, 128,
+            1e-4, 0.9, 0, 0, 0, 1, Family.BOTTLENECK.key(), 1, Precision.FP32.key());
+
     /** The reference protocol: SGD 0.9, wd 1e-4, batch 128, 160 epochs, LR 0.1 x0.1 at 80/120. */
     public static TrainConfig reference(int depth, List<TechniqueSpec> techniques, int threads) {
-        return new TrainConfig(depth, techniques, 160, 0.1, List.of(80, 120), 0.1, 128, 1e-4, 0.9, 0, 0, 0, threads);
+        return builder().depth(depth).techniques(techniques).threads(threads).build();
     }
 
-    /** Checks every value, naming the option to fix. */
+    /** A builder holding the reference protocol; set what differs. */
+    public static Builder builder() {
+        return new Builder(REFERENCE);
+    }
+
+    /** A builder holding this config's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Checks every value; a bad one is a {@link ConfigException} naming its field. */
     public TrainConfig validate() {
         baseModel();
         computePrecision();
-        require(epochs >= 1, "--epochs must be >= 1, got " + epochs);
-        require(lr > 0 && Double.isFinite(lr), "--lr must be a positive number, got " + lr);
-        require(lrGamma > 0 && lrGamma <= 1, "--lr-gamma must be in (0, 1], got " + lrGamma);
-        require(batchSize >= 2, "--batch-size must be >= 2 (batch norm needs 2 images), got " + batchSize);
-        require(weightDecay >= 0, "--weight-decay must be >= 0, got " + weightDecay);
-        require(momentum >= 0 && momentum < 1, "--momentum must be in [0, 1), got " + momentum);
-        require(trainLimit >= 0, "--train-limit must be >= 0 (0 = all), got " + trainLimit);
-        require(testLimit >= 0, "--test-limit must be >= 0 (0 = all), got " + testLimit);
-        require(threads >= 1, "--threads must be >= 1, got " + threads);
+        require(epochs >= 1, "epochs", "must be >= 1, got " + epochs);
+        require(lr > 0 && Double.isFinite(lr), "lr", "must be a positive number, got " + lr);
+        require(lrGamma > 0 && lrGamma <= 1, "lrGamma", "must be in (0, 1], got " + lrGamma);
+        require(batchSize >= 2, "batchSize", "must be >= 2 (batch norm needs 2 images), got " + batchSize);
+        require(weightDecay >= 0, "weightDecay", "must be >= 0, got " + weightDecay);
+        require(momentum >= 0 && momentum < 1, "momentum", "must be in [0, 1), got " + momentum);
+        require(trainLimit >= 0, "trainLimit", "must be >= 0 (0 = all), got " + trainLimit);
+        require(testLimit >= 0, "testLimit", "must be >= 0 (0 = all), got " + testLimit);
+        require(threads >= 1, "threads", "must be >= 1, got " + threads);
         int previous = 0;
         for (int milestone : lrMilestones) {
-            require(milestone > previous, "--lr-milestones must be increasing positive epochs, got " + lrMilestones);
+            require(milestone > previous, "lrMilestones", "must be increasing positive epochs, got " + lrMilestones);
+            require(milestone < epochs, "lrMilestones", "must lie inside the " + epochs + "-epoch run (below " + epochs
+                    + "), got " + lrMilestones + "; leave them out to scale the reference 80, 120 of 160");
             previous = milestone;
         }
         TechniqueSet.of(techniques);
@@ -102,8 +122,7 @@ public record TrainConfig(
 
     /** The same config with another thread count. */
     public TrainConfig withThreads(int newThreads) {
-        return new TrainConfig(depth, techniques, epochs, lr, lrMilestones, lrGamma, batchSize,
-                weightDecay, momentum, seed, trainLimit, testLimit, newThreads, family, widen, precision);
+        return toBuilder().threads(newThreads).build();
     }
 
     /** The number format the network computes in. */
@@ -115,14 +134,157 @@ public record TrainConfig(
     private ModelSpec baseModel() {
         Family f = Family.of(family);
         if (f == null) {
-            throw new CnnlabException("unknown model family '" + family + "': use bottleneck, basic or preact18");
+            throw new ConfigException("family", "must be bottleneck, basic or preact18, got '" + family + "'");
         }
         return ModelSpec.cifar100(f, depth, widen);
     }
 
-    private static void require(boolean ok, String message) {
+    private static void require(boolean ok, String field, String problem) {
         if (!ok) {
-            throw new CnnlabException(message);
+            throw new ConfigException(field, problem);
+        }
+    }
+
+    /**
+     * Named construction of a {@link TrainConfig}. Starts from the reference protocol (or a given
+     * config); the step schedule's milestones follow the epochs unless set explicitly: by
+     * default they are the reference's 80, 120 of 160 moved to the run's length ({@link Milestones}).
+     */
+    public static final class Builder {
+        private int depth;
+        private List<TechniqueSpec> techniques;
+        private int epochs;
+        private double lr;
+        private List<Integer> lrMilestones;
+        private int milestonesWrittenFor;
+        private double lrGamma;
+        private int batchSize;
+        private double weightDecay;
+        private double momentum;
+        private long seed;
+        private int trainLimit;
+        private int testLimit;
+        private int threads;
+        private String family;
+        private int widen;
+        private String precision;
+
+        private Builder(TrainConfig from) {
+            depth = from.depth;
+            techniques = from.techniques;
+            epochs = from.epochs;
+            lr = from.lr;
+            lrMilestones = from.lrMilestones;
+            milestonesWrittenFor = from.epochs;
+            lrGamma = from.lrGamma;
+            batchSize = from.batchSize;
+            weightDecay = from.weightDecay;
+            momentum = from.momentum;
+            seed = from.seed;
+            trainLimit = from.trainLimit;
+            testLimit = from.testLimit;
+            threads = from.threads;
+            family = from.family;
+            widen = from.widen;
+            precision = from.precision;
+        }
+
+        public Builder depth(int value) {
+            depth = value;
+            return this;
+        }
+
+        public Builder techniques(List<TechniqueSpec> value) {
+            techniques = List.copyOf(value);
+            return this;
+        }
+
+        /** Epochs to train; milestones not set explicitly move with them. */
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder lr(double value) {
+            lr = value;
+            return this;
+        }
+
+        /** Milestones used exactly as given, whatever the epochs. */
+        public Builder lrMilestones(List<Integer> value) {
+            return lrMilestones(value, -1);
+        }
+
+        /**
+         * Milestones written for a run of {@code writtenFor} epochs: moved to the built config's
+         * epochs by {@link Milestones#scaled}.
+         */
+        public Builder lrMilestones(List<Integer> value, int writtenFor) {
+            lrMilestones = List.copyOf(value);
+            milestonesWrittenFor = writtenFor;
+            return this;
+        }
+
+        public Builder lrGamma(double value) {
+            lrGamma = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder weightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
+
+        public Builder momentum(double value) {
+            momentum = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder trainLimit(int value) {
+            trainLimit = value;
+            return this;
+        }
+
+        public Builder testLimit(int value) {
+            testLimit = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        public Builder family(String value) {
+            family = value;
+            return this;
+        }
+
+        public Builder widen(int value) {
+            widen = value;
+            return this;
+        }
+
+        public Builder precision(String value) {
+            precision = value;
+            return this;
+        }
+
+        public TrainConfig build() {
+            List<Integer> milestones = milestonesWrittenFor < 1 || epochs < 1 ? lrMilestones
+                    : Milestones.scaled(lrMilestones, milestonesWrittenFor, epochs);
+            return new TrainConfig(depth, techniques, epochs, lr, milestones, lrGamma, batchSize, weightDecay, momentum,
+                    seed, trainLimit, testLimit, threads, family, widen, precision);
         }
     }
 }
