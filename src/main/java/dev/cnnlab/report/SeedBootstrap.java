@@ -1,5 +1,6 @@
 package dev.cnnlab.report;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,16 @@ import java.util.SplittableRandom;
  * from a fixed RNG seed, so every statistic gets an interval and a re-rendered report is the
  * same to the byte.
  *
- * <p>A cell with n >= 2 seeds draws n of its runs with replacement; the drawn values are spread
- * about the cell mean by sqrt(n / (n - 1)), the usual small-sample correction that makes a
- * resampled mean's variance s^2/n instead of (n-1)/n * s^2/n (without it two seeds give
- * intervals far too narrow). A cell with a single seed cannot be resampled: its value gets a
- * normal draw of the {@link NoiseModel}'s standard deviation instead (measured or assumed, and
- * labelled as such). The same draw is used at every epoch of a cell, so a learning-curve proxy
- * and the final value of the same runs stay paired.
+ * <p>A cell's resampled runs are its mean plus seed residuals drawn with replacement. The
+ * residuals are pooled over the cells of the same view (final epochs: every fidelity's cells;
+ * epoch k of a learning curve: that fidelity's cells at epoch k), each scaled by
+ * sqrt(n / (n - 1)) of its own cell so that it has the seed noise's variance. Pooling assumes the
+ * same seed noise in every cell; it is what makes two or three seeds per cell enough: a cell's
+ * own two values give its noise one degree of freedom, the pool gives the study's. (Simulated
+ * studies with 2 seeds per cell: 95% intervals cover the true gain in 90-99% of them, against
+ * about 78% for resampling each cell on its own in a two-cell simulation; {@code IntervalCoverageTest}.) Where no cell of a view
+ * has two seeds, each run gets a normal draw of the {@link NoiseModel}'s standard deviation
+ * instead (assumed, and labelled as such).
  */
 final class SeedBootstrap {
 
@@ -25,43 +29,31 @@ final class SeedBootstrap {
     /** The RNG seed: fixed, so a report is reproducible. */
     static final long RNG_SEED = 20_261_201L;
 
+    private final Evidence evidence;
     private final NoiseModel noise;
     private final int resamples;
-    /** Per cell key, per resample: the drawn run indices (n >= 2) or one standard-normal draw (n = 1). */
-    private final Map<String, int[][]> indices = new HashMap<>();
-    private final Map<String, double[]> normals = new HashMap<>();
+    private final long rngSeed;
     private final Map<String, List<Evidence.Observation>> cells = new HashMap<>();
+    /** Per view (fidelity or "final", epoch), per set: the resampled means. */
+    private final Map<String, Map<String, double[]>> views = new HashMap<>();
+    private boolean anyAssumed;
 
     SeedBootstrap(Evidence evidence, NoiseModel noise) {
         this(evidence, noise, RESAMPLES, RNG_SEED);
     }
 
     SeedBootstrap(Evidence evidence, NoiseModel noise, int resamples, long rngSeed) {
+        this.evidence = evidence;
         this.noise = noise;
         this.resamples = resamples;
-        SplittableRandom random = new SplittableRandom(rngSeed);
+        this.rngSeed = rngSeed;
         for (String fidelity : evidence.fidelityNames()) {
             for (String set : evidence.sets()) {
-                String key = key(fidelity, set);
-                cells.put(key, evidence.cell(fidelity, set));
-                int n = cells.get(key).size();
-                if (n >= 2) {
-                    int[][] drawn = new int[resamples][n];
-                    for (int b = 0; b < resamples; b++) {
-                        for (int i = 0; i < n; i++) {
-                            drawn[b][i] = random.nextInt(n);
-                        }
-                    }
-                    indices.put(key, drawn);
-                } else if (n == 1) {
-                    double[] z = new double[resamples];
-                    for (int b = 0; b < resamples; b++) {
-                        z[b] = random.nextGaussian();
-                    }
-                    normals.put(key, z);
-                }
+                cells.put(key(fidelity, set), evidence.cell(fidelity, set));
             }
         }
+        // the final-epoch view is what most statistics read; build it now so its noise source is known
+        view(evidence.fidelityNames().get(0), 0);
     }
 
     int resamples() {
@@ -72,14 +64,9 @@ final class SeedBootstrap {
         return noise;
     }
 
-    /** Whether every cell with runs has two or more seeds (a pure seed bootstrap, nothing assumed or pooled). */
+    /** Whether every final-epoch interval comes from resampled seed residuals (none from an assumed noise level). */
     boolean pureSeedBootstrap() {
-        return normals.isEmpty();
-    }
-
-    /** Whether any cell has a single seed (its interval comes from the noise model). */
-    boolean usesNoiseModel() {
-        return !normals.isEmpty();
+        return !anyAssumed;
     }
 
     /** Whether the cell has runs with values at {@code epoch} (0 = final). */
@@ -95,19 +82,63 @@ final class SeedBootstrap {
 
     /** The cell's mean in resample {@code b}. */
     double resampledMean(int b, String fidelity, String set, int epoch) {
-        String key = key(fidelity, set);
-        List<Evidence.Observation> runs = cells.get(key);
-        int n = runs.size();
-        if (n == 1) {
-            return runs.get(0).top1At(epoch) + noise.std() * normals.get(key)[b];
+        return view(fidelity, epoch).get(set)[b];
+    }
+
+    /**
+     * The resampled means of one fidelity's sets at {@code epoch}. Final epochs of all fidelities
+     * form one view (one residual pool), built together on first use; each learning-curve epoch
+     * of a fidelity is a view of its own. Each view draws from its own RNG stream.
+     */
+    private Map<String, double[]> view(String fidelity, int epoch) {
+        String key = viewKey(fidelity, epoch);
+        if (!views.containsKey(key)) {
+            build(epoch == 0 ? evidence.fidelityNames() : List.of(fidelity), epoch);
         }
-        double mean = observedMean(fidelity, set, epoch);
-        double spread = Math.sqrt((double) n / (n - 1));
-        double sum = 0;
-        for (int i : indices.get(key)[b]) {
-            sum += mean + (runs.get(i).top1At(epoch) - mean) * spread;
+        return views.get(key);
+    }
+
+    private static String viewKey(String fidelity, int epoch) {
+        return fidelity + "@" + epoch;
+    }
+
+    private void build(List<String> fidelities, int epoch) {
+        List<Double> pool = new ArrayList<>();
+        for (String f : fidelities) {
+            for (String set : evidence.sets()) {
+                List<Evidence.Observation> runs = runs(f, set);
+                if (runs.size() >= 2 && has(f, set, epoch)) {
+                    double mean = observedMean(f, set, epoch);
+                    double scale = Math.sqrt((double) runs.size() / (runs.size() - 1));
+                    runs.forEach(o -> pool.add((o.top1At(epoch) - mean) * scale));
+                }
+            }
         }
-        return sum / n;
+        if (pool.isEmpty() && epoch == 0) {
+            anyAssumed = true;
+        }
+        String stream = epoch == 0 ? "final" : viewKey(fidelities.get(0), epoch);
+        SplittableRandom random = new SplittableRandom(rngSeed ^ stream.hashCode());
+        for (String f : fidelities) {
+            Map<String, double[]> means = new HashMap<>();
+            for (String set : evidence.sets()) {
+                if (!has(f, set, epoch)) {
+                    continue;
+                }
+                int n = runs(f, set).size();
+                double mean = observedMean(f, set, epoch);
+                double[] values = new double[resamples];
+                for (int b = 0; b < resamples; b++) {
+                    double sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += pool.isEmpty() ? noise.std() * random.nextGaussian() : pool.get(random.nextInt(pool.size()));
+                    }
+                    values[b] = mean + sum / n;
+                }
+                means.put(set, values);
+            }
+            views.put(viewKey(f, epoch), means);
+        }
     }
 
     private List<Evidence.Observation> runs(String fidelity, String set) {

@@ -23,8 +23,7 @@ final class TerminalSummary {
             boolean base = set.equals(table.baseline());
             List<String> row = new ArrayList<>(List.of(base ? set + " (baseline)" : set));
             for (String model : table.models()) {
-                row.add(table.stats(set, model).map(s -> Fmt.stats(s, 1) + (s.std().isPresent()
-                        ? " +-" + Fmt.acc(s.std().getAsDouble()) : "")
+                row.add(table.stats(set, model).map(s -> Fmt.stats(s, 1)
                         + (base || table.gain(set, model).isEmpty() ? "" : " (" + Fmt.gain(table.gain(set, model)) + ")"))
                         .orElse("-"));
             }

@@ -27,7 +27,7 @@ class StudyReportTest {
     @BeforeAll
     static void render() throws IOException {
         StudyFixture.writeMain(dir);
-        files = StudyReport.write(dir, Instant.parse("2025-11-28T20:15:00Z"));
+        files = StudyReport.write(dir);
         md = Files.readString(files.markdown());
         html = Files.readString(files.html());
         if (System.getenv("CNNLAB_PRINT_REPORT") != null) {

@@ -89,20 +89,20 @@ class StudyRunnerTest {
     void killedStudiesResumeWithoutRetrainingAndEndWithTheSameResults(@TempDir Path tmp) {
         StudySpec spec = StudySpecReader.parse(SPEC, "tiny.yaml");
         StudyDirectory straight = new StudyDirectory(tmp.resolve("straight")).open(spec);
-        new StudyRunner(spec, straight, data, 2, 2, StudyListener.SILENT).run(spec.cells());
+        new StudyRunner(spec, straight, data).threads(2).run(spec.cells());
 
         StudyDirectory killed = new StudyDirectory(tmp.resolve("killed")).open(spec);
         Recorder first = new Recorder(1, 2);
-        assertThatThrownBy(() -> new StudyRunner(spec, killed, data, 2, 2, first).run(spec.cells())).hasMessage("killed");
+        assertThatThrownBy(() -> new StudyRunner(spec, killed, data).threads(2).listener(first).run(spec.cells())).hasMessage("killed");
         assertThat(first.events).containsExactly("start 0", "from-epoch 0 1", "done 0", "start 1", "from-epoch 1 1");
 
         Recorder second = new Recorder(3, 1);
-        assertThatThrownBy(() -> new StudyRunner(spec, killed, data, 2, 2, second).run(spec.cells())).hasMessage("killed");
+        assertThatThrownBy(() -> new StudyRunner(spec, killed, data).threads(2).listener(second).run(spec.cells())).hasMessage("killed");
         assertThat(second.events).containsExactly("skip 0 finished", "start 1", "from-epoch 1 2", "done 1",
                 "start 2", "from-epoch 2 1", "done 2", "start 3", "from-epoch 3 1");
 
         Recorder third = new Recorder(-1, 0);
-        int trained = new StudyRunner(spec, killed, data, 2, 2, third).run(spec.cells());
+        int trained = new StudyRunner(spec, killed, data).threads(2).listener(third).run(spec.cells());
         assertThat(trained).isEqualTo(1);
         assertThat(third.events).containsExactly("skip 0 finished", "skip 1 finished", "skip 2 finished",
                 "start 3", "from-epoch 3 1", "done 3");
@@ -112,7 +112,7 @@ class StudyRunnerTest {
 
     @Test
     void aCellLockedByAnotherProcessIsSkippedAndADifferentStudyInTheSameDirIsRefused(@TempDir Path tmp) {
-        StudySpec spec = StudySpecReader.parse(SPEC, "tiny.yaml").override(1, null, 64, 64, null, null);
+        StudySpec spec = StudySpecReader.parse(SPEC, "tiny.yaml").withEpochs(1).withTrainLimit(64);
         StudyDirectory dir = new StudyDirectory(tmp).open(spec);
         Cell cell = spec.cells().get(0);
         Optional<CellLock> held = CellLock.tryAcquire(dir.run(cell).dir());
@@ -120,12 +120,12 @@ class StudyRunnerTest {
         try (CellLock lock = held.get()) {
             assertThat(CellLock.tryAcquire(dir.run(cell).dir())).isEmpty();
             Recorder recorder = new Recorder(-1, 0);
-            new StudyRunner(spec, dir, data, 2, 2, recorder).run(List.of(cell));
+            new StudyRunner(spec, dir, data).threads(2).listener(recorder).run(List.of(cell));
             assertThat(recorder.events).containsExactly("skip 0 being trained by another process");
         }
         assertThat(CellLock.tryAcquire(dir.run(cell).dir())).isPresent().get().satisfies(CellLock::close);
 
-        StudySpec other = spec.override(2, null, null, null, null, null);
+        StudySpec other = spec.withEpochs(2);
         assertThatThrownBy(() -> new StudyDirectory(tmp).open(other))
                 .isInstanceOf(CnnlabException.class)
                 .hasMessageContaining("other settings");

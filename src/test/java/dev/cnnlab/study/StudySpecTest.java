@@ -53,11 +53,12 @@ class StudySpecTest {
         assertThat(cells.get(0).id()).isEqualTo("ResNet-11_baseline_s1");
         assertThat(cells.get(1).id()).isEqualTo("ResNet-11_baseline_s2");
         assertThat(cells.get(5).id()).isEqualTo("ResNet-11_mixup_s2");
-        assertThat(cells.get(6).model().name()).isEqualTo("big");
+        assertThat(cells.get(6).fidelity().name()).isEqualTo("big");
         assertThat(cells.get(5).techniques()).containsExactly(new TechniqueSpec("mixup", Map.of("alpha", 0.4)));
         assertThat(spec.baseline()).isEqualTo("baseline");
         assertThat(spec.protocol().lr()).isEqualTo(0.1);
-        assertThat(spec.protocol().lrMilestones()).containsExactly(80, 120);
+        // epochs: 3 without milestones: the reference's 80, 120 of 160 moved to 3 epochs (1.5 and 2.25 both round to 2)
+        assertThat(spec.protocol().lrMilestones()).containsExactly(2);
         assertThat(cells.get(3).config(spec.protocol(), 2).epochs()).isEqualTo(3);
         assertThat(cells.get(3).config(spec.protocol(), 2).seed()).isEqualTo(2);
     }
@@ -71,9 +72,12 @@ class StudySpecTest {
 
     @Test
     void overridesShrinkTheProtocolAndReplaceSeeds() {
-        StudySpec spec = StudySpecReader.parse(VALID, "t.yaml").override(1, 32, 50, 20, List.of(7L), "bf16");
+        StudySpec base = StudySpecReader.parse(VALID, "t.yaml");
+        StudySpec spec = base.withEpochs(1).withTrainLimit(50).withSeeds(List.of(7L))
+                .withProtocol(base.withEpochs(1).protocol().withBatchSize(32).withTestLimit(20).withPrecision("bf16")
+                        .withTrainLimit(50));
         assertThat(spec.cells()).hasSize(6);
-        assertThat(spec.protocol()).isEqualTo(new Protocol(1, 0.1, List.of(80, 120), 0.1, 32, 1e-4, 0.9, 50, 20, "bf16"));
+        assertThat(spec.protocol()).isEqualTo(new Protocol(1, 0.1, List.of(), 0.1, 32, 1e-4, 0.9, 50, 20, "bf16"));
         assertThat(spec.cells().get(0).seed()).isEqualTo(7);
     }
 
