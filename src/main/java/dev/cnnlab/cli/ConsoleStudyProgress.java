@@ -32,10 +32,15 @@ final class ConsoleStudyProgress implements StudyListener {
     public TrainListener starting(Cell cell, int cells) {
         int epochs = cell.fidelity().epochs(spec.protocol());
         java.util.List<Integer> drops = cell.config(spec.protocol(), 1).lrMilestones();
-        out.printf(Locale.ROOT, "[cell %d of %d] %s: %s with {%s}, seed %d, %d epochs (LR drops at %s)%n", cell.index(),
-                cells, cell.id(), cell.fidelity().name(), cell.techniqueSet(), cell.seed(), epochs,
-                drops.isEmpty() ? "none" : drops.toString().replaceAll("[\\[\\]]", ""));
+        out.printf(Locale.ROOT, "[cell %d of %d] %s: %s with {%s}, seed %d, %d epochs (%s)%n", cell.index(),
+                cells, cell.id(), cell.fidelity().name(), cell.techniqueSet(), cell.seed(), epochs, drops(drops));
         return new ConsoleProgress(out, live);
+    }
+
+    /** The LR milestones in words: {@code LR drops at 2, 3}, or {@code no LR drop}. */
+    static String drops(java.util.List<Integer> milestones) {
+        return milestones.isEmpty() ? "no LR drop" : "LR drops at " + milestones.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Override

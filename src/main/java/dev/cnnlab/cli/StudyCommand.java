@@ -245,9 +245,9 @@ final class StudyCommand implements Runnable {
         for (var fidelity : spec.models()) {
             Cell first = cells.stream().filter(c -> c.fidelity().equals(fidelity)).findFirst().orElseThrow();
             var config = first.config(spec.protocol(), 1);
-            System.out.printf(Locale.ROOT, "  %-14s %s, %d epochs (LR drops at %s), %,d training images%s%n",
+            System.out.printf(Locale.ROOT, "  %-14s %s, %d epochs (%s), %,d training images%s%n",
                     fidelity.name(), config.modelSpec().displayName(), config.epochs(),
-                    config.lrMilestones().isEmpty() ? "none" : config.lrMilestones().toString().replaceAll("[\\[\\]]", ""),
+                    ConsoleStudyProgress.drops(config.lrMilestones()),
                     fidelity.trainImages(spec.protocol()), fidelity.name().equals(spec.target()) ? "  (target)" : "");
         }
         java.util.Optional<PromotionPlan> plan = PromotionPlan.of(spec);

@@ -56,9 +56,12 @@ class ReportBrowserTest {
                         charset: document.characterSet,
                         accuracyRows: document.querySelectorAll('table#accuracy tbody tr').length,
                         accuracyColumns: document.querySelectorAll('table#accuracy thead th').length,
-                        tables: ['accuracy', 'proxy', 'keep-drop', 'reference', 'cost', 'provenance']
+                        tables: ['accuracy', 'gains', 'faithfulness', 'curves', 'reference', 'cost', 'provenance']
                             .filter(id => document.querySelector('table#' + id)),
                         charts: document.querySelectorAll('figure.chart').length,
+                        paretoDrawn: (() => { const i = document.querySelector('figure#chart-proxy-pareto img');
+                            return !!i && i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().height > 0; })(),
+                        faithfulnessRows: document.querySelectorAll('table#faithfulness tbody tr').length,
                         drawnImages: imgs.filter(i => i.complete && i.naturalWidth > 0 && i.naturalHeight > 0
                             && i.getBoundingClientRect().width > 0 && i.getBoundingClientRect().height > 0).length,
                         drawnSvgs: svgs.filter(s => s.getBoundingClientRect().width > 0).length,
@@ -75,11 +78,13 @@ class ReportBrowserTest {
             assertThat(page.get("standardsMode").asBoolean()).as("<!DOCTYPE html> standards mode").isTrue();
             assertThat(page.get("charset").asText()).isEqualTo("UTF-8");
             assertThat(page.get("accuracyRows").asInt()).as("one accuracy row per technique set").isEqualTo(6);
-            assertThat(page.get("accuracyColumns").asInt()).isEqualTo(8);
-            assertThat(page.get("tables")).hasSize(6);
-            assertThat(page.get("charts").asInt()).as("2 accuracy-curve charts, gains, scatter").isEqualTo(4);
-            assertThat(page.get("drawnImages").asInt() + page.get("drawnSvgs").asInt()).isEqualTo(4);
+            assertThat(page.get("accuracyColumns").asInt()).isEqualTo(4);
+            assertThat(page.get("tables")).hasSize(7);
+            assertThat(page.get("charts").asInt()).as("Pareto, gains, scatter, 2 accuracy-curve charts").isEqualTo(5);
+            assertThat(page.get("drawnImages").asInt() + page.get("drawnSvgs").asInt()).isEqualTo(5);
             assertThat(page.get("chartsWithoutImage").asInt()).isZero();
+            assertThat(page.get("paretoDrawn").asBoolean()).as("the Pareto chart is drawn").isTrue();
+            assertThat(page.get("faithfulnessRows").asInt()).as("the depth proxy and 6 learning-curve proxies").isEqualTo(7);
             assertThat(page.get("externalResources").asInt()).as("self-contained: nothing fetched").isZero();
             assertThat(page.get("scripts").asInt()).isZero();
 
