@@ -144,7 +144,7 @@ public record Evidence(List<FidelityInfo> fidelities, List<String> sets, String 
         }
         Fidelity target = spec.targetFidelity(flops::get);
         String reason = spec.target() != null ? "named by the spec's target key"
-                : "the most expensive fidelity by forward FLOPs x training images x epochs (the spec names no target)";
+                : "the most expensive fidelity by forward FLOPs × training images × epochs; the spec names none";
         List<Observation> observations = new ArrayList<>();
         for (CellOutcome outcome : results.outcomes()) {
             outcome.result().ifPresent(r -> {

@@ -83,7 +83,17 @@ public final class ResultTableReader {
             }
             return spec;
         } catch (UnrecognizedPropertyException e) {
-            throw new CnnlabException(file + " line " + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
+            // Jackson's location is past the key: find the key's own line
+            String[] lines = text.split("\n", -1);
+            int line = e.getLocation().getLineNr();
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].matches("^[\\s-]*\\{?\\s*" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:.*")
+                        || lines[i].matches(".*[{,]\\s*" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:.*")) {
+                    line = i + 1;
+                    break;
+                }
+            }
+            throw new CnnlabException(file + " line " + line + ": unknown key '" + e.getPropertyName()
                     + "'; known keys: name, baseline, target, results (rows: fidelity, set, seed, top1, cost)");
         } catch (IOException e) {
             String message = e.getMessage() == null ? "invalid YAML" : e.getMessage().lines().findFirst().orElse("invalid YAML");

@@ -66,7 +66,7 @@ class StudyReportTest {
                         + "weight decay 0.0001, momentum 0.9, float32; the first 1,000 test images of CIFAR-100")
                 .contains("Fidelity ResNet-11: ResNet-11, 10 epochs, 5,000 images, LR drops after epochs 5, 8")
                 .contains("Fidelity ResNet-29 (target): ResNet-29, 10 epochs, 5,000 images")
-                .contains("Target: ResNet-29 (the most expensive fidelity by forward FLOPs x training images x epochs")
+                .contains("Target: ResNet-29 (the most expensive fidelity by forward FLOPs × training images × epochs; the spec names none)")
                 .contains("Seeds: 0")
                 .contains("Runs finished: 10 of 12 (1 running, 1 not started)");
     }
@@ -168,7 +168,7 @@ class StudyReportTest {
 
         String text = Files.readString(written.markdown());
         assertThat(text).contains("Runs finished: 9 of 12 (1 running, 1 not started, 1 unreadable)");
-        assertThat(text).contains("| se | se | unreadable | — |");
+        assertThat(text).contains("| se | se | unreadable | 71.20 |");
     }
 
     @Test
