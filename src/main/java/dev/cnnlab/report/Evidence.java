@@ -139,7 +139,7 @@ public record Evidence(List<FidelityInfo> fidelities, List<String> sets, String 
             int images = fidelity.trainImages(spec.protocol());
             fidelities.add(new FidelityInfo(fidelity.name(), OptionalInt.of(config.epochs()), config.lrMilestones(),
                     OptionalDouble.of((double) perImage * images * config.epochs()),
-                    config.modelSpec().displayName() + ", " + config.epochs() + " epochs, "
+                    config.modelSpec().displayName() + ", " + config.epochs() + (config.epochs() == 1 ? " epoch, " : " epochs, ")
                             + String.format(java.util.Locale.ROOT, "%,d", images) + " images"));
         }
         Fidelity target = spec.targetFidelity(flops::get);

@@ -119,7 +119,7 @@ final class FaithfulnessSection {
             cells.add(Fmt.estimate(f.get(Statistic.REGRET), v -> String.format(Locale.ROOT, "%.2f", v)));
             rows.add(new Row(cells, front));
         }
-        blocks.add(new Table("faithfulness", List.of("proxy", "cost (compute)", "cost (measured)", "sets", "Kendall τ-b",
+        blocks.add(new Table("faithfulness", List.of("proxy", "cost (compute)", "cost (measured)", "sets compared", "Kendall τ-b",
                 "Spearman ρ", "Pearson r", "sign agreement", "top-1 pick", "regret (points)"), rows));
         List<String> notes = new ArrayList<>();
         notes.add("★ and highlighted: on the Pareto front (no other proxy is both as cheap and as faithful by Kendall τ).");

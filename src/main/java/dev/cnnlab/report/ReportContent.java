@@ -77,12 +77,16 @@ final class ReportContent {
         Protocol p = spec.protocol();
         long total = results.outcomes().size();
         List<String> open = new ArrayList<>();
+        long notPromoted = analysis.promotion().map(pr -> pr.notPromoted().size() - pr.notPromotedRun()).orElse(0);
         for (CellOutcome.Status status : List.of(CellOutcome.Status.RUNNING, CellOutcome.Status.NOT_STARTED,
                 CellOutcome.Status.UNREADABLE)) {
-            long n = results.count(status);
+            long n = results.count(status) - (status == CellOutcome.Status.NOT_STARTED ? notPromoted : 0);
             if (n > 0) {
                 open.add(n + " " + status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
+        }
+        if (notPromoted > 0) {
+            open.add(notPromoted + " not promoted");
         }
         List<String> items = new ArrayList<>();
         items.add("Protocol: SGD with learning rate " + Fmt.number(p.lr()) + " × " + Fmt.number(p.lrGamma())
@@ -92,8 +96,8 @@ final class ReportContent {
                 + limit(p.testLimit(), "10,000 test") + " images of CIFAR-100");
         for (Evidence.FidelityInfo f : evidence.fidelities()) {
             items.add("Fidelity " + f.name() + (f.name().equals(evidence.target()) ? " (target)" : "") + ": "
-                    + f.description() + ", LR drops after epoch" + (f.lrDrops().size() == 1 ? " " : "s ")
-                    + milestones(f.lrDrops()));
+                    + f.description() + ", " + (f.lrDrops().isEmpty() ? "no LR drop" : "LR drops after epoch"
+                            + (f.lrDrops().size() == 1 ? " " : "s ") + milestones(f.lrDrops())));
         }
         items.add("Target: " + evidence.target() + " (" + evidence.targetReason() + ")");
         items.add("Technique sets: " + String.join(", ", spec.techniques().keySet()) + " (baseline: " + spec.baseline() + ")");

@@ -14,6 +14,18 @@ final class CliProcess {
 
     private CliProcess() {}
 
+    /** A user error: exit 2, exactly one line on stderr that says what and how, no stack trace. */
+    static void assertOneLineError(Outcome outcome, String... fragments) {
+        org.assertj.core.api.Assertions.assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(2);
+        List<String> lines = outcome.stderr().lines().filter(l -> !l.isBlank()).toList();
+        org.assertj.core.api.Assertions.assertThat(lines).as(outcome.stderr()).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(lines.get(0)).startsWith("cnnlab: error: ").doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        for (String fragment : fragments) {
+            org.assertj.core.api.Assertions.assertThat(lines.get(0)).contains(fragment);
+        }
+    }
+
     static Outcome run(String... args) throws Exception {
         // surefire's own class path property: java.class.path may be a manifest-only booter jar
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

@@ -1,25 +1,15 @@
 package dev.cnnlab.cli;
 
+import static dev.cnnlab.cli.CliProcess.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fidelities, milestones and promotion at the command line, and the report of a published table. */
 class FidelityCliTest {
-
-    private static void assertOneLineError(CliProcess.Outcome outcome, String... fragments) {
-        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(2);
-        List<String> lines = outcome.stderr().lines().filter(l -> !l.isBlank() && !l.startsWith("SLF4J:")).toList();
-        assertThat(lines).as(outcome.stderr()).hasSize(1);
-        assertThat(lines.get(0)).startsWith("cnnlab: error: ").doesNotContain("Exception").doesNotContain("\tat ");
-        for (String fragment : fragments) {
-            assertThat(lines.get(0)).contains(fragment);
-        }
-    }
 
     @Test
     void studyListShowsEveryFidelityWithTheMilestonesActuallyUsedAndThePromotion() throws Exception {

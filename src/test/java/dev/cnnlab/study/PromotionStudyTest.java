@@ -7,13 +7,10 @@ import dev.cnnlab.Fixtures;
 import dev.cnnlab.data.CifarData;
 import dev.cnnlab.report.ReportFiles;
 import dev.cnnlab.report.StudyReport;
-import dev.cnnlab.train.RunResult;
-import dev.cnnlab.train.TrainListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,57 +46,6 @@ class PromotionStudyTest {
         spec = StudySpecReader.parse(SPEC, "promo.yaml");
     }
 
-    /** Records cell events; optionally throws ("kills the process") in one cell's given epoch. */
-    private static final class Recorder implements StudyListener {
-        final List<String> events = Collections.synchronizedList(new ArrayList<>());
-        final int killCell;
-
-        Recorder(int killCell) {
-            this.killCell = killCell;
-        }
-
-        @Override
-        public void skipped(Cell cell, int cells, String why) {
-            events.add("skip " + cell.index() + " " + why.replaceAll(" \\(.*", ""));
-        }
-
-        @Override
-        public void waiting(List<Cell> pending, Duration recheck) {
-            if (events.isEmpty() || !events.get(events.size() - 1).startsWith("wait")) {
-                events.add("wait " + pending.stream().map(Cell::index).toList());
-            }
-        }
-
-        @Override
-        public TrainListener starting(Cell cell, int cells) {
-            events.add("start " + cell.index());
-            return new TrainListener() {
-                int epoch;
-
-                @Override
-                public void started(dev.cnnlab.train.TrainConfig c, dev.cnnlab.model.ModelSummary m, int first, int a, int b) {
-                    events.add("from-epoch " + cell.index() + " " + first);
-                }
-
-                @Override
-                public void epochStarted(int e, int epochs, double lr, int batches) {
-                    epoch = e;
-                }
-
-                @Override
-                public void batchDone(int batch, int batches, double loss, double rate) {
-                    if (cell.index() == killCell && epoch == 2 && batch == 2) {
-                        throw new IllegalStateException("killed");
-                    }
-                }
-            };
-        }
-
-        @Override
-        public void finished(Cell cell, int cells, RunResult result) {
-            events.add("done " + cell.index());
-        }
-    }
 
     /** The set the proxy's results promote besides the baseline (computed here, not by the plan). */
     private static String bestOnProxy(StudyDirectory dir) {
@@ -119,7 +65,7 @@ class PromotionStudyTest {
         assertThat(spec.cells()).extracting(Cell::id).containsExactly("proxy_baseline_s0", "proxy_se_s0", "proxy_mixup_s0",
                 "target_baseline_s0", "target_se_s0", "target_mixup_s0");
         StudyDirectory straight = new StudyDirectory(tmp.resolve("straight")).open(spec);
-        Recorder all = new Recorder(-1);
+        RecordingListener all = RecordingListener.recording();
         runner(straight, all).run(spec.cells());
         String best = bestOnProxy(straight);
         String other = best.equals("se") ? "mixup" : "se";
@@ -135,10 +81,10 @@ class PromotionStudyTest {
 
         // the same study killed in its promoted stage, then started again
         StudyDirectory killed = new StudyDirectory(tmp.resolve("killed")).open(spec);
-        Recorder first = new Recorder(bestCell);
+        RecordingListener first = new RecordingListener(bestCell, 2);
         assertThatThrownBy(() -> runner(killed, first).run(spec.cells())).hasMessage("killed");
         assertThat(first.events).contains("done 0", "done 1", "done 2", "done 3", "start " + bestCell);
-        Recorder second = new Recorder(-1);
+        RecordingListener second = RecordingListener.recording();
         runner(killed, second).run(spec.cells());
         List<String> resumed = List.of("start " + bestCell, "from-epoch " + bestCell + " 2", "done " + bestCell);
         List<String> expected = new ArrayList<>(List.of("skip 0 finished", "skip 1 finished", "skip 2 finished",
@@ -166,7 +112,7 @@ class PromotionStudyTest {
         assertThat(md).contains("The regret of the promotion needs the full grid on target");
 
         // --no-promote completes the grid; the report then measures the promotion's regret
-        Recorder grid = new Recorder(-1);
+        RecordingListener grid = RecordingListener.recording();
         runner(killed, grid).promote(false).run(spec.cells());
         assertThat(grid.events).contains("start " + otherCell, "done " + otherCell);
         String full = Files.readString(StudyReport.write(killed.dir()).markdown());
@@ -181,7 +127,7 @@ class PromotionStudyTest {
         Cell targetBaseline = spec.cells().get(3);
         Optional<CellLock> lock = CellLock.tryAcquire(dir.run(held).dir());
         assertThat(lock).isPresent();
-        Recorder recorder = new Recorder(-1);
+        RecordingListener recorder = RecordingListener.recording();
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> runner(dir, recorder).run(List.of(targetBaseline)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!recorder.events.contains("wait [1]") && System.nanoTime() < deadline) {

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.Fixtures;
 import dev.cnnlab.data.CifarData;
-import dev.cnnlab.train.RunResult;
-import dev.cnnlab.train.TrainListener;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,53 +31,6 @@ class StudyRunnerTest {
         data = Fixtures.realData();
     }
 
-    /** Records what happened; optionally "kills" the process at a given cell and epoch. */
-    private static final class Recorder implements StudyListener {
-        final List<String> events = new ArrayList<>();
-        final int killCell;
-        final int killEpoch;
-
-        Recorder(int killCell, int killEpoch) {
-            this.killCell = killCell;
-            this.killEpoch = killEpoch;
-        }
-
-        @Override
-        public void skipped(Cell cell, int cells, String why) {
-            events.add("skip " + cell.index() + " " + why);
-        }
-
-        @Override
-        public TrainListener starting(Cell cell, int cells) {
-            events.add("start " + cell.index());
-            return new TrainListener() {
-                int epoch;
-
-                @Override
-                public void started(dev.cnnlab.train.TrainConfig c, dev.cnnlab.model.ModelSummary m, int first, int a, int b) {
-                    events.add("from-epoch " + cell.index() + " " + first);
-                }
-
-                @Override
-                public void epochStarted(int e, int epochs, double lr, int batches) {
-                    epoch = e;
-                }
-
-                @Override
-                public void batchDone(int batch, int batches, double loss, double rate) {
-                    if (cell.index() == killCell && epoch == killEpoch && batch == 2) {
-                        throw new IllegalStateException("killed");
-                    }
-                }
-            };
-        }
-
-        @Override
-        public void finished(Cell cell, int cells, RunResult result) {
-            events.add("done " + cell.index());
-        }
-    }
-
     private static List<Double> accuracies(StudyDirectory dir, StudySpec spec) {
         return spec.cells().stream().map(c -> dir.run(c).result().orElseThrow().testAccuracy()).toList();
     }
@@ -92,16 +42,16 @@ class StudyRunnerTest {
         new StudyRunner(spec, straight, data).threads(2).run(spec.cells());
 
         StudyDirectory killed = new StudyDirectory(tmp.resolve("killed")).open(spec);
-        Recorder first = new Recorder(1, 2);
+        RecordingListener first = new RecordingListener(1, 2);
         assertThatThrownBy(() -> new StudyRunner(spec, killed, data).threads(2).listener(first).run(spec.cells())).hasMessage("killed");
         assertThat(first.events).containsExactly("start 0", "from-epoch 0 1", "done 0", "start 1", "from-epoch 1 1");
 
-        Recorder second = new Recorder(3, 1);
+        RecordingListener second = new RecordingListener(3, 1);
         assertThatThrownBy(() -> new StudyRunner(spec, killed, data).threads(2).listener(second).run(spec.cells())).hasMessage("killed");
         assertThat(second.events).containsExactly("skip 0 finished", "start 1", "from-epoch 1 2", "done 1",
                 "start 2", "from-epoch 2 1", "done 2", "start 3", "from-epoch 3 1");
 
-        Recorder third = new Recorder(-1, 0);
+        RecordingListener third = RecordingListener.recording();
         int trained = new StudyRunner(spec, killed, data).threads(2).listener(third).run(spec.cells());
         assertThat(trained).isEqualTo(1);
         assertThat(third.events).containsExactly("skip 0 finished", "skip 1 finished", "skip 2 finished",
@@ -119,7 +69,7 @@ class StudyRunnerTest {
         assertThat(held).isPresent();
         try (CellLock lock = held.get()) {
             assertThat(CellLock.tryAcquire(dir.run(cell).dir())).isEmpty();
-            Recorder recorder = new Recorder(-1, 0);
+            RecordingListener recorder = RecordingListener.recording();
             new StudyRunner(spec, dir, data).threads(2).listener(recorder).run(List.of(cell));
             assertThat(recorder.events).containsExactly("skip 0 being trained by another process");
         }
