@@ -3,6 +3,7 @@ package dev.cnnlab;
 import dev.cnnlab.data.CifarData;
 import dev.cnnlab.data.CifarReader;
 import dev.cnnlab.train.EngineSetup;
+import dev.cnnlab.train.EpochStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,15 @@ public final class Fixtures {
             throw new AssertionError(String.format(java.util.Locale.ROOT,
                     "output frequencies differ from the reference's: chi-square %.1f > %.1f (df %d, %d outputs seen"
                             + " of %d)", chi2, bound, df, counts.size(), expected.size()));
+        }
+    }
+
+    /** The per-epoch learning-rate column equals hand-computed values (to 1e-12, for rounding). */
+    public static void assertLrColumn(List<EpochStats> history, double... expected) {
+        org.assertj.core.api.Assertions.assertThat(history).hasSize(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            org.assertj.core.api.Assertions.assertThat(history.get(i).lr()).as("lr of epoch %d", i + 1)
+                    .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-12));
         }
     }
 }
