@@ -6,8 +6,18 @@ The bottleneck family is the one in ../shared/bench/pytorch_preact_resnet.py; th
 follows He et al. 2016 (pre-activation basic blocks, 16/32/64); PreAct ResNet-18 is
 facebookresearch/mixup-cifar10's models/resnet.py ResNet18 (PreActBlock, [2,2,2,2]), 100 classes.
 The numbers are pinned in src/test/java/dev/cnnlab/model/FamiliesTest.java.
+
+The bottleneck lines (totals for depth 11, which TrainerTest and TechniquesInTrainingTest train,
+with and without SE, and per-part counts pinned in src/test/java/dev/cnnlab/model/PreActResNetTest.java)
+come from the peer definition itself, ../shared/bench/pytorch_preact_resnet.py, imported unchanged.
 """
+import os
+import sys
+
 import torch.nn as nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "bench"))
+import pytorch_preact_resnet as peer  # noqa: E402
 
 
 def count(m):
@@ -46,7 +56,22 @@ def cifar(block, n, widths, expansion, stem=16, stem_bn=False, final_bn=True, cl
     return nn.Sequential(*layers)
 
 
+def peer_parts(n, se):
+    """Per-part counts of the peer bottleneck network, in cnnlab's part order: stem, 3 stages, head."""
+    m = peer.PreActResNet(n, se)
+    blocks = list(m.blocks)
+    stages = [blocks[k * n:(k + 1) * n] for k in range(3)]
+    parts = [count(m.conv)] + [sum(count(b) for b in stage) for stage in stages] + [count(m.bn) + count(m.fc)]
+    assert sum(parts) == count(m)
+    return parts
+
+
 if __name__ == "__main__":
+    for n in (1, 3, 18):
+        for se in (False, True):
+            print(f"peer bottleneck depth {9 * n + 2}{' se' if se else ''}: {count(peer.PreActResNet(n, se))}"
+                  f" parts (stem, stage1-3, head) {peer_parts(n, se)}"
+                  f" flops {peer.analytic_flops(n, se)}")
     for depth in (20, 56, 110):
         print(f"basic depth {depth}: {count(cifar(Basic, (depth - 2) // 6, (16, 32, 64), 1))}")
     print(f"basic depth 20 widen 4: {count(cifar(Basic, 3, (64, 128, 256), 1))}")

@@ -17,27 +17,35 @@ import org.junit.jupiter.api.Test;
 
 class PreActResNetTest {
 
-    /** Reference counts from the PyTorch definition in ../shared/bench/pytorch_preact_resnet.py. */
+    /**
+     * Reference counts from the PyTorch definition in ../shared/bench/pytorch_preact_resnet.py, as
+     * printed by {@code /usr/bin/python3 bench/param_counts.py} ("peer bottleneck" lines): total
+     * parameters, parameters per part (stem conv; stages 1-3; final BN + classifier) and the peer's
+     * {@code analytic_flops}.
+     */
     @ParameterizedTest
     @CsvSource({
-        "164, false, 1726388, 0.495",
-        "164, true, 1928492, 0.495",
-        "29, false, 335348, 0.094",
-        "29, true, 369032, 0.094"
+        "11, false, 149876, 432 4704 23808 94720 26212, 40781824, 0.041",
+        "11, true, 161104, 432 5284 25992 103184 26212, 40803328, 0.041",
+        "29, false, 335348, 432 13792 59392 235520 26212, 94259200, 0.094",
+        "29, true, 369032, 432 15532 65944 260912 26212, 94323712, 0.094",
+        "164, false, 1726388, 432 81952 326272 1291520 26212, 495339520, 0.495",
+        "164, true, 1928492, 432 92392 365584 1443872 26212, 495726592, 0.495"
     })
     void parameterCountsAndFlopsMatchThePyTorchDefinition(
-            int depth, boolean se, long params, double gflops) {
+            int depth, boolean se, long params, String partParams, long flops, double gflops) {
         try (NDManager manager = NDManager.newBaseManager()) {
             ModelSpec spec = ModelSpec.cifar100(depth, se);
             SequentialBlock net = PreActResNet.build(spec, 1);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
             ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, 3, 32, 32));
-            assertThat(summary.params()).isEqualTo(params);
-            assertThat(summary.flopsPerImage()).isEqualTo(referenceFlops((depth - 2) / 9, se));
-            assertThat(summary.flopsPerImage() / 1e9).isCloseTo(gflops, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(summary.parts()).extracting(ModelSummary.Part::name)
+                    .containsExactly("stem", "stage1", "stage2", "stage3", "head");
             assertThat(summary.parts()).extracting(ModelSummary.Part::params).containsExactly(
-                    summary.parts().stream().map(ModelSummary.Part::params).toArray(Long[]::new));
-            assertThat(summary.parts().stream().mapToLong(ModelSummary.Part::params).sum()).isEqualTo(params);
+                    java.util.Arrays.stream(partParams.split(" ")).map(Long::valueOf).toArray(Long[]::new));
+            assertThat(summary.params()).isEqualTo(params);
+            assertThat(summary.flopsPerImage()).isEqualTo(flops);
+            assertThat(summary.flopsPerImage() / 1e9).isCloseTo(gflops, org.assertj.core.data.Offset.offset(0.001));
         }
     }
 

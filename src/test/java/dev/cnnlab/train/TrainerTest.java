@@ -63,6 +63,7 @@ class TrainerTest {
         assertThat(result.testTop5()).isGreaterThan(15.0);
         assertThat(result.history()).hasSize(3);
         assertThat(result.history().get(2).trainLoss()).isLessThan(result.history().get(0).trainLoss());
+        // the PyTorch peer's count for depth 11: `/usr/bin/python3 bench/param_counts.py`, "peer bottleneck depth 11"
         assertThat(result.params()).isEqualTo(149_876);
         assertThat(result.trainImagesPerSecond()).isPositive();
         assertThat(result.provenance().trainMd5()).isEqualTo("6172c7755cfe09b2fe270c85cebc1b15");
@@ -82,30 +83,14 @@ class TrainerTest {
     }
 
     @Test
-    void aRunKilledMidEpochAndResumedEndsExactlyLikeAnUninterruptedOne(@TempDir Path dir) {
+    void aRunKilledMidEpochAndResumedEndsExactlyLikeAnUninterruptedOne(@TempDir Path dir) throws Exception {
         TrainConfig config = tiny(2, 1024, 256, List.of(TechniqueSpec.of("mixup", "alpha", 1.0)));
-        RunResult straight = new Trainer(config, data, new RunFiles(dir.resolve("straight")), TrainListener.SILENT, 2)
-                .run(false);
+        RunFiles straight = new RunFiles(dir.resolve("straight"));
+        RunResult uninterrupted = new Trainer(config, data, straight, TrainListener.SILENT, 2).run(false);
 
         RunFiles interrupted = new RunFiles(dir.resolve("interrupted"));
-        TrainListener crashInEpoch2 = new TrainListener() {
-            int epoch;
-
-            @Override
-            public void epochStarted(int e, int epochs, double lr, int batches) {
-                epoch = e;
-            }
-
-            @Override
-            public void batchDone(int batch, int batches, double loss, double rate) {
-                if (epoch == 2 && batch == 5) {
-                    throw new IllegalStateException("simulated kill");
-                }
-            }
-        };
+        killDuring(config, interrupted, 2, 5);
         // a checkpoint after every batch: the kill in batch 5 finds batches 1-4 of epoch 2 saved
-        assertThatThrownBy(() -> new Trainer(config, data, interrupted, crashInEpoch2, 2, 1e-9).run(false))
-                .hasMessage("simulated kill");
         assertThat(interrupted.checkpoint().peek().orElseThrow().completedEpochs()).isEqualTo(1);
         assertThat(interrupted.checkpoint().peek().orElseThrow().partial().batches()).isEqualTo(4);
         assertThat(interrupted.result()).isEmpty();
@@ -115,13 +100,100 @@ class TrainerTest {
                 .hasMessageContaining("--resume");
 
         RunResult resumed = new Trainer(config, data, interrupted, TrainListener.SILENT, 1, 0).run(true);
+        assertSameRun(resumed, uninterrupted, interrupted, straight);
+    }
+
+    /** The weight average lives outside the network: a kill must not lose it (it is in the checkpoint). */
+    @Test
+    void aResumedRunKeepsItsWeightAverage(@TempDir Path dir) throws Exception {
+        TrainConfig config = tiny(2, 512, 128, List.of(TechniqueSpec.of("ema", "decay", 0.9)));
+        RunFiles straight = new RunFiles(dir.resolve("straight"));
+        RunResult uninterrupted = new Trainer(config, data, straight, TrainListener.SILENT, 2).run(false);
+
+        RunFiles interrupted = new RunFiles(dir.resolve("interrupted"));
+        killDuring(config, interrupted, 2, 4);
+        RunResult resumed = new Trainer(config, data, interrupted, TrainListener.SILENT, 2, 0).run(true);
+
+        assertSameRun(resumed, uninterrupted, interrupted, straight);
+        assertThat(resumed.testAccuracyEma()).isNotNull();
+        assertThat(file(interrupted, "ema.bin")).isEqualTo(file(straight, "ema.bin"));
+    }
+
+    /**
+     * A step schedule across a kill: killed in epoch 2, after the first milestone, resumed through
+     * the second. The rates are 0.05 x 0.1 per milestone passed (milestones 1 and 2).
+     */
+    @Test
+    void aRunKilledBetweenMilestonesResumesOnTheSameStepSchedule(@TempDir Path dir) throws Exception {
+        TrainConfig config = new TrainConfig(11, List.of(), 3, 0.05, List.of(1, 2), 0.1, 64, 1e-4, 0.9, 42, 512, 128,
+                EngineSetup.defaultThreads());
+        RunFiles straight = new RunFiles(dir.resolve("straight"));
+        RunResult uninterrupted = new Trainer(config, data, straight, TrainListener.SILENT, 2).run(false);
+
+        RunFiles interrupted = new RunFiles(dir.resolve("interrupted"));
+        killDuring(config, interrupted, 2, 4);
+        RunResult resumed = new Trainer(config, data, interrupted, TrainListener.SILENT, 2, 0).run(true);
+
+        assertSameRun(resumed, uninterrupted, interrupted, straight);
+        Fixtures.assertLrColumn(resumed.history(), 0.05, 0.005, 0.0005);
+    }
+
+    /** Runs {@code config} with a checkpoint after every batch and kills it in batch {@code batch} of {@code epoch}. */
+    private static void killDuring(TrainConfig config, RunFiles files, int epoch, int batch) {
+        TrainListener crash = new TrainListener() {
+            int current;
+
+            @Override
+            public void epochStarted(int e, int epochs, double lr, int batches) {
+                current = e;
+            }
+
+            @Override
+            public void batchDone(int b, int batches, double loss, double rate) {
+                if (current == epoch && b == batch) {
+                    throw new IllegalStateException("simulated kill");
+                }
+            }
+        };
+        assertThatThrownBy(() -> new Trainer(config, data, files, crash, 2, 1e-9).run(false)).hasMessage("simulated kill");
+        assertThat(files.checkpoint().peek().orElseThrow().completedEpochs()).isEqualTo(epoch - 1);
+    }
+
+    /**
+     * Every field of every history row and of the result equal, and the final weights and momentum
+     * bit for bit. Not compared: wall-clock measurements (a row's seconds and images/s, the result's
+     * wall seconds and mean images/s, and the provenance's times), which legitimately differ.
+     */
+    private static void assertSameRun(RunResult resumed, RunResult straight, RunFiles resumedFiles, RunFiles straightFiles)
+            throws Exception {
+        assertThat(resumed.history()).hasSize(straight.config().epochs());
+        assertThat(resumed.history().stream().map(TrainerTest::withoutClock).toList())
+                .isEqualTo(straight.history().stream().map(TrainerTest::withoutClock).toList());
         assertThat(resumed.testAccuracy()).isEqualTo(straight.testAccuracy());
+        assertThat(resumed.testTop5()).isEqualTo(straight.testTop5());
         assertThat(resumed.testLoss()).isEqualTo(straight.testLoss());
-        for (int i = 0; i < 2; i++) {
-            assertThat(resumed.history().get(i).trainLoss()).isEqualTo(straight.history().get(i).trainLoss());
-            assertThat(resumed.history().get(i).trainTop1()).isEqualTo(straight.history().get(i).trainTop1());
-            assertThat(resumed.history().get(i).testLoss()).isEqualTo(straight.history().get(i).testLoss());
-        }
+        assertThat(resumed.bestTestAccuracy()).isEqualTo(straight.bestTestAccuracy());
+        assertThat(resumed.testAccuracyEma()).isEqualTo(straight.testAccuracyEma());
+        assertThat(resumed.testAccuracyFlipTta()).isEqualTo(straight.testAccuracyFlipTta());
+        assertThat(resumed.params()).isEqualTo(straight.params());
+        assertThat(resumed.flopsPerImage()).isEqualTo(straight.flopsPerImage());
+        assertThat(resumed.epochs()).isEqualTo(straight.epochs());
+        assertThat(resumed.config()).isEqualTo(straight.config());
+        assertThat(file(resumedFiles, "model.params")).isEqualTo(file(straightFiles, "model.params"));
+        assertThat(file(resumedFiles, "optimizer.bin")).isEqualTo(file(straightFiles, "optimizer.bin"));
+    }
+
+    /** A row with its two wall-clock fields (epoch seconds, training images/s) zeroed. */
+    private static EpochStats withoutClock(EpochStats r) {
+        return new EpochStats(r.epoch(), r.lr(), r.trainLoss(), r.trainTop1(), r.testLoss(), r.testTop1(), r.testTop5(),
+                0, 0, r.testTop1Ema(), r.testTop1FlipTta());
+    }
+
+    /** SHA-256 of a checkpoint file: equal digests, equal bytes (and a readable failure). */
+    private static String file(RunFiles files, String name) throws Exception {
+        byte[] bytes = Files.readAllBytes(files.dir().resolve("checkpoint").resolve(name));
+        return "checkpoint/" + name + " sha256 "
+                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test
