@@ -1,9 +1,11 @@
 package dev.cnnlab.technique;
 
 import dev.cnnlab.CnnlabException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -12,14 +14,23 @@ import java.util.function.Function;
  */
 public final class TechniqueCatalog {
 
-    /** One catalogue entry. */
+    /**
+     * One catalogue entry.
+     *
+     * @param defaults option defaults, iterated in name order (listings and messages stay stable)
+     */
     public record Entry(
             String name,
             String description,
             String acts,
             String paper,
             Map<String, Double> defaults,
-            Function<Options, Technique> factory) {}
+            Function<Options, Technique> factory) {
+
+        public Entry {
+            defaults = Collections.unmodifiableSortedMap(new TreeMap<>(defaults));
+        }
+    }
 
     /** Option values of one configured technique, defaults filled in. */
     public record Options(Map<String, Double> values) {
