@@ -125,6 +125,13 @@ public final class TechniqueCatalog {
                 Map.of("warmup", 5.0),
                 o -> new CosineSchedule(o.get("warmup"))));
         register(new Entry(
+                WarmRestarts.NAME,
+                "cosine annealing to 0 over t0 epochs, then restarts at the base rate, each cycle tmult times longer",
+                "schedule",
+                "Loshchilov & Hutter, SGDR: Stochastic Gradient Descent with Warm Restarts, ICLR 2017",
+                Map.of("t0", 10.0, "tmult", 2.0),
+                o -> new WarmRestarts(o.get("t0"), OptionValues.wholeNumber(WarmRestarts.NAME, "tmult", o.get("tmult"), 1, 1000))));
+        register(new Entry(
                 LrWarmup.NAME,
                 "linear learning-rate warm-up from 0 over the first epochs, then the run's schedule",
                 "schedule",
