@@ -45,8 +45,8 @@ public final class Main implements Runnable {
 
     private static int onError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof CnnlabException) {
-            err.println("cnnlab: error: " + e.getMessage());
+        if (e instanceof CnnlabException known) {
+            err.println("cnnlab: error: " + ErrorPhrasing.phrase(known, cli.getCommandName()));
             err.flush();
             return CnnlabException.EXIT_CODE;
         }

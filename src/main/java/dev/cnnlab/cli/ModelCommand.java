@@ -9,8 +9,13 @@ import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.model.PreActResNet;
+import dev.cnnlab.technique.SqueezeExcitation;
+import dev.cnnlab.technique.TechniqueSet;
+import dev.cnnlab.technique.TechniqueSpec;
 import dev.cnnlab.train.EngineSetup;
 import dev.cnnlab.util.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +41,10 @@ final class ModelCommand implements Runnable {
     @Option(names = "--se-reduction", defaultValue = "16", description = "SE channel reduction (default ${DEFAULT-VALUE})")
     int seReduction;
 
+    @Option(names = "--technique", paramLabel = "NAME[:KEY=VALUE,...]",
+            description = "a technique, repeatable; structural ones (see `./cnnlab techniques`) shape the network")
+    List<String> techniques = new ArrayList<>();
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -45,7 +54,12 @@ final class ModelCommand implements Runnable {
         if (f == null) {
             throw new CnnlabException("unknown --family '" + family + "': use bottleneck, basic or preact18");
         }
-        ModelSpec spec = new ModelSpec(f, depth, widen, se, seReduction, 1.0, 100);
+        List<TechniqueSpec> specs = new ArrayList<>();
+        if (se) {
+            specs.add(TechniqueSpec.of(SqueezeExcitation.NAME, "reduction", seReduction));
+        }
+        techniques.forEach(t -> specs.add(TechniqueOption.parse(t)));
+        ModelSpec spec = TechniqueSet.of(specs).shape(ModelSpec.cifar100(f, depth, widen));
         EngineSetup.start(1);
         ModelSummary summary;
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -1,6 +1,7 @@
 package dev.cnnlab.data;
 
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.util.Files2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,11 +18,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Downloads the official CIFAR-100 binary archive and installs it as a directory.
@@ -138,7 +137,7 @@ public final class DataFetcher {
                         + CifarReader.oneLine(String.valueOf(e.getMessage())) + "; check permissions of " + parent, e);
             }
         } finally {
-            deleteRecursively(tmp);
+            Files2.deleteTreeQuietly(tmp);
         }
     }
 
@@ -186,7 +185,7 @@ public final class DataFetcher {
             Thread.currentThread().interrupt();
             throw new CnnlabException("download of " + uri + " was interrupted; run `./cnnlab data fetch` again", e);
         } catch (IOException e) {
-            throw offline(uri, describe(e), e);
+            throw offline(uri, Files2.describe(e), e);
         }
     }
 
@@ -239,24 +238,6 @@ public final class DataFetcher {
                 + " (directory or .tar.gz)", cause);
     }
 
-    /** The exception and its causes as one short line; HttpClient often leaves messages null. */
-    static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null && sb.length() < 200; t = t.getCause()) {
-            if (sb.length() > 0) {
-                sb.append(" <- ");
-            }
-            sb.append(t.getClass().getSimpleName());
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                sb.append(": ").append(CifarReader.oneLine(t.getMessage()));
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return sb.toString();
-    }
-
     private static void deleteQuietly(Path file) {
         if (file != null) {
             try {
@@ -264,17 +245,6 @@ public final class DataFetcher {
             } catch (IOException e) {
                 // a leftover .part file is harmless; the next fetch uses a fresh name
             }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(DataFetcher::deleteQuietly);
-        } catch (IOException e) {
-            // leftovers are dot-named and harmless; nothing more useful to do
         }
     }
 }

@@ -1,21 +1,22 @@
 package dev.cnnlab.model;
 
 import dev.cnnlab.CnnlabException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * What network to build.
+ * What network to build: a family, depth and width, plus what structural techniques add to every
+ * residual branch.
  *
  * @param family the architecture family
  * @param depth total depth (the family decides which depths exist)
  * @param widen channel multiplier of every stage (1 = the paper's widths)
- * @param squeezeExcite whether every residual branch ends in a Squeeze-and-Excitation gate
- * @param seReduction channel reduction of the SE bottleneck (16 in the SE paper)
- * @param survival stochastic depth: survival probability of the last block, decaying linearly
- *     from 1 at the first block (1 = off)
+ * @param branchExtensions added to the end of every residual branch, in {@link
+ *     BranchExtension.Placement} order, then in the order added
  * @param numClasses classifier outputs
  */
-public record ModelSpec(Family family, int depth, int widen, boolean squeezeExcite, int seReduction, double survival,
-        int numClasses) {
+public record ModelSpec(Family family, int depth, int widen, List<BranchExtension> branchExtensions, int numClasses) {
 
     public ModelSpec {
         if (family == null) {
@@ -28,20 +29,21 @@ public record ModelSpec(Family family, int depth, int widen, boolean squeezeExci
         if (widen < 1) {
             throw new CnnlabException("widen " + widen + " must be >= 1 (1 = the paper's widths)");
         }
-        if (seReduction < 1) {
-            throw new CnnlabException("SE reduction " + seReduction + " must be >= 1 (default 16)");
-        }
-        if (!(survival > 0 && survival <= 1)) {
-            throw new CnnlabException("stochastic-depth survival " + survival + " must be in (0, 1]");
-        }
         if (numClasses < 2) {
             throw new CnnlabException("numClasses " + numClasses + " must be >= 2");
         }
+        List<BranchExtension> ordered = new ArrayList<>(branchExtensions == null ? List.of() : branchExtensions);
+        ordered.sort(Comparator.comparing(BranchExtension::placement)); // stable: insertion order within a placement
+        branchExtensions = List.copyOf(ordered);
     }
 
-    /** A bottleneck network of the reference family: depth 9n+2, widths 16/32/64. */
+    /**
+     * A bottleneck network of the reference family, optionally with Squeeze-and-Excitation (kept
+     * for callers written before branch extensions; techniques use {@link #withBranchExtension}).
+     */
     public ModelSpec(int depth, boolean squeezeExcite, int seReduction, int numClasses) {
-        this(Family.BOTTLENECK, depth, 1, squeezeExcite, seReduction, 1.0, numClasses);
+        this(Family.BOTTLENECK, depth, 1,
+                squeezeExcite ? List.of(new SqueezeExciteGate(seReduction)) : List.of(), numClasses);
     }
 
     /** A CIFAR-100 model of the reference family, optionally with SE (reduction 16). */
@@ -51,7 +53,7 @@ public record ModelSpec(Family family, int depth, int widen, boolean squeezeExci
 
     /** A CIFAR-100 model of any family and width. */
     public static ModelSpec cifar100(Family family, int depth, int widen) {
-        return new ModelSpec(family, depth, widen, false, 16, 1.0, 100);
+        return new ModelSpec(family, depth, widen, List.of(), 100);
     }
 
     /** Residual blocks per stage. */
@@ -59,12 +61,16 @@ public record ModelSpec(Family family, int depth, int widen, boolean squeezeExci
         return family.blocksPerStage(depth);
     }
 
-    public ModelSpec withSqueezeExcite(int reduction) {
-        return new ModelSpec(family, depth, widen, true, reduction, survival, numClasses);
+    /** Residual blocks in the whole network. */
+    public int totalBlocks() {
+        return blocksPerStage() * family.stageWidths().size();
     }
 
-    public ModelSpec withSurvival(double lastBlockSurvival) {
-        return new ModelSpec(family, depth, widen, squeezeExcite, seReduction, lastBlockSurvival, numClasses);
+    /** This network with one more thing on every residual branch. */
+    public ModelSpec withBranchExtension(BranchExtension extension) {
+        List<BranchExtension> more = new ArrayList<>(branchExtensions);
+        more.add(extension);
+        return new ModelSpec(family, depth, widen, more, numClasses);
     }
 
     /** Display name, e.g. {@code ResNet-164+SE}, {@code ResNet-110-basic}, {@code PreActResNet-18x2}. */
@@ -74,6 +80,8 @@ public record ModelSpec(Family family, int depth, int widen, boolean squeezeExci
             case BASIC -> "ResNet-" + depth + "-basic";
             case PREACT18 -> "PreActResNet-18";
         };
-        return base + (widen > 1 ? "x" + widen : "") + (squeezeExcite ? "+SE" : "") + (survival < 1 ? "+SD" : "");
+        StringBuilder name = new StringBuilder(base).append(widen > 1 ? "x" + widen : "");
+        branchExtensions.forEach(e -> name.append(e.nameSuffix()));
+        return name.toString();
     }
 }

@@ -1,8 +1,6 @@
 package dev.cnnlab.model;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.ParallelBlock;
@@ -18,7 +16,7 @@ import java.util.function.Supplier;
  * <p>Reference layout (bottleneck family): conv3x3(3->16); three stages of n bottleneck blocks
  * with widths 16/32/64 and x4 expansion (stride 2 in the first block of stages 2 and 3); BN-ReLU,
  * global average pool, linear classifier. A block is BN-ReLU-conv1x1 -BN-ReLU-conv3x3(stride)
- * -BN-ReLU-conv1x1 [-SE] [-drop path]; its shortcut is a strided 1x1 projection of the
+ * -BN-ReLU-conv1x1, then whatever the spec's {@link BranchExtension}s add (SE gate, drop path); its shortcut is a strided 1x1 projection of the
  * pre-activated input when the shape changes, the raw input otherwise.
  */
 public final class PreActResNet {
@@ -31,14 +29,17 @@ public final class PreActResNet {
     private PreActResNet(ModelSpec spec, long seed) {
         this.spec = spec;
         this.layers = new Layers(new Initializers(seed));
-        this.totalBlocks = spec.blocksPerStage() * spec.family().stageWidths().size();
+        this.totalBlocks = spec.totalBlocks();
     }
 
     /**
      * Builds an uninitialised network; parameters are drawn from {@code seed} when DJL initialises
      * the block. Its top-level parts are: stem, one block per stage, head.
+     *
+     * @throws ModelTooLarge when the parameters alone cannot be trained in this machine's memory
      */
     public static SequentialBlock build(ModelSpec spec, long seed) {
+        ModelSize.requireFits(spec, ModelSize.machineBytes());
         return new PreActResNet(spec, seed).network();
     }
 
@@ -97,12 +98,9 @@ public final class PreActResNet {
         } else {
             residual.add(layers.conv(width, 3, stride)).add(layers.bnRelu()).add(layers.conv(outChannels, 3, 1));
         }
-        if (spec.squeezeExcite()) {
-            residual.add(squeezeExcite(outChannels));
-        }
-        if (spec.survival() < 1) {
-            // linear decay rule: block l of L survives with 1 - l/L * (1 - p_L)
-            residual.add(new DropPath(1 - (double) blockIndex / totalBlocks * (1 - spec.survival())));
+        BranchSite site = new BranchSite(blockIndex, totalBlocks, outChannels, layers);
+        for (BranchExtension extension : spec.branchExtensions()) {
+            residual.add(extension.build(site));
         }
         boolean projection = stride != 1 || inChannels != outChannels;
         if (projection || spec.family().shortcutFromPreActivation()) {
@@ -114,26 +112,7 @@ public final class PreActResNet {
         return new ParallelBlock(PreActResNet::sum, List.of(preActivatedResidual, Blocks.identityBlock()));
     }
 
-    /** x * sigmoid(W2 relu(W1 gap(x))), the channel gate of Hu et al. */
-    private Block squeezeExcite(int channels) {
-        int squeezed = Math.max(1, channels / spec.seReduction());
-        SequentialBlock gate =
-                new SequentialBlock()
-                        .add(layers.globalAvgPool())
-                        .add(layers.linear(channels, squeezed))
-                        .add(Activation.reluBlock())
-                        .add(layers.linear(squeezed, channels))
-                        .add(Activation.sigmoidBlock());
-        return new ParallelBlock(PreActResNet::scaleChannels, List.of(Blocks.identityBlock(), gate));
-    }
-
     private static NDList sum(List<NDList> branches) {
         return new NDList(branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow()));
-    }
-
-    private static NDList scaleChannels(List<NDList> branches) {
-        NDArray x = branches.get(0).singletonOrThrow();
-        NDArray gate = branches.get(1).singletonOrThrow();
-        return new NDList(x.mul(gate.reshape(gate.getShape().get(0), gate.getShape().get(1), 1, 1)));
     }
 }

@@ -1,5 +1,8 @@
 package dev.cnnlab.technique;
 
+import dev.cnnlab.train.LrSchedule;
+import dev.cnnlab.train.SchedulePlan;
+
 /**
  * Cosine learning-rate annealing to zero over the run (Loshchilov and Hutter, SGDR, ICLR 2017),
  * per batch, replacing the step schedule, with a linear warm-up (Goyal et al., 2017).
@@ -23,7 +26,7 @@ public final class CosineSchedule implements Technique {
     }
 
     @Override
-    public TrainingPlan plan(TrainingPlan plan) {
-        return plan.withCosine().withWarmup(warmupEpochs);
+    public SchedulePlan schedule(SchedulePlan plan) {
+        return plan.withCurve(LrSchedule.cosine(plan.baseLr(), plan.epochs())).withWarmup(warmupEpochs);
     }
 }

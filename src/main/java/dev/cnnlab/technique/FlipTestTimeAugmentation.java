@@ -1,5 +1,8 @@
 package dev.cnnlab.technique;
 
+import dev.cnnlab.train.EvaluationMetric;
+import java.util.Optional;
+
 /**
  * Test-time augmentation by horizontal flip: the test logits are the mean of the logits of the
  * image and of its mirror image (as in e.g. Krizhevsky et al., 2012, with crops). Reported as an
@@ -9,13 +12,27 @@ public final class FlipTestTimeAugmentation implements Technique {
 
     public static final String NAME = "flip-tta";
 
+    /** The name under which runs record the flip-averaged test top-1. */
+    public static final String METRIC = "test_top1_flip_tta";
+
     @Override
     public String name() {
         return NAME;
     }
 
     @Override
-    public TrainingPlan plan(TrainingPlan plan) {
-        return plan.withFlipTta();
+    public Optional<EvaluationMetric> evaluationMetric() {
+        return Optional.of(new EvaluationMetric() {
+            @Override
+            public String key() {
+                return METRIC;
+            }
+
+            @Override
+            public int correct(Batch batch) {
+                // the sum ranks classes as the mean does; x.flip(2) mirrors [n, H, W, C] left-right
+                return batch.top1Correct(batch.logits().add(batch.logitsOf(x -> x.flip(2))));
+            }
+        });
     }
 }

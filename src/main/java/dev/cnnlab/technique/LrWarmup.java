@@ -1,5 +1,7 @@
 package dev.cnnlab.technique;
 
+import dev.cnnlab.train.SchedulePlan;
+
 /**
  * Linear learning-rate warm-up over the first epochs (Goyal et al., "Accurate, Large Minibatch
  * SGD", 2017), in front of whatever schedule the run uses.
@@ -23,7 +25,7 @@ public final class LrWarmup implements Technique {
     }
 
     @Override
-    public TrainingPlan plan(TrainingPlan plan) {
+    public SchedulePlan schedule(SchedulePlan plan) {
         return plan.withWarmup(epochs);
     }
 }

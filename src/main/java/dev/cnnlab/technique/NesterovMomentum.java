@@ -1,5 +1,7 @@
 package dev.cnnlab.technique;
 
+import dev.cnnlab.train.OptimizerSettings;
+
 /**
  * Nesterov momentum (Sutskever et al., ICML 2013) in PyTorch's form: after
  * {@code buf = m * buf + d}, step along {@code d + m * buf} instead of {@code buf}.
@@ -14,7 +16,7 @@ public final class NesterovMomentum implements Technique {
     }
 
     @Override
-    public TrainingPlan plan(TrainingPlan plan) {
-        return plan.withNesterov();
+    public OptimizerSettings optimizer(OptimizerSettings settings) {
+        return settings.withNesterov();
     }
 }

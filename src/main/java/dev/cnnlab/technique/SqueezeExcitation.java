@@ -1,6 +1,7 @@
 package dev.cnnlab.technique;
 
 import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.model.SqueezeExciteGate;
 
 /**
  * Squeeze-and-Excitation (Hu et al., CVPR 2018): a learned per-channel gate at the end of every
@@ -11,14 +12,11 @@ public final class SqueezeExcitation implements Technique {
     /** Catalogue name. */
     public static final String NAME = "se";
 
-    private final int reduction;
+    private final SqueezeExciteGate gate;
 
     /** SE with the given channel reduction (16 in the paper). */
     public SqueezeExcitation(int reduction) {
-        if (reduction < 1) {
-            throw new IllegalArgumentException("SE reduction must be >= 1, got " + reduction);
-        }
-        this.reduction = reduction;
+        this.gate = new SqueezeExciteGate(reduction); // checks the reduction
     }
 
     @Override
@@ -28,6 +26,6 @@ public final class SqueezeExcitation implements Technique {
 
     @Override
     public ModelSpec shapeModel(ModelSpec spec) {
-        return spec.withSqueezeExcite(reduction);
+        return spec.withBranchExtension(gate);
     }
 }

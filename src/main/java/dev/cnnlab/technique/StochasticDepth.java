@@ -1,6 +1,7 @@
 package dev.cnnlab.technique;
 
 import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.model.StochasticDepthRule;
 
 /**
  * Stochastic depth (Huang et al., ECCV 2016): residual branches are dropped per sample during
@@ -11,13 +12,10 @@ public final class StochasticDepth implements Technique {
 
     public static final String NAME = "stochastic-depth";
 
-    private final double survival;
+    private final StochasticDepthRule rule;
 
     public StochasticDepth(double survival) {
-        if (!(survival > 0 && survival <= 1)) {
-            throw new IllegalArgumentException("survival must be in (0, 1], got " + survival);
-        }
-        this.survival = survival;
+        this.rule = new StochasticDepthRule(survival); // checks the survival
     }
 
     @Override
@@ -27,6 +25,6 @@ public final class StochasticDepth implements Technique {
 
     @Override
     public ModelSpec shapeModel(ModelSpec spec) {
-        return spec.withSurvival(survival);
+        return spec.withBranchExtension(rule);
     }
 }

@@ -3,6 +3,9 @@ package dev.cnnlab.technique;
 import dev.cnnlab.data.ImageTransform;
 import dev.cnnlab.data.NormalizedImageTransform;
 import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.train.EvaluationMetric;
+import dev.cnnlab.train.OptimizerSettings;
+import dev.cnnlab.train.SchedulePlan;
 import java.util.Optional;
 
 /**
@@ -10,14 +13,18 @@ import java.util.Optional;
  *
  * <p>A technique acts at one or more well-defined places of the pipeline; each place is a hook
  * with a do-nothing default, so a technique implements only the hooks it needs and the trainer
- * never names a technique.
+ * never names a technique. Adding a technique of any kind means one class implementing its hooks
+ * and one {@link TechniqueCatalog} entry.
  */
 public interface Technique {
 
     /** The catalogue name, as written in specs and on the command line. */
     String name();
 
-    /** Changes the network's structure (e.g. adds SE gates); identity by default. */
+    /**
+     * Changes the network's structure, typically by adding a {@link dev.cnnlab.model.BranchExtension}
+     * to every residual branch (e.g. SE gates); identity by default.
+     */
     default ModelSpec shapeModel(ModelSpec spec) {
         return spec;
     }
@@ -37,9 +44,19 @@ public interface Technique {
         return Optional.empty();
     }
 
-    /** Adjusts the optimiser, schedule or evaluation; unchanged by default. */
-    default TrainingPlan plan(TrainingPlan plan) {
+    /** Adjusts how the optimiser updates the weights (e.g. Nesterov momentum); unchanged by default. */
+    default OptimizerSettings optimizer(OptimizerSettings settings) {
+        return settings;
+    }
+
+    /** Reshapes the learning-rate schedule (replaces its curve, adds warm-up); unchanged by default. */
+    default SchedulePlan schedule(SchedulePlan plan) {
         return plan;
+    }
+
+    /** An extra test metric evaluated every epoch and recorded by its key; none by default. */
+    default Optional<EvaluationMetric> evaluationMetric() {
+        return Optional.empty();
     }
 
     /** Mixes each training batch (images and targets); none by default. */

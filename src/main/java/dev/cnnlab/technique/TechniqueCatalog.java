@@ -1,9 +1,11 @@
 package dev.cnnlab.technique;
 
 import dev.cnnlab.CnnlabException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -12,14 +14,23 @@ import java.util.function.Function;
  */
 public final class TechniqueCatalog {
 
-    /** One catalogue entry. */
+    /**
+     * One catalogue entry.
+     *
+     * @param defaults option defaults, iterated in name order (listings and messages stay stable)
+     */
     public record Entry(
             String name,
             String description,
             String acts,
             String paper,
             Map<String, Double> defaults,
-            Function<Options, Technique> factory) {}
+            Function<Options, Technique> factory) {
+
+        public Entry {
+            defaults = Collections.unmodifiableSortedMap(new TreeMap<>(defaults));
+        }
+    }
 
     /** Option values of one configured technique, defaults filled in. */
     public record Options(Map<String, Double> values) {
@@ -113,6 +124,13 @@ public final class TechniqueCatalog {
                         + " warm-up: Goyal et al., Accurate, Large Minibatch SGD, 2017",
                 Map.of("warmup", 5.0),
                 o -> new CosineSchedule(o.get("warmup"))));
+        register(new Entry(
+                WarmRestarts.NAME,
+                "cosine annealing to 0 over t0 epochs, then restarts at the base rate, each cycle tmult times longer",
+                "schedule",
+                "Loshchilov & Hutter, SGDR: Stochastic Gradient Descent with Warm Restarts, ICLR 2017",
+                Map.of("t0", 10.0, "tmult", 2.0),
+                o -> new WarmRestarts(o.get("t0"), OptionValues.wholeNumber(WarmRestarts.NAME, "tmult", o.get("tmult"), 1, 1000))));
         register(new Entry(
                 LrWarmup.NAME,
                 "linear learning-rate warm-up from 0 over the first epochs, then the run's schedule",

@@ -5,6 +5,9 @@ import dev.cnnlab.CnnlabException;
 import dev.cnnlab.data.ImageTransform;
 import dev.cnnlab.data.NormalizedImageTransform;
 import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.train.EvaluationMetric;
+import dev.cnnlab.train.OptimizerSettings;
+import dev.cnnlab.train.SchedulePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -50,13 +53,27 @@ public final class TechniqueSet {
         return shaped;
     }
 
-    /** The training plan every technique has adjusted, in order. */
-    public TrainingPlan plan() {
-        TrainingPlan plan = TrainingPlan.PLAIN;
+    /** The optimiser settings every technique has adjusted, in order. */
+    public OptimizerSettings optimizer(OptimizerSettings settings) {
+        OptimizerSettings adjusted = settings;
         for (Technique t : techniques) {
-            plan = t.plan(plan);
+            adjusted = t.optimizer(adjusted);
         }
-        return plan;
+        return adjusted;
+    }
+
+    /** The schedule plan every technique has shaped, in order. */
+    public SchedulePlan schedule(SchedulePlan plan) {
+        SchedulePlan shaped = plan;
+        for (Technique t : techniques) {
+            shaped = t.schedule(shaped);
+        }
+        return shaped;
+    }
+
+    /** The extra test metrics the techniques ask for, in technique order. */
+    public List<EvaluationMetric> evaluationMetrics() {
+        return techniques.stream().flatMap(t -> t.evaluationMetric().stream()).toList();
     }
 
     public List<ImageTransform> imageTransforms() {

@@ -1,5 +1,7 @@
 package dev.cnnlab.technique;
 
+import dev.cnnlab.train.OptimizerSettings;
+
 /**
  * Exponential moving average of the weights (Polyak averaging as used by e.g. Tan and Le,
  * EfficientNet, 2019): after every step {@code ema = d * ema + (1 - d) * w}, batch-norm
@@ -24,7 +26,7 @@ public final class WeightAveraging implements Technique {
     }
 
     @Override
-    public TrainingPlan plan(TrainingPlan plan) {
-        return plan.withEma(decay);
+    public OptimizerSettings optimizer(OptimizerSettings settings) {
+        return settings.withAverageDecay(decay);
     }
 }

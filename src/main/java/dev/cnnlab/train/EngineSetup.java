@@ -6,6 +6,9 @@ import ai.djl.pytorch.jni.JniUtils;
 /** Starts libtorch the way cnnlab needs it: offline, with a chosen number of threads. */
 public final class EngineSetup {
 
+    /** The system property DJL 0.25 consults before any network access. */
+    static final String OFFLINE = "offline";
+
     private EngineSetup() {}
 
     /** Threads to use when the user says nothing: one per core, as PyTorch does. */
@@ -18,6 +21,9 @@ public final class EngineSetup {
      * intra-op thread count; safe to call again with another count.
      */
     public static Engine start(int threads) {
+        // DJL 0.25 reads `offline` (no downloads, no EC2-metadata call home when the engine loads);
+        // DJL 0.26 and later read `ai.djl.offline`. Set here too, so no entry point depends on the launcher.
+        System.setProperty(OFFLINE, "true");
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         // One inter-op thread: the graph is a chain, parallelism comes from inside each op.

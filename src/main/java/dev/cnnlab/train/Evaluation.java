@@ -1,5 +1,7 @@
 package dev.cnnlab.train;
 
+import java.util.Map;
+
 /**
  * Test-set metrics of one evaluation pass.
  *
@@ -7,6 +9,11 @@ package dev.cnnlab.train;
  * @param top1 top-1 accuracy in percent
  * @param top5 top-5 accuracy in percent
  * @param images images evaluated
- * @param flipTop1 top-1 of the mean logits of each image and its mirror image (null if not asked)
+ * @param metrics the extra metrics asked for, in percent, by {@link EvaluationMetric#key()}
  */
-public record Evaluation(double loss, double top1, double top5, int images, Double flipTop1) {}
+public record Evaluation(double loss, double top1, double top5, int images, Map<String, Double> metrics) {
+
+    public Evaluation {
+        metrics = Metrics.copyOf(metrics);
+    }
+}

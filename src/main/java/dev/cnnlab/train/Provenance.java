@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,10 @@ import java.util.concurrent.TimeUnit;
  * @param cores logical cores visible to the JVM
  * @param threads libtorch intra-op threads
  * @param host host name
- * @param startedAt when this process started the run (UTC)
+ * @param startedAt when the run first started (UTC), also when it was resumed later (checkpoints
+ *     written before the start was kept give the start of the process that resumed it)
+ * @param resumedAt when the process that finished a resumed run started (UTC); null for a run
+ *     trained in one go
  */
 public record Provenance(
         String trainMd5,
@@ -41,10 +43,25 @@ public record Provenance(
         int cores,
         int threads,
         String host,
-        String startedAt) {
+        String startedAt,
+        String resumedAt) {
 
-    /** Collects provenance for a run on this machine. */
-    public static Provenance collect(String trainMd5, String testMd5, String dataSource, int threads, String device) {
+    /** Provenance of a run trained in one go (as results written before {@code resumedAt} read). */
+    public Provenance(String trainMd5, String testMd5, String dataSource, String gitCommit, String javaVersion,
+            String djlVersion, String engine, String device, String os, String cpu, int cores, int threads, String host,
+            String startedAt) {
+        this(trainMd5, testMd5, dataSource, gitCommit, javaVersion, djlVersion, engine, device, os, cpu, cores, threads,
+                host, startedAt, null);
+    }
+
+    /**
+     * Collects provenance for a run on this machine.
+     *
+     * @param startedAt when the run first started
+     * @param resumedAt when this process resumed it, or null
+     */
+    public static Provenance collect(String trainMd5, String testMd5, String dataSource, int threads, String device,
+            String startedAt, String resumedAt) {
         Engine engine = Engine.getInstance();
         return new Provenance(
                 trainMd5,
@@ -60,7 +77,8 @@ public record Provenance(
                 Runtime.getRuntime().availableProcessors(),
                 threads,
                 hostName(),
-                Instant.now().toString());
+                startedAt,
+                resumedAt);
     }
 
     /** The CPU model from /proc/cpuinfo, or the JVM's architecture name elsewhere. */
@@ -89,14 +107,29 @@ public record Provenance(
     static String currentGitCommit() {
         try {
             Path code = Path.of(Provenance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path repo = code.getParent() == null ? code : code.getParent().getParent();
+            return gitCommit(code.getParent() == null ? code : code.getParent().getParent());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * The commit checked out in {@code repo}, with "-dirty" when the work tree differs from it:
+     * changed, staged or untracked files (an untracked source file changes what is built just as
+     * an edit does; ignored files such as target/ do not count). Null outside a git checkout.
+     */
+    static String gitCommit(Path repo) {
+        try {
             String head = run(repo, "git", "rev-parse", "HEAD");
             if (head == null || head.isBlank()) {
                 return null;
             }
-            String status = run(repo, "git", "status", "--porcelain", "--untracked-files=no");
+            String status = run(repo, "git", "status", "--porcelain");
             return head.trim() + (status != null && !status.isBlank() ? "-dirty" : "");
-        } catch (Exception e) {
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return null;
         }
     }

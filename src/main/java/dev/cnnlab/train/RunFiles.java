@@ -4,6 +4,7 @@ import dev.cnnlab.util.Files2;
 import dev.cnnlab.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,9 +47,14 @@ public final class RunFiles {
         Json.writeAtomically(dir.resolve(CONFIG), config);
     }
 
-    /** Rewrites epochs.csv from the history, so it always matches the checkpoint. */
+    /**
+     * Rewrites epochs.csv from the history, so it always matches the checkpoint; the run's extra
+     * metrics (the same in every row) follow the common columns.
+     */
     public void writeEpochs(TrainState state) {
-        StringBuilder csv = new StringBuilder(EpochStats.CSV_HEADER).append('\n');
+        List<String> metrics = state.history().isEmpty() ? List.of()
+                : List.copyOf(state.history().get(0).metrics().keySet());
+        StringBuilder csv = new StringBuilder(EpochStats.csvHeader(metrics)).append('\n');
         state.history().forEach(row -> csv.append(row.csvRow()).append('\n'));
         Files2.writeAtomically(dir.resolve(EPOCHS), csv.toString());
     }

@@ -14,9 +14,11 @@ import java.util.List;
  * @param history one row per finished epoch
  * @param trainSeconds wall seconds spent in epochs so far (dead time between resumes excluded)
  * @param partial progress inside the next epoch when checkpointed mid-epoch, else null
+ * @param startedAt when the run first started (UTC, ISO-8601); null in checkpoints written before
+ *     it was kept
  */
 public record TrainState(TrainConfig config, int completedEpochs, List<EpochStats> history, double trainSeconds,
-        PartialEpoch partial) {
+        PartialEpoch partial, String startedAt) {
 
     /**
      * How far an epoch got before a mid-epoch checkpoint: batches are fully determined by (seed,
@@ -34,21 +36,32 @@ public record TrainState(TrainConfig config, int completedEpochs, List<EpochStat
         history = List.copyOf(history);
     }
 
-    /** The state of a run that has not started. */
+    /** A state without a known start time. */
+    public TrainState(TrainConfig config, int completedEpochs, List<EpochStats> history, double trainSeconds,
+            PartialEpoch partial) {
+        this(config, completedEpochs, history, trainSeconds, partial, null);
+    }
+
+    /** The state of a run that has not started (no start time). */
     public static TrainState fresh(TrainConfig config) {
-        return new TrainState(config, 0, List.of(), 0, null);
+        return fresh(config, null);
+    }
+
+    /** The state of a run starting at {@code startedAt} (UTC, ISO-8601). */
+    public static TrainState fresh(TrainConfig config, String startedAt) {
+        return new TrainState(config, 0, List.of(), 0, null, startedAt);
     }
 
     /** The state after one more epoch. */
     public TrainState next(EpochStats stats) {
         List<EpochStats> rows = new java.util.ArrayList<>(history);
         rows.add(stats);
-        return new TrainState(config, completedEpochs + 1, rows, trainSeconds + stats.seconds(), null);
+        return new TrainState(config, completedEpochs + 1, rows, trainSeconds + stats.seconds(), null, startedAt);
     }
 
     /** The state in the middle of the next epoch. */
     public TrainState during(PartialEpoch progress) {
-        return new TrainState(config, completedEpochs, history, trainSeconds, progress);
+        return new TrainState(config, completedEpochs, history, trainSeconds, progress, startedAt);
     }
 
     public boolean finished() {

@@ -16,6 +16,7 @@ import dev.cnnlab.technique.BatchMixer;
 import dev.cnnlab.technique.TechniqueSet;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * One optimisation step on one batch: targets, technique mixing, forward, loss, backward, update.
@@ -94,7 +95,16 @@ public final class TrainStep {
 
     /** Logits of the mirror images of a batch (flipped left-right), in inference mode. */
     public static NDArray inferMirrored(Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n) {
-        NDArray x = scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32).flip(2);
+        return infer(net, parameters, scope, images, n, x -> x.flip(2));
+    }
+
+    /**
+     * Logits of a batch's images after {@code transform}, which receives them as an [n, H, W, C]
+     * float32 array, in inference mode.
+     */
+    public static NDArray infer(Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n,
+            UnaryOperator<NDArray> transform) {
+        NDArray x = transform.apply(scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32));
         return logits(net, parameters, scope, channelsLast(x));
     }
 

@@ -1,24 +1,16 @@
 package dev.cnnlab.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.training.ParameterStore;
-import dev.cnnlab.CnnlabException;
 import dev.cnnlab.data.Batch;
 import dev.cnnlab.data.BatchLoader;
 import dev.cnnlab.data.ChannelStats;
 import dev.cnnlab.data.Checksums;
 import dev.cnnlab.data.Cifar100Split;
 import dev.cnnlab.data.CifarData;
-import dev.cnnlab.model.ModelSpec;
-import dev.cnnlab.model.ModelSummary;
-import dev.cnnlab.model.PreActResNet;
-import dev.cnnlab.technique.TechniqueSet;
-import dev.cnnlab.technique.TrainingPlan;
 import dev.cnnlab.util.Seeds;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,12 +18,14 @@ import java.util.Optional;
  *
  * <p>One honest loop: per epoch, train on shuffled, augmented (and possibly mixed) batches with
  * {@link SgdOptimizer}, evaluate on the test set without gradients, append a history row,
- * checkpoint. The reported result is the final epoch's test accuracy.
+ * checkpoint. The reported result is the final epoch's test accuracy. What the directory allows
+ * (reuse, resume, refuse) is {@link RunStart}'s decision; what the run trains with is built by
+ * {@link TrainingSetup}; one step on one batch is {@link TrainStep}.
  */
 public final class Trainer {
 
-    private static final int SIDE = Cifar100Split.IMAGE_SIDE;
-    private static final int CHANNELS = Cifar100Split.CHANNELS;
+    /** Mid-epoch checkpoint interval unless told otherwise. */
+    public static final double DEFAULT_CHECKPOINT_SECONDS = 60;
 
     private final TrainConfig config;
     private final CifarData data;
@@ -65,88 +59,58 @@ public final class Trainer {
         this.checkpointNanos = (long) (checkpointSeconds * 1e9);
     }
 
-    /** Mid-epoch checkpoint interval unless told otherwise. */
-    public static final double DEFAULT_CHECKPOINT_SECONDS = 60;
-
     /**
      * Runs training to the end.
      *
      * @param resume continue from the run directory's checkpoint if there is one; without it a
      *     directory holding an unfinished run is refused rather than overwritten
      * @return the final result (also in {@code result.json})
+     * @throws TrainingDiverged when the loss stops being finite (the last good checkpoint is kept)
      */
     public RunResult run(boolean resume) {
-        Optional<RunResult> finished = files.result();
-        if (finished.isPresent()) {
-            requireSameConfig(finished.get().config(), "a finished run");
-            listener.message("run in " + files.dir() + " already finished: " + String.format("%.2f%%", finished.get().testAccuracy()));
-            return finished.get();
+        RunStart start = RunStart.decide(files, config, resume);
+        if (start.finished().isPresent()) {
+            RunResult finished = start.finished().get();
+            listener.message("run in " + files.dir() + " already finished: " + String.format("%.2f%%", finished.testAccuracy()));
+            return finished;
         }
-        Optional<TrainState> saved = files.checkpoint().peek();
-        if (saved.isPresent() && !resume) {
-            throw new CnnlabException(files.dir() + " holds an unfinished run (" + saved.get().completedEpochs() + "/"
-                    + saved.get().config().epochs() + " epochs): add --resume to continue it, or choose another --out");
-        }
-        saved.ifPresent(s -> requireSameConfig(s.config(), "a checkpoint"));
+        String processStartedAt = Instant.now().toString();
         files.create().writeConfig(config);
-
         Cifar100Split train = data.train().limit(config.trainLimit());
         Cifar100Split test = data.test().limit(config.testLimit());
         ChannelStats stats = ChannelStats.of(data.train());
-        TechniqueSet techniques = TechniqueSet.of(config.techniques());
-        ModelSpec spec = config.modelSpec();
-        TrainingPlan plan = techniques.plan();
-        LrSchedule schedule = (plan.cosine() ? LrSchedule.cosine(config.lr(), config.epochs())
-                : LrSchedule.multiStep(config.lr(), config.lrMilestones(), config.lrGamma())).withWarmup(plan.warmupEpochs());
-
-        try (NDManager manager = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
-            SequentialBlock net = PreActResNet.build(spec, config.seed());
-            net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), CHANNELS, SIDE, SIDE));
-            ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, CHANNELS, SIDE, SIDE));
-            SgdOptimizer optimizer = SgdOptimizer.forBlock(net, config.momentum(), config.weightDecay(), plan.nesterov());
-            WeightAverage average = plan.emaDecay() > 0 ? new WeightAverage(net, plan.emaDecay()) : null;
-            TrainState state = saved.isPresent()
-                    ? files.checkpoint().restore(net, optimizer, average, manager)
-                    : TrainState.fresh(config);
-            if (saved.isPresent()) {
+        try (TrainingSetup run = TrainingSetup.open(config, start.saved(), files, processStartedAt)) {
+            TrainState state = run.state;
+            if (start.saved().isPresent()) {
                 listener.message("resuming " + files.dir() + " after epoch " + state.completedEpochs() + "/" + config.epochs()
                         + (state.partial() == null ? "" : " and " + state.partial().batches() + " batches of the next"));
             }
-            listener.started(config, summary, state.completedEpochs() + 1, train.size(), test.size());
-            ParameterStore parameters = config.computePrecision().parameterStore(manager);
-
+            listener.started(config, run.summary, state.completedEpochs() + 1, train.size(), test.size());
             while (!state.finished()) {
-                int epoch = state.completedEpochs();
-                double lr = schedule.lr(epoch);
-                long start = System.nanoTime();
-                TrainStep step = new TrainStep(net, parameters, optimizer, techniques);
+                long epochStart = System.nanoTime();
                 TrainState before = state;
-                TrainTotals totals = trainEpoch(step, average, manager, train, stats, techniques, epoch, schedule,
-                        state.partial(), progress -> files.checkpoint().save(net, optimizer, average, before.during(progress)));
-                double trainSeconds = totals.seconds;
-                Evaluation eval = Evaluator.evaluate(net, parameters, manager, test, stats, config.batchSize(),
-                        loaderWorkers, plan.flipTta());
-                Double averageTop1 = average == null ? null : average.withAverage(() -> Evaluator.evaluate(net,
-                        parameters, manager, test, stats, config.batchSize(), loaderWorkers, false).top1());
-                double seconds = trainSeconds + (System.nanoTime() - start) / 1e9 - totals.secondsHere;
-                EpochStats row = new EpochStats(epoch + 1, lr, totals.meanLoss(), totals.top1(),
-                        eval.loss(), eval.top1(), eval.top5(), seconds, train.size() / trainSeconds,
-                        averageTop1, eval.flipTop1());
+                EpochTotals totals = trainEpoch(run, train, stats, before);
+                Evaluation eval = evaluate(run, test, stats);
+                double seconds = totals.seconds() + (System.nanoTime() - epochStart) / 1e9 - totals.secondsHere();
+                int epoch = state.completedEpochs();
+                EpochStats row = new EpochStats(epoch + 1, run.schedule.lr(epoch), totals.meanLoss(), totals.top1(),
+                        eval.loss(), eval.top1(), eval.top5(), seconds, train.size() / totals.seconds(), eval.metrics());
                 state = state.next(row);
-                files.checkpoint().save(net, optimizer, average, state);
+                run.checkpoint(files, state);
                 files.writeEpochs(state);
                 listener.epochDone(row, config.epochs());
             }
-            RunResult result = result(state, summary, spec);
+            RunResult result = result(state, run, processStartedAt, start.saved().isPresent());
             files.writeResult(result);
             return result;
         }
     }
 
-    private TrainTotals trainEpoch(TrainStep step, WeightAverage average, NDManager manager, Cifar100Split train,
-            ChannelStats stats, TechniqueSet techniques, int epoch, LrSchedule schedule, TrainState.PartialEpoch resumeFrom,
-            java.util.function.Consumer<TrainState.PartialEpoch> saveMidEpoch) {
-        TrainTotals totals = new TrainTotals(resumeFrom);
+    /** Trains one epoch from where {@code state} stands, checkpointing mid-epoch when it runs long. */
+    private EpochTotals trainEpoch(TrainingSetup run, Cifar100Split train, ChannelStats stats, TrainState state) {
+        int epoch = state.completedEpochs();
+        TrainState.PartialEpoch resumeFrom = state.partial();
+        TrainStep step = new TrainStep(run.net, run.parameters, run.optimizer, run.techniques);
         try (BatchLoader loader = BatchLoader.builder()
                 .setSplit(train)
                 .setStats(stats)
@@ -156,100 +120,65 @@ public final class Trainer {
                 .optSeed(config.seed())
                 .optEpoch(epoch)
                 .optWorkers(loaderWorkers)
-                .optTransforms(techniques.imageTransforms(), techniques.normalizedImageTransforms())
+                .optTransforms(run.techniques.imageTransforms(), run.techniques.normalizedImageTransforms())
                 .optStartBatch(resumeFrom == null ? 0 : resumeFrom.batches())
                 .build()) {
-            listener.epochStarted(epoch + 1, config.epochs(), schedule.lr(epoch), loader.numBatches());
-            long start = System.nanoTime();
-            long lastSave = start;
-            int imagesBefore = totals.images;
+            int batches = loader.numBatches();
+            listener.epochStarted(epoch + 1, config.epochs(), run.schedule.lr(epoch), batches);
+            EpochTotals totals = new EpochTotals(resumeFrom, System.nanoTime());
+            long lastSave = System.nanoTime();
             while (loader.hasNext()) {
                 Batch batch = loader.next();
                 try {
-                    double lr = schedule.lr(epoch + (double) batch.index() / loader.numBatches());
-                    TrainStep.Outcome outcome = step.run(manager, batch.images(), batch.labels(), lr,
+                    double lr = run.schedule.lr(epoch + (double) batch.index() / batches);
+                    TrainStep.Outcome outcome = step.run(run.manager, batch.images(), batch.labels(), lr,
                             Seeds.stream(config.seed(), "mix", epoch, batch.index()));
                     if (!Double.isFinite(outcome.meanLoss())) {
-                        // the weights are now poisoned: stop, keeping the last good checkpoint
-                        throw new CnnlabException("training diverged: loss " + outcome.meanLoss() + " at epoch "
-                                + (epoch + 1) + ", batch " + (batch.index() + 1) + " (learning rate " + lr
-                                + "); lower --lr or add warm-up (--technique warmup), then start a new --out");
+                        throw new TrainingDiverged(outcome.meanLoss(), epoch + 1, batch.index() + 1, lr);
                     }
-                    if (average != null) {
-                        average.update();
+                    if (run.average != null) {
+                        run.average.update();
                     }
-                    totals.add(batch.size(), outcome.meanLoss(), outcome.targetMassOnPrediction());
+                    totals.add(batch.size(), outcome.meanLoss(), outcome.targetMassOnPrediction(), System.nanoTime());
                 } finally {
                     batch.release();
                 }
+                listener.batchDone(batch.index() + 1, batches, totals.meanLoss(), totals.imagesPerSecondHere());
                 long now = System.nanoTime();
-                totals.secondsHere = (now - start) / 1e9;
-                totals.seconds = totals.priorSeconds + totals.secondsHere;
-                listener.batchDone(batch.index() + 1, loader.numBatches(), totals.meanLoss(),
-                        (totals.images - imagesBefore) / totals.secondsHere);
-                if (checkpointNanos > 0 && now - lastSave >= checkpointNanos && batch.index() + 1 < loader.numBatches()) {
-                    saveMidEpoch.accept(totals.partial(batch.index() + 1));
+                if (checkpointNanos > 0 && now - lastSave >= checkpointNanos && batch.index() + 1 < batches) {
+                    run.checkpoint(files, state.during(totals.partial(batch.index() + 1)));
                     lastSave = System.nanoTime();
                 }
             }
+            return totals;
         }
-        return totals;
     }
 
-    private RunResult result(TrainState state, ModelSummary summary, ModelSpec spec) {
+    /** The test metrics of the network, and of its weight average when the run keeps one. */
+    private Evaluation evaluate(TrainingSetup run, Cifar100Split test, ChannelStats stats) {
+        Evaluation eval = Evaluator.evaluate(run.net, run.parameters, run.manager, test, stats, config.batchSize(),
+                loaderWorkers, run.metrics);
+        if (run.average == null) {
+            return eval;
+        }
+        double averageTop1 = run.average.withAverage(() -> Evaluator.evaluate(run.net, run.parameters, run.manager,
+                test, stats, config.batchSize(), loaderWorkers, java.util.List.of()).top1());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(WeightAverage.METRIC, averageTop1); // first, as result files have always listed it
+        metrics.putAll(eval.metrics());
+        return new Evaluation(eval.loss(), eval.top1(), eval.top5(), eval.images(), metrics);
+    }
+
+    private RunResult result(TrainState state, TrainingSetup run, String processStartedAt, boolean resumed) {
         EpochStats last = state.history().get(state.history().size() - 1);
         double best = state.history().stream().mapToDouble(EpochStats::testTop1).max().orElse(Double.NaN);
         double throughput = state.history().stream().mapToDouble(EpochStats::trainImagesPerSecond).average().orElse(Double.NaN);
         Provenance provenance = Provenance.collect(
                 Checksums.md5(data.train()), Checksums.md5(data.test()), String.valueOf(data.source()),
-                config.threads(), Engine.getInstance().defaultDevice().toString());
-        return new RunResult(spec.displayName(), last.testTop1(), last.testTop5(), last.testLoss(), best,
-                summary.params(), summary.flopsPerImage(), state.completedEpochs(), state.trainSeconds(),
-                throughput, config, provenance, state.history(), last.testTop1Ema(), last.testTop1FlipTta());
-    }
-
-    private void requireSameConfig(TrainConfig other, String what) {
-        if (!other.withThreads(config.threads()).equals(config)) {
-            throw new CnnlabException(files.dir() + " holds " + what + " with a different config (" + other
-                    + "): choose another --out, or repeat that run's options");
-        }
-    }
-
-    /** Running sums of one training epoch, continued from a mid-epoch checkpoint when resuming. */
-    private static final class TrainTotals {
-        int images;
-        double lossSum;
-        double correct;
-        final double priorSeconds;
-        double secondsHere;
-        double seconds;
-
-        TrainTotals(TrainState.PartialEpoch resumeFrom) {
-            if (resumeFrom != null) {
-                images = resumeFrom.images();
-                lossSum = resumeFrom.lossSum();
-                correct = resumeFrom.targetMass();
-            }
-            priorSeconds = resumeFrom == null ? 0 : resumeFrom.seconds();
-            seconds = priorSeconds;
-        }
-
-        TrainState.PartialEpoch partial(int batchesDone) {
-            return new TrainState.PartialEpoch(batchesDone, images, lossSum, correct, seconds);
-        }
-
-        void add(int n, double meanLoss, double targetMass) {
-            images += n;
-            lossSum += meanLoss * n;
-            correct += targetMass;
-        }
-
-        double meanLoss() {
-            return images == 0 ? Double.NaN : lossSum / images;
-        }
-
-        double top1() {
-            return images == 0 ? Double.NaN : 100.0 * correct / images;
-        }
+                config.threads(), Engine.getInstance().defaultDevice().toString(),
+                Optional.ofNullable(state.startedAt()).orElse(processStartedAt), resumed ? processStartedAt : null);
+        return new RunResult(run.spec.displayName(), last.testTop1(), last.testTop5(), last.testLoss(), best,
+                run.summary.params(), run.summary.flopsPerImage(), state.completedEpochs(), state.trainSeconds(),
+                throughput, config, provenance, state.history(), last.metrics());
     }
 }

@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class WeightAverage {
 
+    /** The name under which runs record the average's test top-1. */
+    public static final String METRIC = "test_top1_ema";
+
     private final List<NDArray> live;
     private final List<NDArray> average = new ArrayList<>();
     private final float decay;

@@ -66,8 +66,36 @@ public final class Files2 {
         }
     }
 
-    private static String describe(IOException e) {
-        String name = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? name : name + ": " + e.getMessage();
+    /** Deletes a file tree if present, leaving whatever cannot be deleted (for clean-up after a failure). */
+    public static void deleteTreeQuietly(Path root) {
+        try {
+            if (root != null) {
+                deleteTree(root);
+            }
+        } catch (UncheckedIOException e) {
+            // leftovers of a failed attempt are harmless; nothing more useful to do
+        }
+    }
+
+    /**
+     * An exception and its causes as one short line, e.g. {@code Connect <- ClosedChannel: reset}:
+     * class names without "Exception" (the messages shown to users never read like stack traces),
+     * and messages flattened, since JDK clients often leave the outer message null.
+     */
+    public static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 200; t = t.getCause()) {
+            if (sb.length() > 0) {
+                sb.append(" <- ");
+            }
+            sb.append(t.getClass().getSimpleName().replace("Exception", ""));
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                sb.append(": ").append(t.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return sb.toString();
     }
 }

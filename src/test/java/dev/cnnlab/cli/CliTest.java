@@ -85,6 +85,7 @@ class CliTest {
         assertOneLineError(CliProcess.run("train", "--epochs", "-1", "--data", DATA), "--epochs", "-1");
         assertOneLineError(CliProcess.run("train", "--epochs", "lots"), "--epochs", "lots");
         assertOneLineError(CliProcess.run("model", "--depth", "30"), "depth 30");
+        assertOneLineError(CliProcess.run("model", "--depth", "900000011"), "ResNet-900000011", "--depth");
         assertOneLineError(CliProcess.run("train", "--mixup", "-1", "--data", DATA), "alpha");
         assertOneLineError(CliProcess.run("study", tmp.resolve("none.yaml").toString(), "--list"), "no study spec");
     }

@@ -90,7 +90,7 @@ class FamiliesTest {
 
     @Test
     void survivalDecaysLinearlyAndTheNameSaysSo() {
-        ModelSpec spec = ModelSpec.cifar100(29, false).withSurvival(0.5);
+        ModelSpec spec = ModelSpec.cifar100(29, false).withBranchExtension(new StochasticDepthRule(0.5));
         assertThat(spec.displayName()).isEqualTo("ResNet-29+SD");
         try (NDManager manager = NDManager.newBaseManager()) {
             // same parameters as without stochastic depth: it adds no weights

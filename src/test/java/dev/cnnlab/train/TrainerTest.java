@@ -37,7 +37,7 @@ class TrainerTest {
         assertThatThrownBy(() -> new Trainer(absurd, data, new RunFiles(dir), TrainListener.SILENT, 2).run(false))
                 .isInstanceOf(CnnlabException.class)
                 .hasMessageContaining("training diverged")
-                .hasMessageContaining("lower --lr");
+                .hasMessageContaining("lower the learning rate");
         assertThat(dir.resolve(RunFiles.RESULT)).doesNotExist();
     }
 

@@ -1,0 +1,81 @@
+package dev.cnnlab.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import dev.cnnlab.data.Cifar100Split;
+import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.model.ModelSummary;
+import dev.cnnlab.model.PreActResNet;
+import dev.cnnlab.technique.TechniqueSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one run trains with, built from its config and techniques: the network, its
+ * parameter store, the optimiser (and weight average), the schedule, the extra metrics, and the
+ * state to start from (fresh, or restored from a checkpoint). Closing it frees the native memory.
+ */
+final class TrainingSetup implements AutoCloseable {
+
+    private static final int SIDE = Cifar100Split.IMAGE_SIDE;
+    private static final int CHANNELS = Cifar100Split.CHANNELS;
+
+    final NDManager manager;
+    final TechniqueSet techniques;
+    final ModelSpec spec;
+    final SequentialBlock net;
+    final ModelSummary summary;
+    final ParameterStore parameters;
+    final SgdOptimizer optimizer;
+    /** The weight average, or null when no technique keeps one. */
+    final WeightAverage average;
+    final LrSchedule schedule;
+    final List<EvaluationMetric> metrics;
+    /** Where training starts: fresh or restored. */
+    final TrainState state;
+
+    private TrainingSetup(TrainConfig config, Optional<TrainState> saved, RunFiles files, String startedAt) {
+        techniques = TechniqueSet.of(config.techniques());
+        spec = config.modelSpec();
+        OptimizerSettings settings = techniques.optimizer(OptimizerSettings.of(config));
+        schedule = techniques.schedule(SchedulePlan.of(config)).schedule();
+        metrics = techniques.evaluationMetrics();
+        manager = NDManager.newBaseManager(Engine.getInstance().defaultDevice());
+        try {
+            net = PreActResNet.build(spec, config.seed());
+            net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), CHANNELS, SIDE, SIDE));
+            summary = ModelSummary.of(spec, net, new Shape(1, CHANNELS, SIDE, SIDE));
+            optimizer = SgdOptimizer.forBlock(net, settings.momentum(), settings.weightDecay(), settings.nesterov());
+            average = settings.averages() ? new WeightAverage(net, settings.averageDecay()) : null;
+            state = saved.isPresent()
+                    ? files.checkpoint().restore(net, optimizer, average, manager)
+                    : TrainState.fresh(config, startedAt);
+            parameters = config.computePrecision().parameterStore(manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Builds the run's objects; restores {@code saved}'s checkpoint from {@code files} when
+     * present, else starts a fresh state at {@code startedAt}.
+     */
+    static TrainingSetup open(TrainConfig config, Optional<TrainState> saved, RunFiles files, String startedAt) {
+        return new TrainingSetup(config, saved, files, startedAt);
+    }
+
+    /** Saves a checkpoint of the network, optimiser and average at {@code at}. */
+    void checkpoint(RunFiles files, TrainState at) {
+        files.checkpoint().save(net, optimizer, average, at);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.cnnlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cnnlab.CnnlabException;
+import dev.cnnlab.train.TrainingDiverged;
+import org.junit.jupiter.api.Test;
+
+class ErrorPhrasingTest {
+
+    private final TrainingDiverged diverged = new TrainingDiverged(Double.NaN, 2, 7, 0.4);
+
+    @Test
+    void theDomainSaysWhatHappenedWithoutNamingOptions() {
+        assertThat(diverged.getMessage()).startsWith("training diverged: loss NaN at epoch 2, batch 7 (learning rate 0.4)")
+                .doesNotContain("--");
+        assertThat(diverged.epoch()).isEqualTo(2);
+        assertThat(diverged.batch()).isEqualTo(7);
+        assertThat(diverged.lr()).isEqualTo(0.4);
+    }
+
+    @Test
+    void trainAdvisesItsOptionsAndAStudyItsSpecKeys() {
+        assertThat(ErrorPhrasing.phrase(diverged, "train")).startsWith(diverged.where())
+                .contains("lower --lr").contains("--technique warmup").contains("new --out");
+        String study = ErrorPhrasing.phrase(diverged, "study");
+        assertThat(study).startsWith(diverged.where()).contains("`lr`").contains("`warmup`")
+                .doesNotContain("--lr").doesNotContain("--technique");
+    }
+
+    @Test
+    void untypedErrorsKeepTheirMessage() {
+        assertThat(ErrorPhrasing.phrase(new CnnlabException("--epochs must be >= 1, got 0"), "study"))
+                .isEqualTo("--epochs must be >= 1, got 0");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.cnnlab.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cnnlab.Fixtures;
+import dev.cnnlab.data.CifarData;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Provenance.startedAt is when a run first started, also after a resume, which resumedAt records. */
+class RunStartTimeTest {
+
+    @Test
+    void aResumedRunKeepsItsFirstStartAndRecordsTheResume(@TempDir Path dir) {
+        Fixtures.engine();
+        CifarData data = Fixtures.realData();
+        TrainConfig config = new TrainConfig(11, List.of(), 2, 0.05, List.of(), 0.1, 64, 1e-4, 0.9, 1, 256, 64,
+                EngineSetup.defaultThreads());
+        Instant beforeFirst = Instant.now();
+        RunFiles files = new RunFiles(dir.resolve("run"));
+        TrainListener killAfterEpoch1 = new TrainListener() {
+            @Override
+            public void epochDone(EpochStats stats, int epochs) {
+                throw new IllegalStateException("simulated kill");
+            }
+        };
+        assertThatThrownBy(() -> new Trainer(config, data, files, killAfterEpoch1, 1).run(false))
+                .hasMessage("simulated kill");
+        String firstStart = files.checkpoint().peek().orElseThrow().startedAt();
+        Instant beforeResume = Instant.now();
+
+        RunResult resumed = new Trainer(config, data, files, TrainListener.SILENT, 1).run(true);
+        assertThat(resumed.provenance().startedAt()).isEqualTo(firstStart);
+        assertThat(Instant.parse(firstStart)).isBetween(beforeFirst, beforeResume);
+        assertThat(Instant.parse(resumed.provenance().resumedAt())).isAfterOrEqualTo(beforeResume);
+
+        RunResult straight = new Trainer(config, data, new RunFiles(dir.resolve("straight")), TrainListener.SILENT, 1)
+                .run(false);
+        assertThat(straight.provenance().resumedAt()).isNull();
+        assertThat(Instant.parse(straight.provenance().startedAt())).isAfterOrEqualTo(beforeResume);
+    }
+}
