@@ -186,7 +186,7 @@ class TrainerTest {
     /** A row with its two wall-clock fields (epoch seconds, training images/s) zeroed. */
     private static EpochStats withoutClock(EpochStats r) {
         return new EpochStats(r.epoch(), r.lr(), r.trainLoss(), r.trainTop1(), r.testLoss(), r.testTop1(), r.testTop5(),
-                0, 0, r.testTop1Ema(), r.testTop1FlipTta());
+                0, 0, r.metrics());
     }
 
     /** SHA-256 of a checkpoint file: equal digests, equal bytes (and a readable failure). */
