@@ -20,6 +20,9 @@ data="${3:-${CNNLAB_DATA:-}}"
 cell="${SLURM_ARRAY_TASK_ID:?not a job array task: submit with sbatch --array=0-N}"
 cd "${CNNLAB_HOME:-${SLURM_SUBMIT_DIR:-.}}"
 [[ -x ./cnnlab ]] || { echo "cnnlab: error: $(pwd) is not a cnnlab checkout: submit from one or set CNNLAB_HOME" >&2; exit 2; }
+# tasks starting together must not each rebuild target/cnnlab.jar at once: they take turns at the
+# launcher's up-to-date check (the first builds if the sources changed, the others find it built)
+mkdir -p target && flock target/.build.lock ./cnnlab --version >/dev/null
 echo "slurm task ${SLURM_ARRAY_JOB_ID:-?}_$cell (job ${SLURM_JOB_ID:-?}, restart ${SLURM_RESTART_COUNT:-0}) on $(hostname): cell $cell of $spec -> $out" >&2
 args=(study "$spec" --out "$out" --cell "$cell" --threads "${SLURM_CPUS_PER_TASK:-2}" --quiet)
 [[ -z "$data" ]] || args+=(--data "$data")
