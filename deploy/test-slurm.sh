@@ -173,7 +173,9 @@ pass "one-node $(sinfo --version) up ($(munged --version 2>&1 | awk '{print $1}'
 
 # ---- helpers -----------------------------------------------------------------------------------
 # the cnnlab launcher builds the jar here, once, before any task could try
-./cnnlab --version >/dev/null || fail "./cnnlab does not build or start"
+t=$SECONDS
+./cnnlab --version >/dev/null 2>"$T/out/build.log" || fail "./cnnlab does not build or start: $(tail -n 1 "$T/out/build.log")"
+say "./cnnlab --version: target/cnnlab.jar up to date ($((SECONDS - t)) s)"
 mapfile -t cells < <(./cnnlab study "$spec" --list | awk '$1 ~ /^[0-9]+$/ {print $2}')
 ((${#cells[@]} == 4)) || fail "$spec should have 4 cells, --list printed ${#cells[@]}"
 
@@ -270,7 +272,7 @@ wait_gone "$job2" "the re-submitted task"
 resumed="$(grep -h "resuming" "$T/out/cancel2-2.log" || true)"
 [[ "$resumed" == *"after epoch $done_epochs/"* ]] || fail "the re-submitted task did not resume after epoch $done_epochs (log: ${resumed:-no 'resuming' line})"
 same_as_local "$T/cancel" "$c"
-pass "scancel ${job}_2 after epoch $done_epochs of $c: CANCELLED, no result; re-submitted: '${resumed#*resuming }', final testAccuracy $(accuracy "$T/cancel" "$c") and every epoch equal the uninterrupted run"
+pass "scancel ${job}_2 after epoch $done_epochs of $c: CANCELLED, no result; re-submitted: 'resuming ${resumed##*/runs/}', final testAccuracy $(accuracy "$T/cancel" "$c") and every epoch equal the uninterrupted run"
 
 # ---- 3. scontrol requeue: a running task resumes, a finished one is not retrained --------------
 # %1: one task at a time, so task 0 is finished while task 1 is in the middle of its training
@@ -297,7 +299,7 @@ resumed="$(grep -h "resuming" "$T/out/requeue-1.log" || true)"
 [[ "$resumed" == *"after epoch $done_epochs/"* ]] || fail "the requeued task 1 did not resume after epoch $done_epochs (log: ${resumed:-no 'resuming' line})"
 same_as_local "$T/requeue" "$c0"
 same_as_local "$T/requeue" "$c1"
-pass "scontrol requeue: finished ${job}_0 restarted and skipped $c0 (result.json untouched, trained once); running ${job}_1 killed after epoch $done_epochs, restarted, '${resumed#*resuming }', numbers equal the local run"
+pass "scontrol requeue: finished ${job}_0 restarted and skipped $c0 (result.json untouched, trained once); running ${job}_1 killed after epoch $done_epochs, restarted, 'resuming ${resumed##*/runs/}', numbers equal the local run"
 
 # ---- 4. two tasks with the same index ------------------------------------------------------------
 c="${cells[3]}"
