@@ -35,22 +35,6 @@ pass() { passed=$((passed + 1)); say "PASS: $*"; }
 fail() { failed=$((failed + 1)); printf '[slurm-test %3ds] FAIL: %s\n' "$((SECONDS - start))" "$*" >&2; exit 1; }
 left() { echo $((budget - (SECONDS - start))); }
 
-[[ "$(id -u)" == 0 ]] || fail "must run as root: the test runs its own slurmctld/slurmd/munged as root"
-[[ -f "$data/train.bin" && -f "$data/test.bin" ]] || fail "no CIFAR-100 at $data (set CNNLAB_TEST_DATA to the cifar-100-binary folder)"
-data="$(cd "$data" && pwd)"
-
-# ---- install ---------------------------------------------------------------------------------
-need=()
-for c in slurmctld slurmd sbatch munged; do command -v "$c" >/dev/null 2>&1 || need=(slurm-wlm munge); done
-command -v flock >/dev/null 2>&1 || need+=(util-linux)
-if [[ "${CNNLAB_SKIP_K8S_CHECK:-}" != 1 ]] && ! command -v npm >/dev/null 2>&1; then need+=(nodejs npm); fi
-if ((${#need[@]})); then
-  say "installing ${need[*]} through apt ..."
-  apt-get update -qq >/dev/null || fail "apt-get update failed (is a Debian mirror reachable?)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
-    || fail "apt-get install ${need[*]} failed"
-fi
-
 # ---- the cluster -----------------------------------------------------------------------------
 T="$(mktemp -d /tmp/cnnlab-slurm-test.XXXXXX)"
 chmod 755 "$T"
@@ -63,7 +47,7 @@ cleanup() {
   local rc=$?
   trap - EXIT
   set +e
-  if ((rc != 0)); then
+  if ((rc != 0 && ${#pids[@]} > 0)); then
     echo "---- slurm-test failed (exit $rc); logs follow; the test folder $T is kept ----" >&2
     for f in "$T"/log/slurmctld.log "$T"/log/slurmd.log "$T"/log/munged.log; do
       [[ -f "$f" ]] && { echo "---- tail of $f" >&2; tail -n 25 "$f" >&2; }
@@ -81,13 +65,29 @@ cleanup() {
     kill -0 "$p" 2>/dev/null && { echo "slurm-test: daemon $p did not stop on SIGTERM: killing it" >&2; kill -9 "$p"; }
   done
   ((${#pids[@]})) && say "stopped munged, slurmctld and slurmd (pids ${pids[*]})"
-  ((rc == 0)) && rm -rf "$T"
+  ((rc == 0 || ${#pids[@]} == 0)) && rm -rf "$T"
   say "wall time $((SECONDS - start)) s"
   echo "slurm: $passed passed, $((failed > 0 || rc == 0 ? failed : failed + 1)) failed"
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+[[ "$(id -u)" == 0 ]] || fail "must run as root: the test runs its own slurmctld/slurmd/munged as root"
+[[ -f "$data/train.bin" && -f "$data/test.bin" ]] || fail "no CIFAR-100 at $data (set CNNLAB_TEST_DATA to the cifar-100-binary folder)"
+data="$(cd "$data" && pwd)"
+
+# ---- install ---------------------------------------------------------------------------------
+need=()
+for c in slurmctld slurmd sbatch munged; do command -v "$c" >/dev/null 2>&1 || need=(slurm-wlm munge); done
+command -v flock >/dev/null 2>&1 || need+=(util-linux)
+if [[ "${CNNLAB_SKIP_K8S_CHECK:-}" != 1 ]] && ! command -v npm >/dev/null 2>&1; then need+=(nodejs npm); fi
+if ((${#need[@]})); then
+  say "installing ${need[*]} through apt ..."
+  apt-get update -qq >/dev/null || fail "apt-get update failed (is a Debian mirror reachable?)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
+    || fail "apt-get install ${need[*]} failed"
+fi
 
 # two free TCP ports for slurmctld and slurmd (other Slurms on this machine keep theirs)
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
