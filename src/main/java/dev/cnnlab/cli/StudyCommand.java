@@ -5,6 +5,7 @@ import dev.cnnlab.data.CifarData;
 import dev.cnnlab.report.ReportFiles;
 import dev.cnnlab.report.StudyReport;
 import dev.cnnlab.study.Cell;
+import dev.cnnlab.study.ReportLock;
 import dev.cnnlab.study.StudyDirectory;
 import dev.cnnlab.study.StudyRunner;
 import dev.cnnlab.study.StudySpec;
@@ -176,7 +177,10 @@ final class StudyCommand implements Runnable {
             return;
         }
         if (!execution.noReport) {
-            ReportFiles report = StudyReport.write(out);
+            ReportFiles report;
+            try (ReportLock turn = ReportLock.acquire(out)) { // tasks of a job array finish together
+                report = StudyReport.write(out);
+            }
             System.out.println(report.terminalSummary());
             System.out.println("report: " + report.markdown() + " and " + report.html());
         }

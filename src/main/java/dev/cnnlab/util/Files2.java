@@ -9,20 +9,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 
 /** File operations that never leave a half-written result behind. */
 public final class Files2 {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private Files2() {}
 
-    /** Writes text to a sibling temporary file, then renames it over {@code file}. */
+    /**
+     * Writes text to a sibling temporary file, then renames it over {@code file}. The temporary
+     * name is unique to this write, so processes rewriting the same file at once (job array tasks
+     * sharing a study directory) never rename each other's half-written file or lose theirs.
+     */
     public static void writeAtomically(Path file, String text) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + Long.toHexString(RANDOM.nextLong()));
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the error below is the one that matters
+            }
             throw new CnnlabException("cannot write " + file + ": " + e.getMessage()
                     + "; check that the directory is writable and the disk not full");
         }
