@@ -73,7 +73,7 @@ final class ChartFactory {
         boolean compute = plotted.stream().allMatch(f -> f.proxy().relativeCompute().isPresent());
         String axis = compute ? "cost relative to the target (FLOPs × images × epochs, log scale)"
                 : "cost relative to the target (measured training seconds, log scale)";
-        return ChartEncoder.render("proxy-pareto", title, "Each point is a proxy: its cost relative to one target run"
+        return RenderedChart.render("proxy-pareto", title, "Each point is a proxy: its cost relative to one target run"
                 + " (x, log scale) and the Kendall τ-b of its technique-set gains with the target's (y), with the 95%"
                 + " bootstrap interval as a vertical bar. The line joins the Pareto front: proxies no other beats on both"
                 + " cost and τ.", () -> {
@@ -143,7 +143,7 @@ final class ChartFactory {
                     "No gain chart yet: no fidelity has finished both the baseline and another technique set.");
         }
         List<String> fidelities = evidence.fidelityNames();
-        return ChartEncoder.render("gains", title, "Gain of each technique set over " + evidence.baseline()
+        return RenderedChart.render("gains", title, "Gain of each technique set over " + evidence.baseline()
                 + " in points at every fidelity (a point per fidelity, side by side), with its 95% bootstrap interval as a"
                 + " vertical bar" + (analysis.pureSeedBootstrap() ? "" : " (single-seed cells: from the noise model, "
                 + (analysis.noise().measured() ? "measured" : "assumed") + ")") + ". Missing points: not finished.", () -> {
@@ -204,7 +204,7 @@ final class ChartFactory {
             return RenderedChart.skipped("gain-scatter", title, "No scatter yet: no technique set has a gain on both "
                     + "a proxy fidelity and the target " + target + ".");
         }
-        return ChartEncoder.render("gain-scatter", title, "Each point is a technique set: its gain on a proxy fidelity (x)"
+        return RenderedChart.render("gain-scatter", title, "Each point is a technique set: its gain on a proxy fidelity (x)"
                 + " against its gain on the target " + target + " (y), in points, one colour per proxy. On the dashed"
                 + " y = x line the proxy predicts the target exactly; points upper-left or lower-right of the grey zero"
                 + " lines are keep/drop disagreements.", () -> {
@@ -267,7 +267,7 @@ final class ChartFactory {
             return RenderedChart.skipped(name, title, "No accuracy curves for " + model + " yet: no run has finished an epoch.");
         }
         boolean seeds = r.spec().seeds().size() > 1;
-        return ChartEncoder.render(name, title,
+        return RenderedChart.render(name, title,
                 "Test top-1 after each epoch, one line per run of " + model + " (running runs included).", () -> {
                     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                             .xAxisTitle("epoch").yAxisTitle("test top-1 (%)").build();

@@ -52,7 +52,7 @@ public final class StudyReport {
 
     private static ReportFiles writeFiles(Path dir, ReportDocument document, List<RenderedChart> charts,
             StudyAnalysis analysis) {
-        ChartFiles.write(dir.resolve(FILES_DIR), charts);
+        RenderedChart.writeAll(dir.resolve(FILES_DIR), charts);
         Path markdown = dir.resolve(MARKDOWN);
         Path html = dir.resolve(HTML);
         Files2.writeAtomically(markdown, new MarkdownRenderer(FILES_DIR).render(document));
