@@ -59,19 +59,6 @@ public record TrainConfig(
         precision = precision == null ? Precision.FP32.key() : precision; // ... and before precisions
     }
 
-    /**
-     * A config for the reference (bottleneck) family at its paper widths.
-     *
-     * @deprecated name the values with {@link #builder()}
-     */
-    @Deprecated
-    public TrainConfig(int depth, List<TechniqueSpec> techniques, int epochs, double lr, List<Integer> lrMilestones,
-            double lrGamma, int batchSize, double weightDecay, double momentum, long seed, int trainLimit,
-            int testLimit, int threads) {
-        this(depth, techniques, epochs, lr, lrMilestones, lrGamma, batchSize, weightDecay, momentum, seed, trainLimit,
-                testLimit, threads, Family.BOTTLENECK.key(), 1, Precision.FP32.key());
-    }
-
     /** The reference protocol (the only copy of its values): what {@link #builder()} starts from. */
     public static final TrainConfig REFERENCE = new TrainConfig(29, List.of(), 160, 0.1, List.of(80, 120), 0.1, 128,
             1e-4, 0.9, 0, 0, 0, 1, Family.BOTTLENECK.key(), 1, Precision.FP32.key());

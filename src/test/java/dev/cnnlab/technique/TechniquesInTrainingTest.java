@@ -68,8 +68,9 @@ class TechniquesInTrainingTest {
     static void setUp() {
         Fixtures.engine();
         data = Fixtures.realData();
-        plain = train(new TrainConfig(11, List.of(), 3, 0.1, List.of(), 0.1, 64, 1e-4, 0.9, 7, 1024, 1000,
-                EngineSetup.defaultThreads()), plainDir);
+        plain = train(TrainConfig.builder().depth(11).techniques(List.of()).epochs(3).lr(0.1).lrMilestones(List.of())
+                .batchSize(64).seed(7).trainLimit(1024).testLimit(1000).threads(EngineSetup.defaultThreads())
+                .build(), plainDir);
     }
 
     static List<String> techniques() {
@@ -85,8 +86,9 @@ class TechniquesInTrainingTest {
             case WeightAveraging.NAME -> Map.of("decay", 0.9); // an average of the last ~10 of 48 steps
             default -> Map.of();
         };
-        Run run = train(new TrainConfig(11, List.of(new TechniqueSpec(name, options)), 3, 0.1, List.of(), 0.1, 64,
-                1e-4, 0.9, 7, 1024, 1000, EngineSetup.defaultThreads()), dir);
+        Run run = train(TrainConfig.builder().depth(11).techniques(List.of(new TechniqueSpec(name, options)))
+                .epochs(3).lr(0.1).lrMilestones(List.of()).batchSize(64).seed(7).trainLimit(1024).testLimit(1000)
+                .threads(EngineSetup.defaultThreads()).build(), dir);
         RunResult result = run.result();
 
         // it learned: from ln 100 = 4.61 at the start to clearly below, and top-1 well above the 1% of
@@ -185,8 +187,9 @@ class TechniquesInTrainingTest {
 
     /** 4 epochs of 2 batches at base rate 0.05, gamma 0.1: only the schedule matters here. */
     private static RunResult tinyScheduleRun(List<TechniqueSpec> techniques, List<Integer> milestones, Path dir) {
-        return train(new TrainConfig(11, techniques, 4, 0.05, milestones, 0.1, 64, 1e-4, 0.9, 7, 128, 64,
-                EngineSetup.defaultThreads()), dir).result();
+        return train(TrainConfig.builder().depth(11).techniques(techniques).epochs(4).lr(0.05)
+                .lrMilestones(milestones).batchSize(64).seed(7).trainLimit(128).testLimit(64)
+                .threads(EngineSetup.defaultThreads()).build(), dir).result();
     }
 
     private static void assertLrColumn(RunResult result, double... expected) {

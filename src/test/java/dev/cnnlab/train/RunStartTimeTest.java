@@ -18,8 +18,9 @@ class RunStartTimeTest {
     void aResumedRunKeepsItsFirstStartAndRecordsTheResume(@TempDir Path dir) {
         Fixtures.engine();
         CifarData data = Fixtures.realData();
-        TrainConfig config = new TrainConfig(11, List.of(), 2, 0.05, List.of(), 0.1, 64, 1e-4, 0.9, 1, 256, 64,
-                EngineSetup.defaultThreads());
+        TrainConfig config = TrainConfig.builder().depth(11).techniques(List.of()).epochs(2).lr(0.05)
+                .lrMilestones(List.of()).batchSize(64).seed(1).trainLimit(256).testLimit(64)
+                .threads(EngineSetup.defaultThreads()).build();
         Instant beforeFirst = Instant.now();
         RunFiles files = new RunFiles(dir.resolve("run"));
         TrainListener killAfterEpoch1 = new TrainListener() {

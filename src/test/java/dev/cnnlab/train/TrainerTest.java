@@ -26,14 +26,16 @@ class TrainerTest {
     }
 
     private static TrainConfig tiny(int epochs, int trainLimit, int testLimit, List<TechniqueSpec> techniques) {
-        return new TrainConfig(11, techniques, epochs, 0.05, List.of(), 0.1, 64, 1e-4, 0.9, 42,
-                trainLimit, testLimit, EngineSetup.defaultThreads());
+        return TrainConfig.builder().depth(11).techniques(techniques).epochs(epochs).lr(0.05).lrMilestones(List.of())
+                .batchSize(64).seed(42).trainLimit(trainLimit).testLimit(testLimit)
+                .threads(EngineSetup.defaultThreads()).build();
     }
 
     @Test
     void aDivergingRunStopsWithAOneLineErrorInsteadOfReportingNaNAccuracy(@TempDir Path dir) {
-        TrainConfig absurd = new TrainConfig(11, List.of(), 1, 1e6, List.of(), 0.1, 64, 1e-4, 0.9, 42, 1280, 128,
-                EngineSetup.defaultThreads());
+        TrainConfig absurd = TrainConfig.builder().depth(11).techniques(List.of()).epochs(1).lr(1e6)
+                .lrMilestones(List.of()).batchSize(64).seed(42).trainLimit(1280).testLimit(128)
+                .threads(EngineSetup.defaultThreads()).build();
         assertThatThrownBy(() -> new Trainer(absurd, data, new RunFiles(dir), TrainListener.SILENT, 2).run(false))
                 .isInstanceOf(CnnlabException.class)
                 .hasMessageContaining("training diverged")
@@ -43,8 +45,9 @@ class TrainerTest {
 
     @Test
     void bf16MixedPrecisionTrainingLearnsToo(@TempDir Path dir) {
-        TrainConfig bf16 = new TrainConfig(11, List.of(), 3, 0.05, List.of(), 0.1, 64, 1e-4, 0.9, 42, 5000, 1000,
-                EngineSetup.defaultThreads(), "bottleneck", 1, "bf16");
+        TrainConfig bf16 = TrainConfig.builder().depth(11).techniques(List.of()).epochs(3).lr(0.05)
+                .lrMilestones(List.of()).batchSize(64).seed(42).trainLimit(5000).testLimit(1000)
+                .threads(EngineSetup.defaultThreads()).family("bottleneck").widen(1).precision("bf16").build();
         RunResult result = new Trainer(bf16, data, new RunFiles(dir), TrainListener.SILENT, 2).run(false);
 
         // the same bar as the float32 run above: chance is 1%, and 4% on 1000 images is > 9 sigma
@@ -125,8 +128,9 @@ class TrainerTest {
      */
     @Test
     void aRunKilledBetweenMilestonesResumesOnTheSameStepSchedule(@TempDir Path dir) throws Exception {
-        TrainConfig config = new TrainConfig(11, List.of(), 3, 0.05, List.of(1, 2), 0.1, 64, 1e-4, 0.9, 42, 512, 128,
-                EngineSetup.defaultThreads());
+        TrainConfig config = TrainConfig.builder().depth(11).techniques(List.of()).epochs(3).lr(0.05)
+                .lrMilestones(List.of(1, 2)).batchSize(64).seed(42).trainLimit(512).testLimit(128)
+                .threads(EngineSetup.defaultThreads()).build();
         RunFiles straight = new RunFiles(dir.resolve("straight"));
         RunResult uninterrupted = new Trainer(config, data, straight, TrainListener.SILENT, 2).run(false);
 
