@@ -34,9 +34,9 @@ final class ConsoleProgress implements TrainListener {
     @Override
     public void started(TrainConfig config, ModelSummary model, int first, int trainImages, int testImages) {
         firstEpoch = first;
-        out.printf(Locale.ROOT, "%s: %,d params, %.3f GFLOPs/image; %d train / %d test images; %d threads; epochs %d..%d%n",
-                model.spec().displayName(), model.params(), model.flopsPerImage() / 1e9, trainImages, testImages,
-                config.threads(), first, config.epochs());
+        out.printf(Locale.ROOT, "%s: %,d params, %.3f GFLOPs/image; %d train / %d test images; %d threads; epochs %d..%d"
+                + " (%s)%n", model.spec().displayName(), model.params(), model.flopsPerImage() / 1e9, trainImages, testImages,
+                config.threads(), first, config.epochs(), ConsoleStudyProgress.drops(config.lrMilestones()));
         out.println("epoch       lr  train_loss  train_top1  test_loss  test_top1  test_top5   seconds  img/s");
     }
 
