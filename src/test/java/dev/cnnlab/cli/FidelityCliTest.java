@@ -16,9 +16,9 @@ class FidelityCliTest {
         CliProcess.Outcome outcome = CliProcess.run("study", "studies/fidelity-quick.yaml", "--list");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.stdout()).contains("32 cells (4 models x 4 technique sets x 2 seeds)")
-                .containsPattern("ResNet-29 +ResNet-29, 4 epochs \\(LR drops at 2, 3\\), 8,000 training images  \\(target\\)")
-                .containsPattern("ResNet-29-2ep +ResNet-29, 2 epochs \\(LR drops at 1\\), 8,000 training images")
-                .containsPattern("ResNet-29-2k +ResNet-29, 4 epochs \\(LR drops at 2, 3\\), 2,000 training images")
+                .containsPattern("ResNet-29 +ResNet-29, 4 epochs \\(LR drops at 2, 3\\), 5,000 training images  \\(target\\)")
+                .containsPattern("ResNet-29-2ep +ResNet-29, 2 epochs \\(LR drops at 1\\), 5,000 training images")
+                .containsPattern("ResNet-29-1k +ResNet-29, 4 epochs \\(LR drops at 2, 3\\), 1,250 training images")
                 .contains("promotion: every set on ResNet-11, then the baseline and the best 1 on ResNet-29");
         // the --epochs override moves the milestones: the quick study's drop at 3 of 4 epochs is gone at 2 epochs
         CliProcess.Outcome shortened = CliProcess.run("study", "studies/quick.yaml", "--list", "--epochs", "2");
