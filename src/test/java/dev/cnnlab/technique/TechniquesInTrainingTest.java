@@ -84,6 +84,7 @@ class TechniquesInTrainingTest {
             case CosineSchedule.NAME -> Map.of("warmup", 0.5); // short warm-ups for a 3-epoch run
             case LrWarmup.NAME -> Map.of("epochs", 0.5);
             case WeightAveraging.NAME -> Map.of("decay", 0.9); // an average of the last ~10 of 48 steps
+            case WarmRestarts.NAME -> Map.of("t0", 1.0, "tmult", 2.0); // cycles [0, 1) and [1, 3)
             default -> Map.of();
         };
         Run run = train(TrainConfig.builder().depth(11).techniques(List.of(new TechniqueSpec(name, options)))
@@ -125,6 +126,13 @@ class TechniquesInTrainingTest {
             case CosineSchedule.NAME -> {
                 // warm-up 0.5: 0 at p = 0; then 0.1/2 (1 + cos(pi/3)) and 0.1/2 (1 + cos(2 pi/3))
                 assertLrColumn(result, 0.0, 0.075, 0.025);
+                assertThat(run.firstLoss()).isEqualTo(plain.firstLoss());
+                assertThat(run.secondLoss()).isNotEqualTo(plain.secondLoss());
+            }
+            case WarmRestarts.NAME -> {
+                // epoch starts p = 0, 1, 2: cycle starts (0.1), a restart (0.1), half-way through the 2-epoch
+                // second cycle: 0.1/2 (1 + cos(pi/2)) = 0.05
+                assertLrColumn(result, 0.1, 0.1, 0.05);
                 assertThat(run.firstLoss()).isEqualTo(plain.firstLoss());
                 assertThat(run.secondLoss()).isNotEqualTo(plain.secondLoss());
             }
