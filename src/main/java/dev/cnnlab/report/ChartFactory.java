@@ -75,8 +75,8 @@ final class ChartFactory {
                 : "cost relative to the target (measured training seconds, log scale)";
         return RenderedChart.render("proxy-pareto", title, "Each point is a proxy: its cost relative to one target run"
                 + " (x, log scale) and the Kendall τ-b of its technique-set gains with the target's (y), with the 95%"
-                + " bootstrap interval as a vertical bar. The line joins the Pareto front: proxies no other beats on both"
-                + " cost and τ.", () -> {
+                + " bootstrap interval as a vertical bar. The line joins the Pareto front (named, ★): proxies no other beats"
+                + " on both cost and τ; the faithfulness table names every point.", () -> {
                     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis)
                             .yAxisTitle("Kendall τ-b with the target").build();
                     style(chart.getStyler());
@@ -120,8 +120,10 @@ final class ChartFactory {
                         point.setMarker(f.proxy().learningCurve() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
                         point.setMarkerColor(c);
                         point.setShowInLegend(first);
-                        chart.addAnnotation(new AnnotationText(f.proxy().name() + (onFront ? " ★" : ""), x, tau(f) + 0.07,
-                                false));
+                        if (onFront) {
+                            // only the front is named on the plot: many proxies share tau = 1 and their names would overlap
+                            chart.addAnnotation(new AnnotationText(f.proxy().name() + " ★", x, tau(f) + 0.07, false));
+                        }
                     }
                     return chart;
                 });
@@ -153,11 +155,15 @@ final class ChartFactory {
                     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
                     chart.getStyler().setMarkerSize(9);
                     chart.getStyler().setXAxisMin(0.5).setXAxisMax(sets.size() + 0.5);
-                    chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(30, (WIDTH - 250) / (sets.size() + 1)));
-                    chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
-                        long i = Math.round(x);
-                        return Math.abs(x - i) < 1e-6 && i >= 1 && i <= sets.size() ? sets.get((int) i - 1) : "";
-                    });
+                    // the x axis is categorical: no numeric ticks; each set is named above its group of points
+                    chart.getStyler().setXAxisTicksVisible(false);
+                    double low = analysis.gains().stream().mapToDouble(g -> g.gain().low().orElse(0)).min().orElse(0);
+                    double high = analysis.gains().stream().mapToDouble(g -> g.gain().high().orElse(0)).max().orElse(0);
+                    double pad = Math.max(0.2, (high - low) * 0.15);
+                    chart.getStyler().setYAxisMin(Math.min(0, low) - pad * 0.3).setYAxisMax(Math.max(0, high) + pad);
+                    for (int si = 0; si < sets.size(); si++) {
+                        chart.addAnnotation(new AnnotationText(sets.get(si), si + 1, Math.max(0, high) + pad * 0.55, false));
+                    }
                     chart.addAnnotation(new AnnotationLine(0, false, false));
                     chart.getStyler().setAnnotationLineColor(Color.LIGHT_GRAY);
                     double width = 0.5;

@@ -139,6 +139,15 @@ final class ReportContent {
                                         f.get(Statistic.REGRET).value().getAsDouble()) + " points)") + ".");
             }
         }
+        List<Faithfulness> judged = analysis.faithfulness().stream().filter(f -> f.get(Statistic.KENDALL).low().isPresent())
+                .toList();
+        long clear = judged.stream().filter(f -> f.get(Statistic.KENDALL).low().getAsDouble() > 0).count();
+        if (!judged.isEmpty()) {
+            lines.add(clear == 0
+                    ? "No proxy's 95% interval for Kendall τ excludes 0: with these seeds and sets the study cannot tell a"
+                            + " faithful proxy from an unrelated one (more seeds or more technique sets would)."
+                    : clear + " of " + judged.size() + " proxies have a Kendall τ interval above 0.");
+        }
         analysis.curves().stream().filter(c -> c.fidelity().equals(evidence.target())).findFirst().ifPresent(c ->
                 lines.add("The target's own curves show its final ranking " + (c.visibleFrom().isPresent()
                         ? "from epoch " + c.visibleFrom().getAsInt() + " of " + c.epochs() : "only at the end") + "."));
