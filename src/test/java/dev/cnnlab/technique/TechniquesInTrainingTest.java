@@ -133,8 +133,10 @@ class TechniquesInTrainingTest {
                 // epoch starts p = 0, 1, 2: cycle starts (0.1), a restart (0.1), half-way through the 2-epoch
                 // second cycle: 0.1/2 (1 + cos(pi/2)) = 0.05
                 assertLrColumn(result, 0.1, 0.1, 0.05);
-                assertThat(run.firstLoss()).isEqualTo(plain.firstLoss());
-                assertThat(run.secondLoss()).isNotEqualTo(plain.secondLoss());
+                // batch 0 runs at the base rate as the plain run does, so batches 1 and 2 see the same weights;
+                // batch 1's rate is already annealed (0.099), so batch 3 sees other weights
+                assertThat(run.secondLoss()).isEqualTo(plain.secondLoss());
+                assertThat(run.epoch1Losses().get(2)).isNotEqualTo(plain.epoch1Losses().get(2));
             }
             case LrWarmup.NAME -> {
                 assertLrColumn(result, 0.0, 0.1, 0.1);
