@@ -1,14 +1,10 @@
 package dev.cnnlab.cli;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.SequentialBlock;
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.model.Family;
+import dev.cnnlab.model.ModelCost;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
-import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.technique.SqueezeExcitation;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
@@ -61,13 +57,7 @@ final class ModelCommand implements Runnable {
         techniques.forEach(t -> specs.add(TechniqueOption.parse(t)));
         ModelSpec spec = TechniqueSet.of(specs).shape(ModelSpec.cifar100(f, depth, widen));
         EngineSetup.start(1);
-        ModelSummary summary;
-        try (NDManager manager = NDManager.newBaseManager()) {
-            SequentialBlock net = PreActResNet.build(spec, 0);
-            Shape input = new Shape(1, 3, 32, 32);
-            net.initialize(manager, DataType.FLOAT32, input);
-            summary = ModelSummary.of(spec, net, input);
-        }
+        ModelSummary summary = ModelCost.summary(spec);
         if (json) {
             System.out.println(Json.write(summary));
             return;
