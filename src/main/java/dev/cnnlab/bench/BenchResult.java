@@ -57,4 +57,179 @@ public record BenchResult(
         double rssGrowthPer100Iterations,
         double loaderWaitFraction,
         int trainWarmupIterations,
-        int inferWarmupIterations) {}
+        int inferWarmupIterations) {
+
+    /** A builder: {@code BenchResult.builder().model(...)...build()}, each value named. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named construction of a {@link BenchResult}; what is not set is 0, false or null. */
+    public static final class Builder {
+        private String model;
+        private String precision;
+        private long params;
+        private long flopsPerImage;
+        private int batchSize;
+        private int threads;
+        private boolean synthetic;
+        private String allocator;
+        private double trainImagesPerSecond;
+        private double trainP10;
+        private double trainP90;
+        private double inferImagesPerSecond;
+        private double inferP10;
+        private double inferP90;
+        private double gflops;
+        private double inferGflops;
+        private double peakGflops;
+        private String peakExplained;
+        private double peakFraction;
+        private double ceilingGflops;
+        private double ceilingFraction;
+        private long peakRssMb;
+        private double rssGrowthPer100Iterations;
+        private double loaderWaitFraction;
+        private int trainWarmupIterations;
+        private int inferWarmupIterations;
+
+        private Builder() {}
+
+        public Builder model(String value) {
+            model = value;
+            return this;
+        }
+
+        public Builder precision(String value) {
+            precision = value;
+            return this;
+        }
+
+        public Builder params(long value) {
+            params = value;
+            return this;
+        }
+
+        public Builder flopsPerImage(long value) {
+            flopsPerImage = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        public Builder synthetic(boolean value) {
+            synthetic = value;
+            return this;
+        }
+
+        public Builder allocator(String value) {
+            allocator = value;
+            return this;
+        }
+
+        public Builder trainImagesPerSecond(double value) {
+            trainImagesPerSecond = value;
+            return this;
+        }
+
+        public Builder trainP10(double value) {
+            trainP10 = value;
+            return this;
+        }
+
+        public Builder trainP90(double value) {
+            trainP90 = value;
+            return this;
+        }
+
+        public Builder inferImagesPerSecond(double value) {
+            inferImagesPerSecond = value;
+            return this;
+        }
+
+        public Builder inferP10(double value) {
+            inferP10 = value;
+            return this;
+        }
+
+        public Builder inferP90(double value) {
+            inferP90 = value;
+            return this;
+        }
+
+        public Builder gflops(double value) {
+            gflops = value;
+            return this;
+        }
+
+        public Builder inferGflops(double value) {
+            inferGflops = value;
+            return this;
+        }
+
+        public Builder peakGflops(double value) {
+            peakGflops = value;
+            return this;
+        }
+
+        public Builder peakExplained(String value) {
+            peakExplained = value;
+            return this;
+        }
+
+        public Builder peakFraction(double value) {
+            peakFraction = value;
+            return this;
+        }
+
+        public Builder ceilingGflops(double value) {
+            ceilingGflops = value;
+            return this;
+        }
+
+        public Builder ceilingFraction(double value) {
+            ceilingFraction = value;
+            return this;
+        }
+
+        public Builder peakRssMb(long value) {
+            peakRssMb = value;
+            return this;
+        }
+
+        public Builder rssGrowthPer100Iterations(double value) {
+            rssGrowthPer100Iterations = value;
+            return this;
+        }
+
+        public Builder loaderWaitFraction(double value) {
+            loaderWaitFraction = value;
+            return this;
+        }
+
+        public Builder trainWarmupIterations(int value) {
+            trainWarmupIterations = value;
+            return this;
+        }
+
+        public Builder inferWarmupIterations(int value) {
+            inferWarmupIterations = value;
+            return this;
+        }
+
+        public BenchResult build() {
+            return new BenchResult(model, precision, params, flopsPerImage, batchSize, threads, synthetic, allocator,
+                    trainImagesPerSecond, trainP10, trainP90, inferImagesPerSecond, inferP10, inferP90, gflops,
+                    inferGflops, peakGflops, peakExplained, peakFraction, ceilingGflops, ceilingFraction, peakRssMb,
+                    rssGrowthPer100Iterations, loaderWaitFraction, trainWarmupIterations, inferWarmupIterations);
+        }
+    }
+}

@@ -81,12 +81,17 @@ public final class Benchmark {
             double ceiling = ConvCeiling.measureGflops(manager);
             double gflops = 3.0 * summary.flopsPerImage() * train.median / 1e9;
             String preload = System.getenv("LD_PRELOAD");
-            return new BenchResult(spec.displayName(), config.precision().key(), summary.params(), summary.flopsPerImage(), config.batchSize(),
-                    config.threads(), config.synthetic(), preload == null || preload.isBlank() ? "glibc malloc" : preload,
-                    train.median, train.p10, train.p90, infer.median, infer.p10, infer.p90,
-                    gflops, summary.flopsPerImage() * infer.median / 1e9, peak.gflops(), peak.explain(),
-                    gflops / peak.gflops(), ceiling, gflops / ceiling, peakRss, train.rssGrowthPercentPer100,
-                    train.waitFraction, train.warmup, infer.warmup);
+            return BenchResult.builder().model(spec.displayName()).precision(config.precision().key())
+                    .params(summary.params()).flopsPerImage(summary.flopsPerImage()).batchSize(config.batchSize())
+                    .threads(config.threads()).synthetic(config.synthetic())
+                    .allocator(preload == null || preload.isBlank() ? "glibc malloc" : preload)
+                    .trainImagesPerSecond(train.median).trainP10(train.p10).trainP90(train.p90)
+                    .inferImagesPerSecond(infer.median).inferP10(infer.p10).inferP90(infer.p90)
+                    .gflops(gflops).inferGflops(summary.flopsPerImage() * infer.median / 1e9)
+                    .peakGflops(peak.gflops()).peakExplained(peak.explain()).peakFraction(gflops / peak.gflops())
+                    .ceilingGflops(ceiling).ceilingFraction(gflops / ceiling).peakRssMb(peakRss)
+                    .rssGrowthPer100Iterations(train.rssGrowthPercentPer100).loaderWaitFraction(train.waitFraction)
+                    .trainWarmupIterations(train.warmup).inferWarmupIterations(infer.warmup).build();
         }
     }
 
