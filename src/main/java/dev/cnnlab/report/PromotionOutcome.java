@@ -81,14 +81,11 @@ public record PromotionOutcome(Promotion promotion, PromotionPlan.Decision decis
         return evidence.cell(fidelity, set).size() == results.spec().seeds().size();
     }
 
+    /** The set with the highest mean on {@code fidelity} (the first listed on a tie), as a proxy's pick is chosen. */
     private static String best(Evidence evidence, String fidelity, List<String> sets) {
-        String best = sets.get(0);
-        for (String set : sets) {
-            if (mean(evidence, fidelity, set) > mean(evidence, fidelity, best)) {
-                best = set;
-            }
-        }
-        return best;
+        java.util.Map<String, Double> means = new java.util.LinkedHashMap<>();
+        sets.forEach(set -> means.put(set, mean(evidence, fidelity, set)));
+        return Agreement.best(means, sets);
     }
 
     private static double mean(Evidence evidence, String fidelity, String set) {
