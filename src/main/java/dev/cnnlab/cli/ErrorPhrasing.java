@@ -2,6 +2,7 @@ package dev.cnnlab.cli;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.model.ModelTooLarge;
+import dev.cnnlab.train.RunDirectoryConflict;
 import dev.cnnlab.train.TrainingDiverged;
 
 /**
@@ -29,6 +30,27 @@ final class ErrorPhrasing {
             return tooLarge.what() + (study ? ": choose a smaller `depth` or `widen` for that model in the study spec"
                     : ": choose a smaller --depth or --widen");
         }
+        if (e instanceof RunDirectoryConflict conflict) {
+            return conflict.problem() + ": " + (study ? studyRemedy(conflict.kind()) : trainRemedy(conflict.kind()));
+        }
         return e.getMessage();
+    }
+
+    private static String trainRemedy(RunDirectoryConflict.Kind kind) {
+        return switch (kind) {
+            case UNFINISHED -> "add --resume to continue it, or choose another --out";
+            case OTHER_CONFIG -> "choose another --out, or repeat that run's options";
+            case OTHER_MODEL -> "choose another --out";
+        };
+    }
+
+    /** A study's cell directories are named by the study; the user controls the spec and the study's --out. */
+    private static String studyRemedy(RunDirectoryConflict.Kind kind) {
+        return switch (kind) {
+            case UNFINISHED -> "run the same study command again, it resumes unfinished cells";
+            case OTHER_CONFIG -> "the study spec or its options changed since that cell ran: restore them, or run the"
+                    + " study into a new --out";
+            case OTHER_MODEL -> "delete that cell's directory to train it afresh, or run the study into a new --out";
+        };
     }
 }

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import dev.cnnlab.CnnlabException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -52,8 +51,8 @@ final class ArrayIo {
     static void readInto(List<NDArray> targets, DataInputStream in, NDManager scratch, String what) throws IOException {
         int count = in.readInt();
         if (count != targets.size()) {
-            throw new CnnlabException(what + " holds " + count + " arrays but the model needs " + targets.size()
-                    + ": it belongs to another model; use another --out");
+            throw new RunDirectoryConflict(RunDirectoryConflict.Kind.OTHER_MODEL,
+                    what + " holds " + count + " arrays but the model needs " + targets.size() + ": it belongs to another model");
         }
         byte[] bytes = in.readNBytes(in.readInt());
         try (NDManager scope = scratch.newSubManager()) {
@@ -62,8 +61,8 @@ final class ArrayIo {
                 NDArray source = saved.get(i);
                 NDArray target = targets.get(i);
                 if (!source.getShape().equals(target.getShape())) {
-                    throw new CnnlabException(what + " array " + i + " has shape " + source.getShape() + ", the model needs "
-                            + target.getShape() + ": it belongs to another model; use another --out");
+                    throw new RunDirectoryConflict(RunDirectoryConflict.Kind.OTHER_MODEL, what + " array " + i + " has shape "
+                            + source.getShape() + ", the model needs " + target.getShape() + ": it belongs to another model");
                 }
                 source.copyTo(target);
             }

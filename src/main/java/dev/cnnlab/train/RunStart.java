@@ -1,12 +1,11 @@
 package dev.cnnlab.train;
 
-import dev.cnnlab.CnnlabException;
 import java.util.Optional;
 
 /**
  * What a run directory allows before anything is trained: reuse a finished result, resume a
  * checkpoint, start afresh, or refuse (another config's run, or an unfinished run without
- * resume). Nothing is written here.
+ * resume), as a {@link RunDirectoryConflict}. Nothing is written here.
  *
  * @param finished the directory's finished result under the same config, if any
  * @param saved the checkpoint to resume, if any
@@ -22,8 +21,8 @@ record RunStart(Optional<RunResult> finished, Optional<TrainState> saved) {
         }
         Optional<TrainState> saved = files.checkpoint().peek();
         if (saved.isPresent() && !resume) {
-            throw new CnnlabException(files.dir() + " holds an unfinished run (" + saved.get().completedEpochs() + "/"
-                    + saved.get().config().epochs() + " epochs): add --resume to continue it, or choose another --out");
+            throw new RunDirectoryConflict(RunDirectoryConflict.Kind.UNFINISHED, files.dir() + " holds an unfinished run ("
+                    + saved.get().completedEpochs() + "/" + saved.get().config().epochs() + " epochs)");
         }
         saved.ifPresent(s -> requireSameConfig(files, config, s.config(), "a checkpoint"));
         return new RunStart(Optional.empty(), saved);
@@ -32,8 +31,8 @@ record RunStart(Optional<RunResult> finished, Optional<TrainState> saved) {
     private static void requireSameConfig(RunFiles files, TrainConfig config, TrainConfig other, String what) {
         // the thread count may differ: resuming on another machine is allowed
         if (!other.withThreads(config.threads()).equals(config)) {
-            throw new CnnlabException(files.dir() + " holds " + what + " with a different config (" + other
-                    + "): choose another --out, or repeat that run's options");
+            throw new RunDirectoryConflict(RunDirectoryConflict.Kind.OTHER_CONFIG,
+                    files.dir() + " holds " + what + " with a different config (" + other + ")");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.cnnlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.train.RunDirectoryConflict;
 import dev.cnnlab.train.TrainingDiverged;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,21 @@ class ErrorPhrasingTest {
         String study = ErrorPhrasing.phrase(diverged, "study");
         assertThat(study).startsWith(diverged.where()).contains("`lr`").contains("`warmup`")
                 .doesNotContain("--lr").doesNotContain("--technique");
+    }
+
+    @Test
+    void aRunDirectoryConflictIsAdvisedAsTheOutOfTrainOrAsAStudyCell() {
+        RunDirectoryConflict unfinished = new RunDirectoryConflict(RunDirectoryConflict.Kind.UNFINISHED,
+                "runs/a holds an unfinished run (2/5 epochs)");
+        assertThat(ErrorPhrasing.phrase(unfinished, "train"))
+                .isEqualTo("runs/a holds an unfinished run (2/5 epochs): add --resume to continue it, or choose another --out");
+        assertThat(ErrorPhrasing.phrase(unfinished, "study")).startsWith(unfinished.problem())
+                .contains("same study command").doesNotContain("--resume");
+
+        RunDirectoryConflict other = new RunDirectoryConflict(RunDirectoryConflict.Kind.OTHER_CONFIG,
+                "runs/a holds a finished run with a different config (...)");
+        assertThat(ErrorPhrasing.phrase(other, "train")).endsWith("repeat that run's options");
+        assertThat(ErrorPhrasing.phrase(other, "study")).contains("study spec").doesNotContain("repeat that run");
     }
 
     @Test

@@ -99,8 +99,10 @@ class TrainerTest {
         assertThat(interrupted.result()).isEmpty();
 
         assertThatThrownBy(() -> new Trainer(config, data, interrupted, TrainListener.SILENT, 2).run(false))
-                .isInstanceOf(CnnlabException.class)
-                .hasMessageContaining("--resume");
+                .isInstanceOfSatisfying(RunDirectoryConflict.class, e -> assertThat(e.kind())
+                        .isEqualTo(RunDirectoryConflict.Kind.UNFINISHED))
+                .hasMessageContaining("unfinished run (1/2 epochs)")
+                .hasMessageNotContaining("--");
 
         RunResult resumed = new Trainer(config, data, interrupted, TrainListener.SILENT, 1, 0).run(true);
         assertSameRun(resumed, uninterrupted, interrupted, straight);
@@ -212,7 +214,9 @@ class TrainerTest {
 
         TrainConfig other = tiny(2, 256, 128, List.of());
         assertThatThrownBy(() -> new Trainer(other, data, new RunFiles(dir), TrainListener.SILENT, 2).run(true))
-                .isInstanceOf(CnnlabException.class)
-                .hasMessageContaining("different config");
+                .isInstanceOfSatisfying(RunDirectoryConflict.class, e -> assertThat(e.kind())
+                        .isEqualTo(RunDirectoryConflict.Kind.OTHER_CONFIG))
+                .hasMessageContaining("different config")
+                .hasMessageNotContaining("--");
     }
 }
