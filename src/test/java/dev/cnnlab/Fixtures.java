@@ -82,8 +82,8 @@ public final class Fixtures {
      * distribution: a fair sampler essentially never exceeds it, while a wrong probability, a
      * biased sign coin or a missing outcome pushes the statistic into the hundreds or thousands.
      */
-    public static void assertSameOutputDistribution(Map<String, Double> expected, int samples,
-            LongFunction<byte[]> sample) {
+    public static void assertSameOutputDistribution(
+            Map<String, Double> expected, int samples, LongFunction<byte[]> sample) {
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < samples; i++) {
             byte[] out = sample.apply(i);
@@ -115,9 +115,15 @@ public final class Fixtures {
         int df = cells - 1;
         double bound = df + 6 * Math.sqrt(2.0 * df);
         if (!(chi2 <= bound)) {
-            throw new AssertionError(String.format(java.util.Locale.ROOT,
+            throw new AssertionError(String.format(
+                    java.util.Locale.ROOT,
                     "output frequencies differ from the reference's: chi-square %.1f > %.1f (df %d, %d outputs seen"
-                            + " of %d)", chi2, bound, df, counts.size(), expected.size()));
+                            + " of %d)",
+                    chi2,
+                    bound,
+                    df,
+                    counts.size(),
+                    expected.size()));
         }
     }
 
@@ -125,7 +131,8 @@ public final class Fixtures {
     public static void assertLrColumn(List<EpochStats> history, double... expected) {
         org.assertj.core.api.Assertions.assertThat(history).hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
-            org.assertj.core.api.Assertions.assertThat(history.get(i).lr()).as("lr of epoch %d", i + 1)
+            org.assertj.core.api.Assertions.assertThat(history.get(i).lr())
+                    .as("lr of epoch %d", i + 1)
                     .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-12));
         }
     }

@@ -20,16 +20,36 @@ import dev.cnnlab.precision.Precision;
  * @param flopsPerCycle FP32 FLOP per cycle per core assumed for the peak, or null to derive it from the CPU
  * @param precision compute precision
  */
-public record BenchConfig(int depth, boolean squeezeExcite, Double mixupAlpha, int batchSize, int iterations, int warmup,
-        boolean waitForJit, boolean synthetic, Mode mode, int threads, Integer flopsPerCycle, Precision precision) {
+public record BenchConfig(
+        int depth,
+        boolean squeezeExcite,
+        Double mixupAlpha,
+        int batchSize,
+        int iterations,
+        int warmup,
+        boolean waitForJit,
+        boolean synthetic,
+        Mode mode,
+        int threads,
+        Integer flopsPerCycle,
+        Precision precision) {
 
     /** Training steps, inference passes, or both (in that order, in one process). */
-    public enum Mode { TRAIN, INFER, BOTH }
+    public enum Mode {
+        TRAIN,
+        INFER,
+        BOTH
+    }
 
     public BenchConfig {
         ModelSpec.cifar100(depth, false);
-        if (batchSize < 2 || iterations < 1 || warmup < 0 || threads < 1 || (flopsPerCycle != null && flopsPerCycle < 1)) {
-            throw new CnnlabException("bench needs --batch-size >= 2, --iterations >= 1, --warmup >= 0, --threads >= 1, --flops-per-cycle >= 1");
+        if (batchSize < 2
+                || iterations < 1
+                || warmup < 0
+                || threads < 1
+                || (flopsPerCycle != null && flopsPerCycle < 1)) {
+            throw new CnnlabException(
+                    "bench needs --batch-size >= 2, --iterations >= 1, --warmup >= 0, --threads >= 1, --flops-per-cycle >= 1");
         }
     }
 }

@@ -226,10 +226,33 @@ public record BenchResult(
         }
 
         public BenchResult build() {
-            return new BenchResult(model, precision, params, flopsPerImage, batchSize, threads, synthetic, allocator,
-                    trainImagesPerSecond, trainP10, trainP90, inferImagesPerSecond, inferP10, inferP90, gflops,
-                    inferGflops, peakGflops, peakExplained, peakFraction, ceilingGflops, ceilingFraction, peakRssMb,
-                    rssGrowthPer100Iterations, loaderWaitFraction, trainWarmupIterations, inferWarmupIterations);
+            return new BenchResult(
+                    model,
+                    precision,
+                    params,
+                    flopsPerImage,
+                    batchSize,
+                    threads,
+                    synthetic,
+                    allocator,
+                    trainImagesPerSecond,
+                    trainP10,
+                    trainP90,
+                    inferImagesPerSecond,
+                    inferP10,
+                    inferP90,
+                    gflops,
+                    inferGflops,
+                    peakGflops,
+                    peakExplained,
+                    peakFraction,
+                    ceilingGflops,
+                    ceilingFraction,
+                    peakRssMb,
+                    rssGrowthPer100Iterations,
+                    loaderWaitFraction,
+                    trainWarmupIterations,
+                    inferWarmupIterations);
         }
     }
 }

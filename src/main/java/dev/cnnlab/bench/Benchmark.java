@@ -81,28 +81,50 @@ public final class Benchmark {
             double ceiling = ConvCeiling.measureGflops(manager);
             double gflops = 3.0 * summary.flopsPerImage() * train.median / 1e9;
             String preload = System.getenv("LD_PRELOAD");
-            return BenchResult.builder().model(spec.displayName()).precision(config.precision().key())
-                    .params(summary.params()).flopsPerImage(summary.flopsPerImage()).batchSize(config.batchSize())
-                    .threads(config.threads()).synthetic(config.synthetic())
+            return BenchResult.builder()
+                    .model(spec.displayName())
+                    .precision(config.precision().key())
+                    .params(summary.params())
+                    .flopsPerImage(summary.flopsPerImage())
+                    .batchSize(config.batchSize())
+                    .threads(config.threads())
+                    .synthetic(config.synthetic())
                     .allocator(preload == null || preload.isBlank() ? "glibc malloc" : preload)
-                    .trainImagesPerSecond(train.median).trainP10(train.p10).trainP90(train.p90)
-                    .inferImagesPerSecond(infer.median).inferP10(infer.p10).inferP90(infer.p90)
-                    .gflops(gflops).inferGflops(summary.flopsPerImage() * infer.median / 1e9)
-                    .peakGflops(peak.gflops()).peakExplained(peak.explain()).peakFraction(gflops / peak.gflops())
-                    .ceilingGflops(ceiling).ceilingFraction(gflops / ceiling).peakRssMb(peakRss)
-                    .rssGrowthPer100Iterations(train.rssGrowthPercentPer100).loaderWaitFraction(train.waitFraction)
-                    .trainWarmupIterations(train.warmup).inferWarmupIterations(infer.warmup).build();
+                    .trainImagesPerSecond(train.median)
+                    .trainP10(train.p10)
+                    .trainP90(train.p90)
+                    .inferImagesPerSecond(infer.median)
+                    .inferP10(infer.p10)
+                    .inferP90(infer.p90)
+                    .gflops(gflops)
+                    .inferGflops(summary.flopsPerImage() * infer.median / 1e9)
+                    .peakGflops(peak.gflops())
+                    .peakExplained(peak.explain())
+                    .peakFraction(gflops / peak.gflops())
+                    .ceilingGflops(ceiling)
+                    .ceilingFraction(gflops / ceiling)
+                    .peakRssMb(peakRss)
+                    .rssGrowthPer100Iterations(train.rssGrowthPercentPer100)
+                    .loaderWaitFraction(train.waitFraction)
+                    .trainWarmupIterations(train.warmup)
+                    .inferWarmupIterations(infer.warmup)
+                    .build();
         }
     }
 
     /** Median and spread of a rate, plus what the run around it showed. */
-    private record Rates(double median, double p10, double p90, double rssGrowthPercentPer100, double waitFraction,
-            int warmup) {
+    private record Rates(
+            double median, double p10, double p90, double rssGrowthPercentPer100, double waitFraction, int warmup) {
         static final Rates NONE = new Rates(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
 
         static Rates of(DescriptiveStatistics imagesPerSecond, double rssGrowth, double wait, int warmup) {
-            return new Rates(imagesPerSecond.getPercentile(50), imagesPerSecond.getPercentile(10),
-                    imagesPerSecond.getPercentile(90), rssGrowth, wait, warmup);
+            return new Rates(
+                    imagesPerSecond.getPercentile(50),
+                    imagesPerSecond.getPercentile(10),
+                    imagesPerSecond.getPercentile(90),
+                    rssGrowth,
+                    wait,
+                    warmup);
         }
     }
 
@@ -132,8 +154,11 @@ public final class Benchmark {
             progress("train", rates, gate);
         }
         source.close();
-        double growth = 100.0 * (ProcessMemory.rssMb() - rssAfterWarmup) / Math.max(1, rssAfterWarmup)
-                * 100.0 / config.iterations();
+        double growth = 100.0
+                * (ProcessMemory.rssMb() - rssAfterWarmup)
+                / Math.max(1, rssAfterWarmup)
+                * 100.0
+                / config.iterations();
         return Rates.of(rates, growth, (double) waited / timed, gate.warmupIterations());
     }
 
@@ -167,8 +192,14 @@ public final class Benchmark {
                 log.accept(String.format(java.util.Locale.ROOT, "%s warm-up %d", mode, gate.warmupIterations()));
             }
         } else if (n == 1 || n % 10 == 0 || n == config.iterations()) {
-            log.accept(String.format(java.util.Locale.ROOT, "%s %d/%d after %d warm-up, median %.0f img/s", mode, n,
-                    config.iterations(), gate.warmupIterations(), rates.getPercentile(50)));
+            log.accept(String.format(
+                    java.util.Locale.ROOT,
+                    "%s %d/%d after %d warm-up, median %.0f img/s",
+                    mode,
+                    n,
+                    config.iterations(),
+                    gate.warmupIterations(),
+                    rates.getPercentile(50)));
         }
     }
 
@@ -189,7 +220,8 @@ public final class Benchmark {
             this.stats = config.synthetic() ? null : ChannelStats.of(data.train());
             if (config.synthetic()) {
                 SplittableRandom random = Seeds.stream(0, "bench-input");
-                synthetic = ByteBuffer.allocateDirect(b * IMAGE_FLOATS * Float.BYTES).order(ByteOrder.nativeOrder());
+                synthetic = ByteBuffer.allocateDirect(b * IMAGE_FLOATS * Float.BYTES)
+                        .order(ByteOrder.nativeOrder());
                 for (int i = 0; i < b * IMAGE_FLOATS; i++) {
                     synthetic.putFloat(i * Float.BYTES, (float) random.nextGaussian());
                 }
@@ -202,14 +234,20 @@ public final class Benchmark {
 
         Next next() {
             if (synthetic != null) {
-                return new Next(synthetic, syntheticLabels, () -> { });
+                return new Next(synthetic, syntheticLabels, () -> {});
             }
             if (loader == null || !loader.hasNext()) {
                 close();
                 Cifar100Split split = training ? data.train() : data.test();
-                loader = BatchLoader.builder().setSplit(split).setStats(stats)
-                        .setBatchSize(config.batchSize()).optShuffle(training).optAugment(training)
-                        .optEpoch(epoch++).optDropLast(true).build();
+                loader = BatchLoader.builder()
+                        .setSplit(split)
+                        .setStats(stats)
+                        .setBatchSize(config.batchSize())
+                        .optShuffle(training)
+                        .optAugment(training)
+                        .optEpoch(epoch++)
+                        .optDropLast(true)
+                        .build();
             }
             Batch batch = loader.next();
             return new Next(batch.images(), batch.labels(), batch::release);

@@ -28,14 +28,17 @@ final class ConvCeiling {
         double best = 0;
         try (NDManager scope = manager.newSubManager()) {
             // NHWC and OHWI storage viewed as NCHW and OIHW: the layouts the network trains in
-            NDArray input = scope.randomNormal(new Shape(BATCH, SIDE, SIDE, CHANNELS)).transpose(0, 3, 1, 2);
-            NDArray kernel = scope.randomNormal(new Shape(CHANNELS, KERNEL, KERNEL, CHANNELS)).transpose(0, 3, 1, 2);
+            NDArray input =
+                    scope.randomNormal(new Shape(BATCH, SIDE, SIDE, CHANNELS)).transpose(0, 3, 1, 2);
+            NDArray kernel = scope.randomNormal(new Shape(CHANNELS, KERNEL, KERNEL, CHANNELS))
+                    .transpose(0, 3, 1, 2);
             Shape unit = new Shape(1, 1);
             Shape same = new Shape(KERNEL / 2, KERNEL / 2);
             for (int i = 0; i < REPEATS; i++) {
                 try (NDManager step = scope.newSubManager()) {
                     long start = System.nanoTime();
-                    NDArray output = Conv2d.conv2d(input, kernel, null, unit, same, unit, 1).singletonOrThrow();
+                    NDArray output = Conv2d.conv2d(input, kernel, null, unit, same, unit, 1)
+                            .singletonOrThrow();
                     output.attach(step);
                     output.getFloat(0, 0, 0, 0); // waits for the result on asynchronous devices
                     double seconds = (System.nanoTime() - start) / 1e9;

@@ -24,6 +24,7 @@ record CpuPeak(int cores, double mhz, String clockBasis, int flopsPerCycle, Stri
      * probe, a host stealing the core); turbo clocks stay well inside it.
      */
     private static final double MIN_PLAUSIBLE_RATIO = 0.5;
+
     private static final double MAX_PLAUSIBLE_RATIO = 3.0;
     private static final double MIN_PLAUSIBLE_MHZ = 300;
     private static final double MAX_PLAUSIBLE_MHZ = 8000;
@@ -58,8 +59,11 @@ record CpuPeak(int cores, double mhz, String clockBasis, int flopsPerCycle, Stri
                     : "measured";
         } else {
             mhz = nominalKnown ? nominalMhz : ASSUMED_MHZ;
-            clockBasis = String.format(Locale.ROOT, "%s; the measured %.0f MHz was implausible",
-                    nominalKnown ? "/proc/cpuinfo" : "assumed", measuredMhz);
+            clockBasis = String.format(
+                    Locale.ROOT,
+                    "%s; the measured %.0f MHz was implausible",
+                    nominalKnown ? "/proc/cpuinfo" : "assumed",
+                    measuredMhz);
         }
         return new CpuPeak(cores, mhz, clockBasis, core.flopsPerCycle(), core.basis());
     }
@@ -69,8 +73,15 @@ record CpuPeak(int cores, double mhz, String clockBasis, int flopsPerCycle, Stri
     }
 
     String explain() {
-        return String.format(Locale.ROOT, "%d cores x %.0f MHz (%s) x %d FP32 FLOP/cycle (%s) = %.0f GFLOP/s", cores,
-                mhz, clockBasis, flopsPerCycle, basis, gflops());
+        return String.format(
+                Locale.ROOT,
+                "%d cores x %.0f MHz (%s) x %d FP32 FLOP/cycle (%s) = %.0f GFLOP/s",
+                cores,
+                mhz,
+                clockBasis,
+                flopsPerCycle,
+                basis,
+                gflops());
     }
 
     /**
@@ -86,7 +97,8 @@ record CpuPeak(int cores, double mhz, String clockBasis, int flopsPerCycle, Stri
             String vendor = field(cpuinfo, "vendor_id");
             int family = parseInt(field(cpuinfo, "cpu family"));
             int model = parseInt(field(cpuinfo, "model"));
-            Set<String> flags = new HashSet<>(Arrays.asList(field(cpuinfo, "flags").split("\\s+")));
+            Set<String> flags =
+                    new HashSet<>(Arrays.asList(field(cpuinfo, "flags").split("\\s+")));
             boolean avx512 = flags.contains("avx512f");
             boolean fma256 = flags.contains("avx2") && flags.contains("fma");
             if ("AuthenticAMD".equals(vendor)) {
@@ -142,7 +154,8 @@ record CpuPeak(int cores, double mhz, String clockBasis, int flopsPerCycle, Stri
         for (String line : cpuinfo.split("\n")) {
             if (line.startsWith("cpu MHz")) {
                 try {
-                    sum += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+                    sum += Double.parseDouble(
+                            line.substring(line.indexOf(':') + 1).trim());
                     n++;
                 } catch (RuntimeException e) {
                     // a malformed line does not count

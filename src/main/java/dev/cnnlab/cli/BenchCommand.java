@@ -13,9 +13,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cnnlab bench}: training and inference speed, memory and loader wait. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure training (forward + backward + update) and inference images/s of the real training step,",
-            "on the real augmented data pipeline (default) or synthetic input; GFLOP/s against the fp32 peak; memory."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measure training (forward + backward + update) and inference images/s of the real training step,",
+            "on the real augmented data pipeline (default) or synthetic input; GFLOP/s against the fp32 peak; memory."
+        })
 final class BenchCommand implements Runnable {
 
     @Option(names = "--depth", defaultValue = "29", description = "depth 9n+2 (default ${DEFAULT-VALUE})")
@@ -30,14 +35,23 @@ final class BenchCommand implements Runnable {
     @Option(names = "--batch-size", defaultValue = "128", description = "batch size (default ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--iterations", defaultValue = "20", description = "timed iterations per mode (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--iterations",
+            defaultValue = "20",
+            description = "timed iterations per mode (default ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--warmup", defaultValue = "5",
+    @Option(
+            names = "--warmup",
+            defaultValue = "5",
             description = "untimed iterations first, at least (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--wait-for-jit", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--wait-for-jit",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "after --warmup, keep warming up until the JVM's JIT compiler is quiet (at most 60 more"
                     + " iterations); --no-wait-for-jit for exactly --warmup (default ${DEFAULT-VALUE})")
     boolean waitForJit;
@@ -51,11 +65,15 @@ final class BenchCommand implements Runnable {
     @Option(names = "--threads", description = "libtorch threads (default: one per core)")
     Integer threads;
 
-    @Option(names = "--flops-per-cycle",
+    @Option(
+            names = "--flops-per-cycle",
             description = "FP32 FLOP per cycle per core for the peak (default: from the CPU's family and flags)")
     Integer flopsPerCycle;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+    @Option(
+            names = "--precision",
+            paramLabel = "P",
+            defaultValue = "fp32",
             description = "fp32, or bf16 mixed precision (default ${DEFAULT-VALUE})")
     String precision;
 
@@ -74,7 +92,18 @@ final class BenchCommand implements Runnable {
             case "both" -> BenchConfig.Mode.BOTH;
             default -> throw new dev.cnnlab.CnnlabException("--mode must be train, infer or both, got " + mode);
         };
-        BenchConfig config = new BenchConfig(depth, se, mixup, batchSize, iterations, warmup, waitForJit, synthetic, m, t, flopsPerCycle,
+        BenchConfig config = new BenchConfig(
+                depth,
+                se,
+                mixup,
+                batchSize,
+                iterations,
+                warmup,
+                waitForJit,
+                synthetic,
+                m,
+                t,
+                flopsPerCycle,
                 Precision.of(precision));
         CifarData cifar = synthetic ? null : DataOptions.read(data);
         EngineSetup.start(t);
@@ -84,26 +113,53 @@ final class BenchCommand implements Runnable {
             System.out.println(Json.write(r));
             return;
         }
-        System.out.printf(Locale.ROOT, "%s %s, batch %d, %d threads, %s input, allocator %s%n", r.model(), r.precision(),
+        System.out.printf(
+                Locale.ROOT,
+                "%s %s, batch %d, %d threads, %s input, allocator %s%n",
+                r.model(),
+                r.precision(),
                 r.batchSize(),
-                r.threads(), r.synthetic() ? "synthetic" : "real augmented", r.allocator());
+                r.threads(),
+                r.synthetic() ? "synthetic" : "real augmented",
+                r.allocator());
         if (!Double.isNaN(r.trainImagesPerSecond())) {
-            System.out.printf(Locale.ROOT, "train: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s, %.0f%% of fp32 peak;"
-                    + " loader wait %.1f%%; RSS growth %.2f%%/100 it; %d warm-up iterations%n", r.trainImagesPerSecond(),
-                    r.trainP10(), r.trainP90(), r.gflops(), 100 * r.peakFraction(), 100 * r.loaderWaitFraction(),
-                    r.rssGrowthPer100Iterations(), r.trainWarmupIterations());
-            System.out.printf(Locale.ROOT, "       one 50,000-image epoch ~%s, 160 epochs ~%s%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "train: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s, %.0f%% of fp32 peak;"
+                            + " loader wait %.1f%%; RSS growth %.2f%%/100 it; %d warm-up iterations%n",
+                    r.trainImagesPerSecond(),
+                    r.trainP10(),
+                    r.trainP90(),
+                    r.gflops(),
+                    100 * r.peakFraction(),
+                    100 * r.loaderWaitFraction(),
+                    r.rssGrowthPer100Iterations(),
+                    r.trainWarmupIterations());
+            System.out.printf(
+                    Locale.ROOT,
+                    "       one 50,000-image epoch ~%s, 160 epochs ~%s%n",
                     ConsoleProgress.duration(50000 / r.trainImagesPerSecond()),
                     ConsoleProgress.duration(160 * 50000 / r.trainImagesPerSecond()));
         }
         if (!Double.isNaN(r.inferImagesPerSecond())) {
-            System.out.printf(Locale.ROOT, "infer: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s; %d warm-up"
-                    + " iterations%n", r.inferImagesPerSecond(), r.inferP10(), r.inferP90(), r.inferGflops(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "infer: %.1f img/s median (p10 %.1f, p90 %.1f) = %.1f GFLOP/s; %d warm-up" + " iterations%n",
+                    r.inferImagesPerSecond(),
+                    r.inferP10(),
+                    r.inferP90(),
+                    r.inferGflops(),
                     r.inferWarmupIterations());
         }
-        System.out.printf(Locale.ROOT, "peak RSS %d MB%nfp32 peak: %s%nmeasured ceiling: libtorch's best fp32"
-                + " convolution (3x3, 256 channels, channels-last) runs at %.0f GFLOP/s, %.0f%% of that peak;"
-                + " training reaches %.0f%% of it%n", r.peakRssMb(), r.peakExplained(), r.ceilingGflops(),
-                100 * r.ceilingGflops() / r.peakGflops(), 100 * r.ceilingFraction());
+        System.out.printf(
+                Locale.ROOT,
+                "peak RSS %d MB%nfp32 peak: %s%nmeasured ceiling: libtorch's best fp32"
+                        + " convolution (3x3, 256 channels, channels-last) runs at %.0f GFLOP/s, %.0f%% of that peak;"
+                        + " training reaches %.0f%% of it%n",
+                r.peakRssMb(),
+                r.peakExplained(),
+                r.ceilingGflops(),
+                100 * r.ceilingGflops() / r.peakGflops(),
+                100 * r.ceilingFraction());
     }
 }

@@ -34,9 +34,18 @@ final class ConsoleProgress implements TrainListener {
     @Override
     public void started(TrainConfig config, ModelSummary model, int first, int trainImages, int testImages) {
         firstEpoch = first;
-        out.printf(Locale.ROOT, "%s: %,d params, %.3f GFLOPs/image; %d train / %d test images; %d threads; epochs %d..%d"
-                + " (%s)%n", model.spec().displayName(), model.params(), model.flopsPerImage() / 1e9, trainImages, testImages,
-                config.threads(), first, config.epochs(), ConsoleStudyProgress.drops(config.lrMilestones()));
+        out.printf(
+                Locale.ROOT,
+                "%s: %,d params, %.3f GFLOPs/image; %d train / %d test images; %d threads; epochs %d..%d" + " (%s)%n",
+                model.spec().displayName(),
+                model.params(),
+                model.flopsPerImage() / 1e9,
+                trainImages,
+                testImages,
+                config.threads(),
+                first,
+                config.epochs(),
+                ConsoleStudyProgress.drops(config.lrMilestones()));
         out.println("epoch       lr  train_loss  train_top1  test_loss  test_top1  test_top5   seconds  img/s");
     }
 
@@ -58,29 +67,60 @@ final class ConsoleProgress implements TrainListener {
         String runEta = Double.isNaN(secondsPerEpoch) ? "?" : duration(epochEta + secondsPerEpoch * (epochs - epoch));
         if (bar) {
             int filled = (int) Math.round((double) BAR * batch / batches);
-            out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d %.0f img/s loss %.4f ETA %s (run %s)   ",
-                    epoch, epochs, "#".repeat(filled), ".".repeat(BAR - filled), batch, batches,
-                    imagesPerSecond, meanLoss, duration(epochEta), runEta);
+            out.printf(
+                    Locale.ROOT,
+                    "\repoch %d/%d [%s%s] %d/%d %.0f img/s loss %.4f ETA %s (run %s)   ",
+                    epoch,
+                    epochs,
+                    "#".repeat(filled),
+                    ".".repeat(BAR - filled),
+                    batch,
+                    batches,
+                    imagesPerSecond,
+                    meanLoss,
+                    duration(epochEta),
+                    runEta);
             out.flush();
         } else {
             int decile = batch * 4 / batches;
             if (decile > lastPlainDecile && batch < batches) {
                 lastPlainDecile = decile;
-                out.printf(Locale.ROOT, "  epoch %d/%d: %d/%d batches, %.0f img/s, loss %.4f, ETA %s (run %s)%n",
-                        epoch, epochs, batch, batches, imagesPerSecond, meanLoss, duration(epochEta), runEta);
+                out.printf(
+                        Locale.ROOT,
+                        "  epoch %d/%d: %d/%d batches, %.0f img/s, loss %.4f, ETA %s (run %s)%n",
+                        epoch,
+                        epochs,
+                        batch,
+                        batches,
+                        imagesPerSecond,
+                        meanLoss,
+                        duration(epochEta),
+                        runEta);
             }
         }
     }
 
     @Override
     public void epochDone(EpochStats s, int epochs) {
-        secondsPerEpoch = Double.isNaN(secondsPerEpoch) || s.epoch() == firstEpoch ? s.seconds() : 0.7 * secondsPerEpoch + 0.3 * s.seconds();
+        secondsPerEpoch = Double.isNaN(secondsPerEpoch) || s.epoch() == firstEpoch
+                ? s.seconds()
+                : 0.7 * secondsPerEpoch + 0.3 * s.seconds();
         if (bar) {
             out.print("\r" + " ".repeat(100) + "\r");
         }
-        out.printf(Locale.ROOT, "%3d/%-3d %8.5f %11.4f %10.2f%% %10.4f %9.2f%% %9.2f%% %9.1f %6.0f%n",
-                s.epoch(), epochs, s.lr(), s.trainLoss(), s.trainTop1(), s.testLoss(), s.testTop1(), s.testTop5(),
-                s.seconds(), s.trainImagesPerSecond());
+        out.printf(
+                Locale.ROOT,
+                "%3d/%-3d %8.5f %11.4f %10.2f%% %10.4f %9.2f%% %9.2f%% %9.1f %6.0f%n",
+                s.epoch(),
+                epochs,
+                s.lr(),
+                s.trainLoss(),
+                s.trainTop1(),
+                s.testLoss(),
+                s.testTop1(),
+                s.testTop5(),
+                s.seconds(),
+                s.trainImagesPerSecond());
         out.flush();
     }
 
@@ -94,7 +134,8 @@ final class ConsoleProgress implements TrainListener {
             return "?";
         }
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

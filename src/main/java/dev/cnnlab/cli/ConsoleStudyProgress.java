@@ -32,30 +32,52 @@ final class ConsoleStudyProgress implements StudyListener {
     public TrainListener starting(Cell cell, int cells) {
         int epochs = cell.fidelity().epochs(spec.protocol());
         java.util.List<Integer> drops = cell.config(spec.protocol(), 1).lrMilestones();
-        out.printf(Locale.ROOT, "[cell %d of %d] %s: %s with {%s}, seed %d, %d epochs (%s)%n", cell.index(),
-                cells, cell.id(), cell.fidelity().name(), cell.techniqueSet(), cell.seed(), epochs, drops(drops));
+        out.printf(
+                Locale.ROOT,
+                "[cell %d of %d] %s: %s with {%s}, seed %d, %d epochs (%s)%n",
+                cell.index(),
+                cells,
+                cell.id(),
+                cell.fidelity().name(),
+                cell.techniqueSet(),
+                cell.seed(),
+                epochs,
+                drops(drops));
         return new ConsoleProgress(out, live);
     }
 
     /** The LR milestones in words: {@code LR drops at 2, 3}, or {@code no LR drop}. */
     static String drops(java.util.List<Integer> milestones) {
-        return milestones.isEmpty() ? "no LR drop" : "LR drops at " + milestones.stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(", "));
+        return milestones.isEmpty()
+                ? "no LR drop"
+                : "LR drops at "
+                        + milestones.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Override
     public void waiting(java.util.List<Cell> pending, java.time.Duration recheck) {
-        out.printf(Locale.ROOT, "waiting for %d proxy-stage cell(s) being trained by other processes (%s); checking again"
-                + " in %d s%n", pending.size(), String.join(", ", pending.stream().map(Cell::id).toList()),
+        out.printf(
+                Locale.ROOT,
+                "waiting for %d proxy-stage cell(s) being trained by other processes (%s); checking again"
+                        + " in %d s%n",
+                pending.size(),
+                String.join(", ", pending.stream().map(Cell::id).toList()),
                 recheck.toSeconds());
     }
 
     @Override
     public void finished(Cell cell, int cells, RunResult result) {
         done++;
-        out.printf(Locale.ROOT, "[cell %d of %d] %s: %.2f%% top-1 in %s; study %s: %d cell(s) trained here in %s%n",
-                cell.index(), cells, cell.id(), result.testAccuracy(),
-                ConsoleProgress.duration(result.wallSeconds()), spec.name(), done,
+        out.printf(
+                Locale.ROOT,
+                "[cell %d of %d] %s: %.2f%% top-1 in %s; study %s: %d cell(s) trained here in %s%n",
+                cell.index(),
+                cells,
+                cell.id(),
+                result.testAccuracy(),
+                ConsoleProgress.duration(result.wallSeconds()),
+                spec.name(),
+                done,
                 ConsoleProgress.duration((System.nanoTime() - start) / 1e9));
     }
 }

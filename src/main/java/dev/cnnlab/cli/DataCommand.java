@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code cnnlab data fetch|verify}. */
-@Command(name = "data", description = "Get and check the CIFAR-100 data.", mixinStandardHelpOptions = true,
+@Command(
+        name = "data",
+        description = "Get and check the CIFAR-100 data.",
+        mixinStandardHelpOptions = true,
         subcommands = {DataCommand.Fetch.class, DataCommand.Verify.class})
 final class DataCommand implements Runnable {
 
@@ -22,7 +25,9 @@ final class DataCommand implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
-    @Command(name = "fetch", mixinStandardHelpOptions = true,
+    @Command(
+            name = "fetch",
+            mixinStandardHelpOptions = true,
             description = "Download the official cifar-100-binary.tar.gz, check its md5 and unpack it into --data.")
     static final class Fetch implements Runnable {
         @Mixin
@@ -37,8 +42,11 @@ final class DataCommand implements Runnable {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check sizes, labels, per-class counts and md5 of the data; print counts and channel mean/std.")
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Check sizes, labels, per-class counts and md5 of the data; print counts and channel mean/std.")
     static final class Verify implements Runnable {
         @Mixin
         DataOptions data;

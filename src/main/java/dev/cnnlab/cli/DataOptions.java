@@ -9,8 +9,11 @@ import picocli.CommandLine.Option;
 /** The {@code --data} option shared by every command that reads CIFAR-100. */
 final class DataOptions {
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "CIFAR-100 binary directory or cifar-100-binary.tar.gz (default: $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary)")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description =
+                    "CIFAR-100 binary directory or cifar-100-binary.tar.gz (default: $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary)")
     Path data;
 
     Path location() {

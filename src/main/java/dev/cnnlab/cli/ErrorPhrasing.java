@@ -21,14 +21,17 @@ final class ErrorPhrasing {
     static String phrase(CnnlabException e, String command) {
         boolean study = STUDY.equals(command);
         if (e instanceof TrainingDiverged diverged) {
-            return diverged.where() + (study
-                    ? "; lower `lr` under `protocol:` in the study spec or add the `warmup` technique, then run the"
-                            + " study into a new --out"
-                    : "; lower --lr or add warm-up (--technique warmup), then start a new --out");
+            return diverged.where()
+                    + (study
+                            ? "; lower `lr` under `protocol:` in the study spec or add the `warmup` technique, then run the"
+                                    + " study into a new --out"
+                            : "; lower --lr or add warm-up (--technique warmup), then start a new --out");
         }
         if (e instanceof ModelTooLarge tooLarge) {
-            return tooLarge.what() + (study ? ": choose a smaller `depth` or `widen` for that model in the study spec"
-                    : ": choose a smaller --depth or --widen");
+            return tooLarge.what()
+                    + (study
+                            ? ": choose a smaller `depth` or `widen` for that model in the study spec"
+                            : ": choose a smaller --depth or --widen");
         }
         if (e instanceof RunDirectoryConflict conflict) {
             return conflict.problem() + ": " + (study ? studyRemedy(conflict.kind()) : trainRemedy(conflict.kind()));
@@ -48,8 +51,9 @@ final class ErrorPhrasing {
     private static String studyRemedy(RunDirectoryConflict.Kind kind) {
         return switch (kind) {
             case UNFINISHED -> "run the same study command again, it resumes unfinished cells";
-            case OTHER_CONFIG -> "the study spec or its options changed since that cell ran: restore them, or run the"
-                    + " study into a new --out";
+            case OTHER_CONFIG ->
+                "the study spec or its options changed since that cell ran: restore them, or run the"
+                        + " study into a new --out";
             case OTHER_MODEL -> "delete that cell's directory to train it afresh, or run the study into a new --out";
         };
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         name = "cnnlab",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Does a technique's gain on a tiny CNN predict its gain on a big one? Train and compare on CIFAR-100.",
+        description =
+                "Does a technique's gain on a tiny CNN predict its gain on a big one? Train and compare on CIFAR-100.",
         subcommands = {
             DataCommand.class,
             ModelCommand.class,
@@ -60,8 +61,8 @@ public final class Main implements Runnable {
 
     private static int onBadArguments(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("cnnlab: error: " + e.getMessage().lines().findFirst().orElse("bad arguments")
-                + " (see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
+        err.println("cnnlab: error: " + e.getMessage().lines().findFirst().orElse("bad arguments") + " (see `"
+                + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
         err.flush();
         return CnnlabException.EXIT_CODE;
     }

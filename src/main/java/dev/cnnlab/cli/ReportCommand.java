@@ -9,15 +9,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cnnlab report DIR} and {@code cnnlab report --table FILE --out DIR}. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write DIR/report.md and a self-contained DIR/report.html for a (possibly partial) study,",
-            "or run the same analysis on a table of results that cnnlab did not train (--table)."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write DIR/report.md and a self-contained DIR/report.html for a (possibly partial) study,",
+            "or run the same analysis on a table of results that cnnlab did not train (--table)."
+        })
 final class ReportCommand implements Runnable {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the study directory (--out of `cnnlab study`)")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
+            description = "the study directory (--out of `cnnlab study`)")
     Path dir;
 
-    @Option(names = "--table", paramLabel = "FILE",
+    @Option(
+            names = "--table",
+            paramLabel = "FILE",
             description = "CSV or YAML of runs (fidelity, set, seed, top1, optional cost in seconds), e.g."
                     + " studies/published/reference.yaml")
     Path table;
@@ -33,7 +43,8 @@ final class ReportCommand implements Runnable {
                 throw new CnnlabException("give either a study DIR or --table FILE, not both");
             }
             if (out == null) {
-                throw new CnnlabException("--table needs --out DIR: the folder to write report.md and report.html into");
+                throw new CnnlabException(
+                        "--table needs --out DIR: the folder to write report.md and report.html into");
             }
             report = StudyReport.writeTable(table, out);
         } else {

@@ -5,12 +5,12 @@ import dev.cnnlab.data.CifarData;
 import dev.cnnlab.report.ReportFiles;
 import dev.cnnlab.report.StudyReport;
 import dev.cnnlab.study.Cell;
+import dev.cnnlab.study.PromotionPlan;
 import dev.cnnlab.study.ReportLock;
 import dev.cnnlab.study.StudyDirectory;
 import dev.cnnlab.study.StudyRunner;
 import dev.cnnlab.study.StudySpec;
 import dev.cnnlab.study.StudySpecReader;
-import dev.cnnlab.study.PromotionPlan;
 import dev.cnnlab.train.ConfigException;
 import dev.cnnlab.train.EngineSetup;
 import java.nio.file.Path;
@@ -23,15 +23,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cnnlab study}: every cell of a study, resumable, locally or as one task of a job array. */
-@Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a size-versus-technique study (models x technique sets x seeds) and write its report.",
-            "Killed at any point and started again, it skips finished cells and resumes the interrupted one."})
+@Command(
+        name = "study",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run a size-versus-technique study (models x technique sets x seeds) and write its report.",
+            "Killed at any point and started again, it skips finished cells and resumes the interrupted one."
+        })
 final class StudyCommand implements Runnable {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "study spec (YAML), e.g. studies/quick.yaml")
     Path specFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "study directory (runs/<cell-id>/, study.json, report.*)")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "study directory (runs/<cell-id>/, study.json, report.*)")
     Path out;
 
     @Option(names = "--list", description = "print the cells with their index and status, then exit")
@@ -40,22 +48,39 @@ final class StudyCommand implements Runnable {
     @ArgGroup(validate = false, heading = "%nWhich cells and how:%n", order = 1)
     Execution execution = new Execution();
 
-    @ArgGroup(validate = false, heading = "%nOverrides for every cell (shrink a shipped spec for a smoke run):%n", order = 2)
+    @ArgGroup(
+            validate = false,
+            heading = "%nOverrides for every cell (shrink a shipped spec for a smoke run):%n",
+            order = 2)
     Overrides overrides = new Overrides();
 
     static final class Execution {
-        @Option(names = "--cell", paramLabel = "I", split = ",",
+        @Option(
+                names = "--cell",
+                paramLabel = "I",
+                split = ",",
                 description = "run only these cells (e.g. $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX); see --list")
         List<Integer> cells;
 
-        @Option(names = "--workers", paramLabel = "K", defaultValue = "1",
-                description = "cells trained at once, one process each (one per GPU; on CPU the cores are split; default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--workers",
+                paramLabel = "K",
+                defaultValue = "1",
+                description =
+                        "cells trained at once, one process each (one per GPU; on CPU the cores are split; default ${DEFAULT-VALUE})")
         int workers;
 
-        @Option(names = "--threads", paramLabel = "N", description = "libtorch threads per cell (default: cores / workers)")
+        @Option(
+                names = "--threads",
+                paramLabel = "N",
+                description = "libtorch threads per cell (default: cores / workers)")
         Integer threads;
 
-        @Option(names = "--loader-workers", paramLabel = "N", defaultValue = "2", description = "data loader threads per cell (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--loader-workers",
+                paramLabel = "N",
+                defaultValue = "2",
+                description = "data loader threads per cell (default ${DEFAULT-VALUE})")
         int loaderWorkers;
 
         @Option(names = "--no-report", description = "do not write the report at the end")
@@ -64,8 +89,10 @@ final class StudyCommand implements Runnable {
         @Option(names = "--quiet", description = "no progress bars, only per-epoch rows")
         boolean quiet;
 
-        @Option(names = "--no-promote", description = "train the full grid: every cell, promoted or not (the report then"
-                + " shows what the promotion would have cost in accuracy)")
+        @Option(
+                names = "--no-promote",
+                description = "train the full grid: every cell, promoted or not (the report then"
+                        + " shows what the promotion would have cost in accuracy)")
         boolean noPromote;
 
         /** The default, spelled out for worker command lines. */
@@ -78,7 +105,10 @@ final class StudyCommand implements Runnable {
     }
 
     static final class Overrides {
-        @Option(names = "--data", paramLabel = "DIR", description = "CIFAR-100 location (default: $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary)")
+        @Option(
+                names = "--data",
+                paramLabel = "DIR",
+                description = "CIFAR-100 location (default: $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary)")
         Path data;
 
         @Option(names = "--epochs", description = "epochs per cell")
@@ -147,13 +177,15 @@ final class StudyCommand implements Runnable {
         if (execution.workers < 1) {
             throw new CnnlabException("--workers must be >= 1, got " + execution.workers);
         }
-        int threads = execution.threads != null ? execution.threads
+        int threads = execution.threads != null
+                ? execution.threads
                 : Math.max(1, EngineSetup.defaultThreads() / execution.workers);
         for (Cell cell : all) {
             try {
                 cell.config(spec.protocol(), threads).validate();
             } catch (ConfigException e) {
-                throw new CnnlabException(specFile + ": model '" + cell.fidelity().name() + "' with set '"
+                throw new CnnlabException(specFile + ": model '"
+                        + cell.fidelity().name() + "' with set '"
                         + cell.techniqueSet() + "': " + e.field() + " " + e.problem() + " (from the spec's protocol or"
                         + " its models entry, or a command-line override)");
             }
@@ -167,11 +199,20 @@ final class StudyCommand implements Runnable {
         } else {
             EngineSetup.start(threads);
             ConsoleStudyProgress progress = new ConsoleStudyProgress(System.err, !execution.quiet, spec);
-            new StudyRunner(spec, directory, data).threads(threads).loaderWorkers(execution.loaderWorkers)
-                    .promote(!execution.noPromote).listener(progress).run(selected);
+            new StudyRunner(spec, directory, data)
+                    .threads(threads)
+                    .loaderWorkers(execution.loaderWorkers)
+                    .promote(!execution.noPromote)
+                    .listener(progress)
+                    .run(selected);
         }
         long finished = all.stream().filter(directory::finished).count();
-        System.err.printf(Locale.ROOT, "study %s: %d/%d cells finished (%s this time)%n", spec.name(), finished, all.size(),
+        System.err.printf(
+                Locale.ROOT,
+                "study %s: %d/%d cells finished (%s this time)%n",
+                spec.name(),
+                finished,
+                all.size(),
                 ConsoleProgress.duration((System.nanoTime() - start) / 1e9));
         if (execution.worker) {
             return;
@@ -184,12 +225,16 @@ final class StudyCommand implements Runnable {
             System.out.println(report.terminalSummary());
             System.out.println("report: " + report.markdown() + " and " + report.html());
         }
-        java.util.Optional<PromotionPlan.Decision> decision = execution.noPromote ? java.util.Optional.empty()
+        java.util.Optional<PromotionPlan.Decision> decision = execution.noPromote
+                ? java.util.Optional.empty()
                 : PromotionPlan.of(spec).map(p -> p.decide(directory::accuracy));
-        List<Cell> missing = selected.stream().filter(c -> !directory.finished(c))
-                .filter(c -> !notPromoted(spec, decision, c)).toList();
+        List<Cell> missing = selected.stream()
+                .filter(c -> !directory.finished(c))
+                .filter(c -> !notPromoted(spec, decision, c))
+                .toList();
         if (!missing.isEmpty()) {
-            throw new CnnlabException(missing.size() + " selected cell(s) did not finish (e.g. " + missing.get(0).id()
+            throw new CnnlabException(missing.size() + " selected cell(s) did not finish (e.g. "
+                    + missing.get(0).id()
                     + ", still locked by another process or failed): run the same command again to resume them");
         }
     }
@@ -208,8 +253,8 @@ final class StudyCommand implements Runnable {
         List<Cell> selected = new ArrayList<>();
         for (int index : execution.cells) {
             if (index < 0 || index >= all.size()) {
-                throw new CnnlabException("--cell " + index + " is out of range: this study has cells 0.." + (all.size() - 1)
-                        + " (see --list)");
+                throw new CnnlabException("--cell " + index + " is out of range: this study has cells 0.."
+                        + (all.size() - 1) + " (see --list)");
             }
             selected.add(all.get(index));
         }
@@ -218,11 +263,22 @@ final class StudyCommand implements Runnable {
 
     /** The command line of one worker process: this study restricted to the selected cells, one cell at a time. */
     private List<String> workerArguments(List<Cell> selected, int threads) {
-        List<String> args = new ArrayList<>(List.of("study", specFile.toString(), "--out", out.toString(),
-                "--worker", "--quiet", "--threads", Integer.toString(threads),
-                "--loader-workers", Integer.toString(execution.loaderWorkers),
+        List<String> args = new ArrayList<>(List.of(
+                "study",
+                specFile.toString(),
+                "--out",
+                out.toString(),
+                "--worker",
+                "--quiet",
+                "--threads",
+                Integer.toString(threads),
+                "--loader-workers",
+                Integer.toString(execution.loaderWorkers),
                 execution.noPromote ? "--no-promote" : "--promote",
-                "--cell", String.join(",", selected.stream().map(c -> Integer.toString(c.index())).toList())));
+                "--cell",
+                String.join(
+                        ",",
+                        selected.stream().map(c -> Integer.toString(c.index())).toList())));
         addOverride(args, "--data", overrides.data);
         addOverride(args, "--epochs", overrides.epochs);
         addOverride(args, "--train-limit", overrides.trainLimit);
@@ -231,7 +287,8 @@ final class StudyCommand implements Runnable {
         addOverride(args, "--precision", overrides.precision);
         if (overrides.seeds != null) {
             args.add("--seeds");
-            args.add(String.join(",", overrides.seeds.stream().map(String::valueOf).toList()));
+            args.add(String.join(
+                    ",", overrides.seeds.stream().map(String::valueOf).toList()));
         }
         return args;
     }
@@ -244,38 +301,80 @@ final class StudyCommand implements Runnable {
     }
 
     private static void printCells(StudySpec spec, List<Cell> cells, StudyDirectory directory) {
-        System.out.printf(Locale.ROOT, "study %s: %d cells (%d models x %d technique sets x %d seeds)%n",
-                spec.name(), cells.size(), spec.models().size(), spec.techniques().size(), spec.seeds().size());
+        System.out.printf(
+                Locale.ROOT,
+                "study %s: %d cells (%d models x %d technique sets x %d seeds)%n",
+                spec.name(),
+                cells.size(),
+                spec.models().size(),
+                spec.techniques().size(),
+                spec.seeds().size());
         for (var fidelity : spec.models()) {
-            Cell first = cells.stream().filter(c -> c.fidelity().equals(fidelity)).findFirst().orElseThrow();
+            Cell first = cells.stream()
+                    .filter(c -> c.fidelity().equals(fidelity))
+                    .findFirst()
+                    .orElseThrow();
             var config = first.config(spec.protocol(), 1);
-            System.out.printf(Locale.ROOT, "  %-14s %s, %d epochs (%s), %,d training images%s%n",
-                    fidelity.name(), config.modelSpec().displayName(), config.epochs(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-14s %s, %d epochs (%s), %,d training images%s%n",
+                    fidelity.name(),
+                    config.modelSpec().displayName(),
+                    config.epochs(),
                     ConsoleStudyProgress.drops(config.lrMilestones()),
-                    fidelity.trainImages(spec.protocol()), fidelity.name().equals(spec.target()) ? "  (target)" : "");
+                    fidelity.trainImages(spec.protocol()),
+                    fidelity.name().equals(spec.target()) ? "  (target)" : "");
         }
         java.util.Optional<PromotionPlan> plan = PromotionPlan.of(spec);
-        java.util.Optional<PromotionPlan.Decision> decision = plan.flatMap(p -> directory == null ? java.util.Optional.empty()
-                : java.util.Optional.of(p.decide(directory::accuracy)));
-        plan.ifPresent(p -> System.out.printf(Locale.ROOT, "promotion: every set on %s, then the baseline and the best %d"
-                + " on %s%s%n", p.promotion().from(), p.promotion().keep(), p.promotion().to(),
-                decision.filter(PromotionPlan.Decision::complete).map(d -> ": promoted " + String.join(", ", d.promoted()))
-                        .orElse(directory == null ? "" : ": decided when the " + p.promotion().from() + " cells are finished")));
-        System.out.printf(Locale.ROOT, "%5s  %-32s %-14s %-22s %6s%s%n", "cell", "id", "model", "techniques", "seed",
+        java.util.Optional<PromotionPlan.Decision> decision = plan.flatMap(p ->
+                directory == null ? java.util.Optional.empty() : java.util.Optional.of(p.decide(directory::accuracy)));
+        plan.ifPresent(p -> System.out.printf(
+                Locale.ROOT,
+                "promotion: every set on %s, then the baseline and the best %d" + " on %s%s%n",
+                p.promotion().from(),
+                p.promotion().keep(),
+                p.promotion().to(),
+                decision.filter(PromotionPlan.Decision::complete)
+                        .map(d -> ": promoted " + String.join(", ", d.promoted()))
+                        .orElse(
+                                directory == null
+                                        ? ""
+                                        : ": decided when the " + p.promotion().from() + " cells are finished")));
+        System.out.printf(
+                Locale.ROOT,
+                "%5s  %-32s %-14s %-22s %6s%s%n",
+                "cell",
+                "id",
+                "model",
+                "techniques",
+                "seed",
                 directory == null ? "" : "  status");
         for (Cell cell : cells) {
             String status = directory == null ? "" : "  " + status(cell, directory, plan, decision);
-            System.out.printf(Locale.ROOT, "%5d  %-32s %-14s %-22s %6d%s%n", cell.index(), cell.id(), cell.fidelity().name(),
-                    cell.techniqueSet(), cell.seed(), status);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%5d  %-32s %-14s %-22s %6d%s%n",
+                    cell.index(),
+                    cell.id(),
+                    cell.fidelity().name(),
+                    cell.techniqueSet(),
+                    cell.seed(),
+                    status);
         }
     }
 
-    private static String status(Cell cell, StudyDirectory directory, java.util.Optional<PromotionPlan> plan,
+    private static String status(
+            Cell cell,
+            StudyDirectory directory,
+            java.util.Optional<PromotionPlan> plan,
             java.util.Optional<PromotionPlan.Decision> decision) {
         if (directory.finished(cell)) {
             return "finished";
         }
-        java.util.Optional<String> progress = directory.run(cell).checkpoint().peek()
+        java.util.Optional<String> progress = directory
+                .run(cell)
+                .checkpoint()
+                .peek()
                 .map(s -> "epoch " + s.completedEpochs() + "/" + s.config().epochs());
         if (progress.isPresent()) {
             return progress.get();

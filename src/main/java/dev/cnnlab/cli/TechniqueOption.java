@@ -18,14 +18,14 @@ final class TechniqueOption {
             for (String pair : text.substring(colon + 1).split(",")) {
                 String[] kv = pair.split("=", 2);
                 if (kv.length != 2 || kv[0].isBlank()) {
-                    throw new CnnlabException("--technique " + text + ": options are KEY=VALUE pairs separated by commas,"
-                            + " e.g. cutmix:alpha=1,prob=0.5");
+                    throw new CnnlabException("--technique " + text
+                            + ": options are KEY=VALUE pairs separated by commas," + " e.g. cutmix:alpha=1,prob=0.5");
                 }
                 try {
                     options.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
                 } catch (NumberFormatException e) {
-                    throw new CnnlabException("--technique " + text + ": option " + kv[0].trim() + " needs a number, got '"
-                            + kv[1].trim() + "'");
+                    throw new CnnlabException("--technique " + text + ": option " + kv[0].trim()
+                            + " needs a number, got '" + kv[1].trim() + "'");
                 }
             }
         }

@@ -7,7 +7,9 @@ import java.util.TreeMap;
 import picocli.CommandLine.Command;
 
 /** {@code cnnlab techniques}: the catalogue. */
-@Command(name = "techniques", mixinStandardHelpOptions = true,
+@Command(
+        name = "techniques",
+        mixinStandardHelpOptions = true,
         description = "List the techniques a study spec can switch on, with their options and papers.")
 final class TechniquesCommand implements Runnable {
 
@@ -18,7 +20,9 @@ final class TechniquesCommand implements Runnable {
             System.out.printf(Locale.ROOT, "%-16s acts on: %s%n", "", entry.acts());
             StringBuilder options = new StringBuilder();
             for (Map.Entry<String, Double> option : new TreeMap<>(entry.defaults()).entrySet()) {
-                options.append(options.length() == 0 ? "" : ", ").append(option.getKey()).append('=')
+                options.append(options.length() == 0 ? "" : ", ")
+                        .append(option.getKey())
+                        .append('=')
                         .append(format(option.getValue()));
             }
             System.out.printf(Locale.ROOT, "%-16s options: %s%n", "", options.length() == 0 ? "none" : options);

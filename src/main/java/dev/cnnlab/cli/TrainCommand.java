@@ -22,9 +22,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cnnlab train}: one model, one config, one run directory. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = ReferenceDefaults.class,
-        description = {"Train one pre-activation ResNet on CIFAR-100 (defaults: the reference protocol).",
-            "Writes OUT/epochs.csv, OUT/result.json, OUT/config.json and OUT/checkpoint/ (after every epoch)."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        defaultValueProvider = ReferenceDefaults.class,
+        description = {
+            "Train one pre-activation ResNet on CIFAR-100 (defaults: the reference protocol).",
+            "Writes OUT/epochs.csv, OUT/result.json, OUT/config.json and OUT/checkpoint/ (after every epoch)."
+        })
 final class TrainCommand implements Runnable {
 
     @ArgGroup(validate = false, heading = "%nData:%n", order = 1)
@@ -40,25 +46,39 @@ final class TrainCommand implements Runnable {
     RunGroup run = new RunGroup();
 
     static final class DataGroup {
-        @Option(names = "--data", paramLabel = "DIR",
-                description = "CIFAR-100 binary directory or .tar.gz (default: $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary)")
+        @Option(
+                names = "--data",
+                paramLabel = "DIR",
+                description =
+                        "CIFAR-100 binary directory or .tar.gz (default: $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary)")
         Path data;
 
-        @Option(names = "--train-limit", paramLabel = "N", description = "use the first N training images (0 = all 50000)")
+        @Option(
+                names = "--train-limit",
+                paramLabel = "N",
+                description = "use the first N training images (0 = all 50000)")
         int trainLimit;
 
         @Option(names = "--test-limit", paramLabel = "N", description = "use the first N test images (0 = all 10000)")
         int testLimit;
 
-        @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "data loader threads (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--workers",
+                paramLabel = "N",
+                defaultValue = "2",
+                description = "data loader threads (default ${DEFAULT-VALUE})")
         int workers;
     }
 
     static final class ModelGroup {
-        @Option(names = "--depth", description = "network depth 9n+2: 29 (tiny proxy), 164 (reference), ... (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--depth",
+                description = "network depth 9n+2: 29 (tiny proxy), 164 (reference), ... (default ${DEFAULT-VALUE})")
         int depth;
 
-        @Option(names = "--family", description = "bottleneck (9n+2), basic (6n+2) or preact18 (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--family",
+                description = "bottleneck (9n+2), basic (6n+2) or preact18 (default ${DEFAULT-VALUE})")
         String family;
 
         @Option(names = "--widen", description = "channel multiplier of every stage (default ${DEFAULT-VALUE})")
@@ -67,11 +87,17 @@ final class TrainCommand implements Runnable {
         @Option(names = "--se", description = "Squeeze-and-Excitation on every residual branch (reduction 16)")
         boolean se;
 
-        @Option(names = "--technique", paramLabel = "NAME[:K=V,...]",
-                description = "any catalogue technique with options, repeatable, e.g. cutmix:prob=0.5 (see `cnnlab techniques`)")
+        @Option(
+                names = "--technique",
+                paramLabel = "NAME[:K=V,...]",
+                description =
+                        "any catalogue technique with options, repeatable, e.g. cutmix:prob=0.5 (see `cnnlab techniques`)")
         List<String> techniques = new ArrayList<>();
 
-        @Option(names = "--mixup", paramLabel = "ALPHA", description = "mixup with lambda ~ Beta(ALPHA, ALPHA) (paper: 1.0)")
+        @Option(
+                names = "--mixup",
+                paramLabel = "ALPHA",
+                description = "mixup with lambda ~ Beta(ALPHA, ALPHA) (paper: 1.0)")
         Double mixup;
     }
 
@@ -82,7 +108,10 @@ final class TrainCommand implements Runnable {
         @Option(names = "--lr", description = "initial learning rate (default ${DEFAULT-VALUE})")
         double lr;
 
-        @Option(names = "--lr-milestones", paramLabel = "E,E", split = ",",
+        @Option(
+                names = "--lr-milestones",
+                paramLabel = "E,E",
+                split = ",",
                 description = "epochs where the LR is multiplied by --lr-gamma (default: the reference 80,120 of 160"
                         + " moved to --epochs, e.g. 2,3 for 4 epochs)")
         List<Integer> milestones;
@@ -110,19 +139,28 @@ final class TrainCommand implements Runnable {
         @Option(names = "--seed", description = "seed of every random choice (default ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--threads", paramLabel = "N", description = "libtorch intra-op threads (default: one per core)")
+        @Option(
+                names = "--threads",
+                paramLabel = "N",
+                description = "libtorch intra-op threads (default: one per core)")
         Integer threads;
 
         @Option(names = "--quiet", description = "no progress bar, only the per-epoch rows")
         boolean quiet;
 
-        @Option(names = "--precision", paramLabel = "P",
+        @Option(
+                names = "--precision",
+                paramLabel = "P",
                 description = "fp32, or bf16: mixed precision (bf16 compute, fp32 master weights) for CPUs with"
                         + " AVX512-BF16 or AMX and for recent GPUs (default ${DEFAULT-VALUE})")
         String precision;
 
-        @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "60",
-                description = "also checkpoint inside an epoch this often (0 = only at epoch ends; default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--checkpoint-every",
+                paramLabel = "SECONDS",
+                defaultValue = "60",
+                description =
+                        "also checkpoint inside an epoch this often (0 = only at epoch ends; default ${DEFAULT-VALUE})")
         double checkpointSeconds;
     }
 
@@ -147,11 +185,18 @@ final class TrainCommand implements Runnable {
         EngineSetup.start(threads);
         config.computePrecision().speedWarning().ifPresent(w -> System.err.println("cnnlab: warning: " + w));
         ConsoleProgress progress = new ConsoleProgress(System.err, !run.quiet);
-        RunResult result = new Trainer(config, data, files, progress, dataGroup.workers, run.checkpointSeconds)
-                .run(run.resume);
-        System.out.printf(Locale.ROOT, "%s: final test top-1 %.2f%%, top-5 %.2f%% after %d epochs (%.0f s, %.0f img/s) -> %s%n",
-                result.model(), result.testAccuracy(), result.testTop5(), result.epochs(), result.wallSeconds(),
-                result.trainImagesPerSecond(), out.resolve(RunFiles.RESULT));
+        RunResult result =
+                new Trainer(config, data, files, progress, dataGroup.workers, run.checkpointSeconds).run(run.resume);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: final test top-1 %.2f%%, top-5 %.2f%% after %d epochs (%.0f s, %.0f img/s) -> %s%n",
+                result.model(),
+                result.testAccuracy(),
+                result.testTop5(),
+                result.epochs(),
+                result.wallSeconds(),
+                result.trainImagesPerSecond(),
+                out.resolve(RunFiles.RESULT));
     }
 
     TrainConfig config(int threads) {
@@ -163,10 +208,21 @@ final class TrainCommand implements Runnable {
             techniques.add(TechniqueSpec.of(Mixup.NAME, "alpha", model.mixup));
         }
         model.techniques.forEach(text -> techniques.add(TechniqueOption.parse(text)));
-        TrainConfig.Builder builder = TrainConfig.builder().depth(model.depth).family(model.family).widen(model.widen)
-                .techniques(techniques).epochs(optim.epochs).lr(optim.lr).lrGamma(optim.gamma)
-                .batchSize(optim.batchSize).weightDecay(optim.weightDecay).momentum(optim.momentum).seed(run.seed)
-                .trainLimit(dataGroup.trainLimit).testLimit(dataGroup.testLimit).threads(threads)
+        TrainConfig.Builder builder = TrainConfig.builder()
+                .depth(model.depth)
+                .family(model.family)
+                .widen(model.widen)
+                .techniques(techniques)
+                .epochs(optim.epochs)
+                .lr(optim.lr)
+                .lrGamma(optim.gamma)
+                .batchSize(optim.batchSize)
+                .weightDecay(optim.weightDecay)
+                .momentum(optim.momentum)
+                .seed(run.seed)
+                .trainLimit(dataGroup.trainLimit)
+                .testLimit(dataGroup.testLimit)
+                .threads(threads)
                 .precision(run.precision);
         if (optim.milestones != null) {
             builder.lrMilestones(optim.milestones);

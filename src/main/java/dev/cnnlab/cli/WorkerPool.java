@@ -32,8 +32,9 @@ final class WorkerPool {
         Thread stopChildren = new Thread(() -> children.forEach(Process::destroy));
         Runtime.getRuntime().addShutdownHook(stopChildren);
         int gpus = gpuCount();
-        System.err.printf("starting %d worker processes with %d libtorch threads each%s%n", workers, threadsEach,
-                gpus > 0 ? " on " + gpus + " GPU(s)" : "");
+        System.err.printf(
+                "starting %d worker processes with %d libtorch threads each%s%n",
+                workers, threadsEach, gpus > 0 ? " on " + gpus + " GPU(s)" : "");
         try {
             for (int w = 0; w < workers; w++) {
                 List<String> command = new ArrayList<>(javaCommand());
@@ -57,8 +58,9 @@ final class WorkerPool {
                 pumps.get(w).join();
             }
             if (failed > 0) {
-                throw new CnnlabException(failed + " of " + workers + " worker processes failed (see their output above):"
-                        + " fix the cause and run the same command again; finished cells are kept");
+                throw new CnnlabException(
+                        failed + " of " + workers + " worker processes failed (see their output above):"
+                                + " fix the cause and run the same command again; finished cells are kept");
             }
         } catch (IOException e) {
             throw new CnnlabException("cannot start worker processes: " + e.getMessage());
@@ -79,7 +81,8 @@ final class WorkerPool {
     private static List<String> javaCommand() {
         String javaBinary = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(javaBinary));
-        for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String arg :
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("-X") || arg.startsWith("-D")) {
                 command.add(arg);
             }
@@ -91,16 +94,19 @@ final class WorkerPool {
     }
 
     private static Thread pump(Process child, String prefix) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    System.err.println(prefix + line);
-                }
-            } catch (IOException e) {
-                // child gone
-            }
-        }, "cnnlab-worker-output");
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            System.err.println(prefix + line);
+                        }
+                    } catch (IOException e) {
+                        // child gone
+                    }
+                },
+                "cnnlab-worker-output");
         thread.setDaemon(true);
         thread.start();
         return thread;

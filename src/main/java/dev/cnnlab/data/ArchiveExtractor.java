@@ -42,9 +42,11 @@ final class ArchiveExtractor {
                 Files.copy(tar, file);
             }
         } catch (IOException e) {
-            throw new CnnlabException("could not unpack " + archive + " into " + root + ": "
-                    + CifarReader.oneLine(String.valueOf(e.getMessage()))
-                    + "; check free disk space and that the archive is a complete .tar.gz", e);
+            throw new CnnlabException(
+                    "could not unpack " + archive + " into " + root + ": "
+                            + CifarReader.oneLine(String.valueOf(e.getMessage()))
+                            + "; check free disk space and that the archive is a complete .tar.gz",
+                    e);
         }
         return out;
     }

@@ -79,8 +79,16 @@ public final class Augmentation {
      * @param dst        destination
      * @param dstOffset  index of the first float written
      */
-    public static void writeNormalizedNhwc(byte[] pixels, int imageIndex, ChannelStats stats, boolean flip,
-            int offsetX, int offsetY, int pad, float[] dst, int dstOffset) {
+    public static void writeNormalizedNhwc(
+            byte[] pixels,
+            int imageIndex,
+            ChannelStats stats,
+            boolean flip,
+            int offsetX,
+            int offsetY,
+            int pad,
+            float[] dst,
+            int dstOffset) {
         write(pixels, imageIndex, lookupTable(stats), flip, offsetX, offsetY, pad, dst, dstOffset);
     }
 
@@ -90,8 +98,16 @@ public final class Augmentation {
      * position is not changed. The image is built in a per-thread heap array and copied with one
      * bulk put, which is faster than 3,072 bounds-checked single puts into native memory.
      */
-    public static void writeNormalizedNhwc(byte[] pixels, int imageIndex, ChannelStats stats, boolean flip,
-            int offsetX, int offsetY, int pad, FloatBuffer dst, int dstOffset) {
+    public static void writeNormalizedNhwc(
+            byte[] pixels,
+            int imageIndex,
+            ChannelStats stats,
+            boolean flip,
+            int offsetX,
+            int offsetY,
+            int pad,
+            FloatBuffer dst,
+            int dstOffset) {
         write(pixels, imageIndex, lookupTable(stats), flip, offsetX, offsetY, pad, dst, dstOffset);
     }
 
@@ -100,7 +116,8 @@ public final class Augmentation {
      * planar bytes (padding = raw 0), for transforms that work on pixels before normalisation.
      * Same geometry as the normalising path.
      */
-    static void cropFlipRaw(byte[] pixels, int imageIndex, boolean flip, int offsetX, int offsetY, int pad, byte[] out) {
+    static void cropFlipRaw(
+            byte[] pixels, int imageIndex, boolean flip, int offsetX, int offsetY, int pad, byte[] out) {
         int base = imageIndex * IMAGE_BYTES;
         int dx = offsetX - pad;
         int dy = offsetY - pad;
@@ -118,19 +135,35 @@ public final class Augmentation {
     }
 
     /** The {@link FloatBuffer} path with a table from {@link #lookupTable(ChannelStats)}. */
-    static void write(byte[] pixels, int imageIndex, float[] table, boolean flip, int offsetX, int offsetY,
-            int pad, FloatBuffer dst, int dstOffset) {
+    static void write(
+            byte[] pixels,
+            int imageIndex,
+            float[] table,
+            boolean flip,
+            int offsetX,
+            int offsetY,
+            int pad,
+            FloatBuffer dst,
+            int dstOffset) {
         float[] scratch = SCRATCH.get();
         write(pixels, imageIndex, table, flip, offsetX, offsetY, pad, scratch, 0);
         dst.put(dstOffset, scratch, 0, IMAGE_BYTES);
     }
 
     /** The core: see the class comment for the geometry. */
-    static void write(byte[] pixels, int imageIndex, float[] table, boolean flip, int offsetX, int offsetY,
-            int pad, float[] dst, int dstOffset) {
+    static void write(
+            byte[] pixels,
+            int imageIndex,
+            float[] table,
+            boolean flip,
+            int offsetX,
+            int offsetY,
+            int pad,
+            float[] dst,
+            int dstOffset) {
         if (pad < 0 || offsetX < 0 || offsetY < 0 || offsetX > 2 * pad || offsetY > 2 * pad) {
-            throw new IllegalArgumentException("crop offsets (" + offsetX + ", " + offsetY
-                    + ") must lie in 0.." + 2 * pad + " for padding " + pad);
+            throw new IllegalArgumentException("crop offsets (" + offsetX + ", " + offsetY + ") must lie in 0.."
+                    + 2 * pad + " for padding " + pad);
         }
         int base = imageIndex * IMAGE_BYTES;
         // shift from output (cropped) coordinates to raw image coordinates

@@ -59,9 +59,11 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
     private final Semaphore window;
     /** Guards {@link #nextToClaim}; interruptible, so close() can stop a worker waiting for it. */
     private final ReentrantLock claimLock = new ReentrantLock();
+
     private int nextToClaim;
     /** Batches handed to the consumer and not yet released: detects a consumer starving the pool. */
     private final AtomicInteger unreleased = new AtomicInteger();
+
     private final Object lock = new Object();
     private final Batch[] ready;
     private final List<Thread> threads = new ArrayList<>();
@@ -211,7 +213,8 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         if (failure instanceof CnnlabException ce) {
             return new CnnlabException(ce.getMessage(), ce);
         }
-        return new IllegalStateException("batch loader worker failed on batch " + failedBatch + ": " + failure, failure);
+        return new IllegalStateException(
+                "batch loader worker failed on batch " + failedBatch + ": " + failure, failure);
     }
 
     /** A worker: claim the next batch index within the window, build it, publish it. */
@@ -276,7 +279,8 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         int span = 2 * pad + 1;
         byte[] pixels = split.pixels();
         // extra transforms draw from their own stream, so crops and flips stay what they are without them
-        TransformedImage transforms = imageTransforms.isEmpty() && normalizedTransforms.isEmpty() ? null
+        TransformedImage transforms = imageTransforms.isEmpty() && normalizedTransforms.isEmpty()
+                ? null
                 : new TransformedImage(Seeds.stream(seed, "transform", epoch, b));
         for (int k = 0; k < size; k++) {
             int rec = order == null ? first + k : order[first + k];
@@ -310,7 +314,15 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
             this.random = random;
         }
 
-        void write(byte[] pixels, int rec, boolean flip, int offsetX, int offsetY, int pad, FloatBuffer dst, int dstOffset) {
+        void write(
+                byte[] pixels,
+                int rec,
+                boolean flip,
+                int offsetX,
+                int offsetY,
+                int pad,
+                FloatBuffer dst,
+                int dstOffset) {
             Augmentation.cropFlipRaw(pixels, rec, flip, offsetX, offsetY, pad, raw);
             for (ImageTransform t : imageTransforms) {
                 t.apply(raw, random);
@@ -383,7 +395,7 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         private int workers = 2;
         private int prefetch = 4;
         private int startBatch;
-        private IntConsumer beforeBatch = b -> { };
+        private IntConsumer beforeBatch = b -> {};
         private List<ImageTransform> imageTransforms = List.of();
         private List<NormalizedImageTransform> normalizedTransforms = List.of();
 

@@ -24,8 +24,8 @@ public record ChannelStats(double[] mean, double[] std) {
         Objects.requireNonNull(mean, "mean");
         Objects.requireNonNull(std, "std");
         if (mean.length != CHANNELS || std.length != CHANNELS) {
-            throw new IllegalArgumentException("need " + CHANNELS + " means and stds, got " + mean.length
-                    + " and " + std.length);
+            throw new IllegalArgumentException(
+                    "need " + CHANNELS + " means and stds, got " + mean.length + " and " + std.length);
         }
         for (double s : std) {
             if (!(s > 0) || Double.isInfinite(s)) {
@@ -93,7 +93,14 @@ public record ChannelStats(double[] mean, double[] std) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ChannelStats[mean=(%.4f, %.4f, %.4f), std=(%.4f, %.4f, %.4f)]",
-                mean[0], mean[1], mean[2], std[0], std[1], std[2]);
+        return String.format(
+                Locale.ROOT,
+                "ChannelStats[mean=(%.4f, %.4f, %.4f), std=(%.4f, %.4f, %.4f)]",
+                mean[0],
+                mean[1],
+                mean[2],
+                std[0],
+                std[1],
+                std[2]);
     }
 }

@@ -41,8 +41,11 @@ public final class Checksums {
                 md.update(buf, 0, r);
             }
         } catch (IOException e) {
-            throw new CnnlabException("could not read " + file + " to compute its md5: "
-                    + CifarReader.oneLine(String.valueOf(e.getMessage())) + "; check that it exists and is readable", e);
+            throw new CnnlabException(
+                    "could not read " + file + " to compute its md5: "
+                            + CifarReader.oneLine(String.valueOf(e.getMessage()))
+                            + "; check that it exists and is readable",
+                    e);
         }
         return HexFormat.of().formatHex(md.digest());
     }

@@ -42,8 +42,7 @@ public final class Cifar100Split {
         Objects.requireNonNull(pixels, "pixels");
         Objects.requireNonNull(fineLabels, "fineLabels");
         Objects.requireNonNull(coarseLabels, "coarseLabels");
-        if (fineLabels.length != coarseLabels.length
-                || (long) fineLabels.length * IMAGE_BYTES != pixels.length) {
+        if (fineLabels.length != coarseLabels.length || (long) fineLabels.length * IMAGE_BYTES != pixels.length) {
             throw new IllegalArgumentException("inconsistent split arrays: " + pixels.length + " pixel bytes, "
                     + fineLabels.length + " fine and " + coarseLabels.length + " coarse labels");
         }
@@ -84,8 +83,8 @@ public final class Cifar100Split {
         if (n <= 0 || n >= size()) {
             return this;
         }
-        return new Cifar100Split(Arrays.copyOf(pixels, n * IMAGE_BYTES),
-                Arrays.copyOf(fineLabels, n), Arrays.copyOf(coarseLabels, n));
+        return new Cifar100Split(
+                Arrays.copyOf(pixels, n * IMAGE_BYTES), Arrays.copyOf(fineLabels, n), Arrays.copyOf(coarseLabels, n));
     }
 
     @Override

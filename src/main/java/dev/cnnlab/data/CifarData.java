@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param coarseNames the 20 coarse class names, index = coarse label
  * @param source      where it was read from (a directory or a {@code .tar.gz})
  */
-public record CifarData(Cifar100Split train, Cifar100Split test, List<String> fineNames,
-        List<String> coarseNames, Path source) {
+public record CifarData(
+        Cifar100Split train, Cifar100Split test, List<String> fineNames, List<String> coarseNames, Path source) {
 
     /** Checks for nulls and freezes the name lists. */
     public CifarData {

@@ -67,8 +67,8 @@ public final class CifarReader {
         }
         if (Files.isRegularFile(abs)) {
             if (!isTarGz(abs)) {
-                throw new CnnlabException(abs + " is a file but not a .tar.gz: pass the directory holding "
-                        + TRAIN_FILE + " and " + TEST_FILE + " or the official " + ARCHIVE_FILE);
+                throw new CnnlabException(abs + " is a file but not a .tar.gz: pass the directory holding " + TRAIN_FILE
+                        + " and " + TEST_FILE + " or the official " + ARCHIVE_FILE);
             }
             return readArchive(abs, trainRecords, testRecords);
         }
@@ -100,10 +100,10 @@ public final class CifarReader {
                         + String.join(", ", DATA_FILES) + "; " + SplitParser.REFETCH);
             }
         }
-        List<String> fine = LabelNames.parse(readSmall(dir.resolve(FINE_NAMES_FILE)),
-                Cifar100Split.FINE_CLASSES, FINE_NAMES_FILE, where);
-        List<String> coarse = LabelNames.parse(readSmall(dir.resolve(COARSE_NAMES_FILE)),
-                Cifar100Split.COARSE_CLASSES, COARSE_NAMES_FILE, where);
+        List<String> fine = LabelNames.parse(
+                readSmall(dir.resolve(FINE_NAMES_FILE)), Cifar100Split.FINE_CLASSES, FINE_NAMES_FILE, where);
+        List<String> coarse = LabelNames.parse(
+                readSmall(dir.resolve(COARSE_NAMES_FILE)), Cifar100Split.COARSE_CLASSES, COARSE_NAMES_FILE, where);
         Cifar100Split train = readSplitFile(dir.resolve(TRAIN_FILE), trainRecords, where);
         Cifar100Split test = readSplitFile(dir.resolve(TEST_FILE), testRecords, where);
         return new CifarData(train, test, fine, coarse, dir);
@@ -135,8 +135,8 @@ public final class CifarReader {
 
     private static CnnlabException unreadable(Path file, IOException e) {
         String reason = e instanceof NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
-        return new CnnlabException("could not read " + file + ": " + oneLine(reason)
-                + "; check that the file exists and is readable");
+        return new CnnlabException(
+                "could not read " + file + ": " + oneLine(reason) + "; check that the file exists and is readable");
     }
 
     /** Streams the archive once, parsing each wanted entry as it passes by. */
@@ -153,8 +153,10 @@ public final class CifarReader {
                     continue;
                 }
                 switch (file) {
-                    case TRAIN_FILE -> found.put(file, SplitParser.parse(tar, entry.getSize(), trainRecords, file, where));
-                    case TEST_FILE -> found.put(file, SplitParser.parse(tar, entry.getSize(), testRecords, file, where));
+                    case TRAIN_FILE ->
+                        found.put(file, SplitParser.parse(tar, entry.getSize(), trainRecords, file, where));
+                    case TEST_FILE ->
+                        found.put(file, SplitParser.parse(tar, entry.getSize(), testRecords, file, where));
                     default -> {
                         if (entry.getSize() > MAX_NAMES_BYTES) {
                             throw new CnnlabException(file + " in " + where + " is too large for a label-name file; "
@@ -165,8 +167,10 @@ public final class CifarReader {
                 }
             }
         } catch (IOException e) {
-            throw new CnnlabException("could not read " + archive + ": " + oneLine(String.valueOf(e.getMessage()))
-                    + ": the archive is damaged or not a .tar.gz; " + SplitParser.REFETCH, e);
+            throw new CnnlabException(
+                    "could not read " + archive + ": " + oneLine(String.valueOf(e.getMessage()))
+                            + ": the archive is damaged or not a .tar.gz; " + SplitParser.REFETCH,
+                    e);
         }
         for (String f : DATA_FILES) {
             if (!found.containsKey(f)) {
@@ -174,12 +178,12 @@ public final class CifarReader {
                         + "): the archive is incomplete or not the official CIFAR-100 binary; " + SplitParser.REFETCH);
             }
         }
-        List<String> fine = LabelNames.parse((byte[]) found.get(FINE_NAMES_FILE), Cifar100Split.FINE_CLASSES,
-                FINE_NAMES_FILE, where);
-        List<String> coarse = LabelNames.parse((byte[]) found.get(COARSE_NAMES_FILE), Cifar100Split.COARSE_CLASSES,
-                COARSE_NAMES_FILE, where);
-        return new CifarData((Cifar100Split) found.get(TRAIN_FILE), (Cifar100Split) found.get(TEST_FILE),
-                fine, coarse, archive);
+        List<String> fine = LabelNames.parse(
+                (byte[]) found.get(FINE_NAMES_FILE), Cifar100Split.FINE_CLASSES, FINE_NAMES_FILE, where);
+        List<String> coarse = LabelNames.parse(
+                (byte[]) found.get(COARSE_NAMES_FILE), Cifar100Split.COARSE_CLASSES, COARSE_NAMES_FILE, where);
+        return new CifarData(
+                (Cifar100Split) found.get(TRAIN_FILE), (Cifar100Split) found.get(TEST_FILE), fine, coarse, archive);
     }
 
     /** The data file an entry holds, or null: only files directly under {@code cifar-100-binary/} count. */

@@ -43,6 +43,7 @@ public final class DataFetcher {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
     /** Time allowed until the response headers arrive; the body itself may take long on slow links. */
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
     private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
 
     private DataFetcher() {}
@@ -82,15 +83,18 @@ public final class DataFetcher {
             Files.createDirectories(parent);
             part = Files.createTempFile(parent, ".cifar-100-binary-", ".tar.gz.part");
         } catch (IOException e) {
-            throw new CnnlabException("cannot write to " + parent + ": " + CifarReader.oneLine(String.valueOf(e.getMessage()))
-                    + "; set CNNLAB_DATA or pass --data to a writable directory", e);
+            throw new CnnlabException(
+                    "cannot write to " + parent + ": " + CifarReader.oneLine(String.valueOf(e.getMessage()))
+                            + "; set CNNLAB_DATA or pass --data to a writable directory",
+                    e);
         }
         try {
             progress.accept("downloading " + uri);
             String md5 = download(uri, part, progress);
             if (!md5.equals(expected.archiveMd5())) {
                 throw new CnnlabException("the archive downloaded from " + uri + " has md5 " + md5 + ", not "
-                        + expected.archiveMd5() + ": the download is corrupt or the file changed; run `./cnnlab data fetch`"
+                        + expected.archiveMd5()
+                        + ": the download is corrupt or the file changed; run `./cnnlab data fetch`"
                         + " again, or download cifar-100-binary.tar.gz elsewhere and pass --data PATH");
             }
             progress.accept("md5 OK, unpacking");
@@ -112,8 +116,10 @@ public final class DataFetcher {
         try {
             tmp = Files.createTempDirectory(parent, ".cifar-100-binary-unpack-");
         } catch (IOException e) {
-            throw new CnnlabException("cannot write to " + parent + ": " + CifarReader.oneLine(String.valueOf(e.getMessage()))
-                    + "; set CNNLAB_DATA or pass --data to a writable directory", e);
+            throw new CnnlabException(
+                    "cannot write to " + parent + ": " + CifarReader.oneLine(String.valueOf(e.getMessage()))
+                            + "; set CNNLAB_DATA or pass --data to a writable directory",
+                    e);
         }
         try {
             Path unpacked = ArchiveExtractor.extract(archive, tmp);
@@ -126,15 +132,22 @@ public final class DataFetcher {
                 Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
                 if (problemWith(target, expected) != null) {
-                    throw new CnnlabException(target + " appeared while unpacking and is not valid CIFAR-100:"
-                            + " delete it and run `./cnnlab data fetch` again", e);
+                    throw new CnnlabException(
+                            target + " appeared while unpacking and is not valid CIFAR-100:"
+                                    + " delete it and run `./cnnlab data fetch` again",
+                            e);
                 }
             } catch (AtomicMoveNotSupportedException e) {
-                throw new CnnlabException("cannot rename " + unpacked + " to " + target + " atomically: "
-                        + "choose a data directory on a local file system (set CNNLAB_DATA or pass --data)", e);
+                throw new CnnlabException(
+                        "cannot rename " + unpacked + " to " + target + " atomically: "
+                                + "choose a data directory on a local file system (set CNNLAB_DATA or pass --data)",
+                        e);
             } catch (IOException e) {
-                throw new CnnlabException("cannot move " + unpacked + " to " + target + ": "
-                        + CifarReader.oneLine(String.valueOf(e.getMessage())) + "; check permissions of " + parent, e);
+                throw new CnnlabException(
+                        "cannot move " + unpacked + " to " + target + ": "
+                                + CifarReader.oneLine(String.valueOf(e.getMessage())) + "; check permissions of "
+                                + parent,
+                        e);
             }
         } finally {
             Files2.deleteTreeQuietly(tmp);
@@ -151,7 +164,8 @@ public final class DataFetcher {
                 return f + " is missing";
             }
         }
-        String[][] checks = {{CifarReader.TRAIN_FILE, expected.trainMd5()}, {CifarReader.TEST_FILE, expected.testMd5()}};
+        String[][] checks = {{CifarReader.TRAIN_FILE, expected.trainMd5()}, {CifarReader.TEST_FILE, expected.testMd5()}
+        };
         for (String[] check : checks) {
             Path file = dir.resolve(check[0]);
             if (!Files.isRegularFile(file)) {
@@ -171,14 +185,16 @@ public final class DataFetcher {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(RESPONSE_TIMEOUT).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).timeout(RESPONSE_TIMEOUT).GET().build();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw offline(uri, "the server answered HTTP " + response.statusCode(), null);
                 }
-                long total = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
+                long total =
+                        response.headers().firstValueAsLong("Content-Length").orElse(-1L);
                 return copyWithProgress(body, file, total, progress);
             }
         } catch (InterruptedException e) {
@@ -201,7 +217,8 @@ public final class DataFetcher {
         long lastReport = start;
         long done = 0;
         byte[] buf = new byte[1 << 16];
-        try (InputStream in = new DigestInputStream(body, md); OutputStream out = Files.newOutputStream(file)) {
+        try (InputStream in = new DigestInputStream(body, md);
+                OutputStream out = Files.newOutputStream(file)) {
             int r;
             while ((r = in.read(buf)) > 0) {
                 out.write(buf, 0, r);
@@ -226,16 +243,18 @@ public final class DataFetcher {
         double seconds = Math.max(elapsedNanos, 1) / 1e9;
         double rate = mb / seconds;
         if (total > 0) {
-            return String.format(Locale.ROOT, "%.1f / %.1f MB (%.1f%%), %.1f MB/s", mb, total / 1e6,
-                    100.0 * done / total, rate);
+            return String.format(
+                    Locale.ROOT, "%.1f / %.1f MB (%.1f%%), %.1f MB/s", mb, total / 1e6, 100.0 * done / total, rate);
         }
         return String.format(Locale.ROOT, "%.1f MB, %.1f MB/s", mb, rate);
     }
 
     private static CnnlabException offline(URI uri, String reason, Throwable cause) {
-        return new CnnlabException("could not download CIFAR-100 from " + uri + ": " + reason
-                + "; this machine may be offline: download cifar-100-binary.tar.gz elsewhere and pass --data PATH"
-                + " (directory or .tar.gz)", cause);
+        return new CnnlabException(
+                "could not download CIFAR-100 from " + uri + ": " + reason
+                        + "; this machine may be offline: download cifar-100-binary.tar.gz elsewhere and pass --data PATH"
+                        + " (directory or .tar.gz)",
+                cause);
     }
 
     private static void deleteQuietly(Path file) {

@@ -15,9 +15,17 @@ public final class DataVerifier {
         int[] testPerClass = perClass(test);
         boolean perClassOk = allEqual(trainPerClass, VerifyReport.TRAIN_PER_CLASS)
                 && allEqual(testPerClass, VerifyReport.TEST_PER_CLASS);
-        return new VerifyReport(train.size(), test.size(), trainMd5, testMd5,
-                Checksums.TRAIN_MD5.equals(trainMd5), Checksums.TEST_MD5.equals(testMd5),
-                trainPerClass, testPerClass, perClassOk, ChannelStats.of(train));
+        return new VerifyReport(
+                train.size(),
+                test.size(),
+                trainMd5,
+                testMd5,
+                Checksums.TRAIN_MD5.equals(trainMd5),
+                Checksums.TEST_MD5.equals(testMd5),
+                trainPerClass,
+                testPerClass,
+                perClassOk,
+                ChannelStats.of(train));
     }
 
     /** Images per fine class. */

@@ -35,8 +35,8 @@ final class SplitParser {
      */
     static int checkSize(long size, int expected, String file, String where) {
         if (size == 0) {
-            throw new CnnlabException(file + " in " + where
-                    + " is empty: the file is truncated or not CIFAR-100 binary; " + REFETCH);
+            throw new CnnlabException(
+                    file + " in " + where + " is empty: the file is truncated or not CIFAR-100 binary; " + REFETCH);
         }
         if (size % RECORD_BYTES != 0) {
             throw new CnnlabException(file + " in " + where + " is " + size + " bytes, not a multiple of "
@@ -44,8 +44,8 @@ final class SplitParser {
         }
         long records = size / RECORD_BYTES;
         if (records != expected) {
-            throw new CnnlabException(file + " in " + where + " holds " + records + " records, not "
-                    + expected + ": the file is truncated or not CIFAR-100 binary; " + REFETCH);
+            throw new CnnlabException(file + " in " + where + " holds " + records + " records, not " + expected
+                    + ": the file is truncated or not CIFAR-100 binary; " + REFETCH);
         }
         return (int) records;
     }
@@ -55,8 +55,7 @@ final class SplitParser {
      *
      * @throws CnnlabException for a bad size, a short stream or a label out of range
      */
-    static Cifar100Split parse(InputStream in, long size, int expected, String file, String where)
-            throws IOException {
+    static Cifar100Split parse(InputStream in, long size, int expected, String file, String where) throws IOException {
         int n = checkSize(size, expected, file, where);
         byte[] pixels = new byte[Math.multiplyExact(n, IMAGE_BYTES)];
         byte[] fine = new byte[n];
@@ -90,8 +89,8 @@ final class SplitParser {
         return new Cifar100Split(pixels, fine, coarse);
     }
 
-    private static CnnlabException badLabel(String file, String where, int record, String kind, int value,
-            long byteOffset, int classes) {
+    private static CnnlabException badLabel(
+            String file, String where, int record, String kind, int value, long byteOffset, int classes) {
         return new CnnlabException(file + " in " + where + ": record " + record + " has " + kind + " label "
                 + value + " (byte offset " + byteOffset + "), but CIFAR-100 " + kind + " labels are 0.."
                 + (classes - 1) + ": the file is corrupt or not CIFAR-100 binary; " + REFETCH);

@@ -18,8 +18,17 @@ import java.util.Locale;
  * @param perClassOk    whether every fine class has 500 training and 100 test images
  * @param stats         per-channel statistics of the training split
  */
-public record VerifyReport(int trainCount, int testCount, String trainMd5, String testMd5, boolean trainMd5Ok,
-        boolean testMd5Ok, int[] trainPerClass, int[] testPerClass, boolean perClassOk, ChannelStats stats) {
+public record VerifyReport(
+        int trainCount,
+        int testCount,
+        String trainMd5,
+        String testMd5,
+        boolean trainMd5Ok,
+        boolean testMd5Ok,
+        int[] trainPerClass,
+        int[] testPerClass,
+        boolean perClassOk,
+        ChannelStats stats) {
 
     /** Training images each fine class must have. */
     public static final int TRAIN_PER_CLASS = CifarReader.TRAIN_RECORDS / Cifar100Split.FINE_CLASSES;
@@ -28,20 +37,35 @@ public record VerifyReport(int trainCount, int testCount, String trainMd5, Strin
 
     /** Whether the data is exactly the official CIFAR-100. */
     public boolean ok() {
-        return trainCount == CifarReader.TRAIN_RECORDS && testCount == CifarReader.TEST_RECORDS
-                && trainMd5Ok && testMd5Ok && perClassOk;
+        return trainCount == CifarReader.TRAIN_RECORDS
+                && testCount == CifarReader.TEST_RECORDS
+                && trainMd5Ok
+                && testMd5Ok
+                && perClassOk;
     }
 
     /** A readable multi-line report, ending with a newline. */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "train.bin  %6d records  md5 %s  %s%n", trainCount, trainMd5,
+        sb.append(String.format(
+                Locale.ROOT,
+                "train.bin  %6d records  md5 %s  %s%n",
+                trainCount,
+                trainMd5,
                 verdict(trainMd5Ok, Checksums.TRAIN_MD5)));
-        sb.append(String.format(Locale.ROOT, "test.bin   %6d records  md5 %s  %s%n", testCount, testMd5,
+        sb.append(String.format(
+                Locale.ROOT,
+                "test.bin   %6d records  md5 %s  %s%n",
+                testCount,
+                testMd5,
                 verdict(testMd5Ok, Checksums.TEST_MD5)));
         if (perClassOk) {
-            sb.append(String.format(Locale.ROOT, "per class  OK: each of the %d fine classes has %d train and %d test images%n",
-                    Cifar100Split.FINE_CLASSES, TRAIN_PER_CLASS, TEST_PER_CLASS));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "per class  OK: each of the %d fine classes has %d train and %d test images%n",
+                    Cifar100Split.FINE_CLASSES,
+                    TRAIN_PER_CLASS,
+                    TEST_PER_CLASS));
         } else {
             sb.append("per class  MISMATCH: ").append(describeWrongClasses()).append(System.lineSeparator());
         }
@@ -49,7 +73,10 @@ public record VerifyReport(int trainCount, int testCount, String trainMd5, Strin
         double[] s = stats.std();
         sb.append(String.format(Locale.ROOT, "mean (R,G,B)  %.4f  %.4f  %.4f%n", m[0], m[1], m[2]));
         sb.append(String.format(Locale.ROOT, "std  (R,G,B)  %.4f  %.4f  %.4f%n", s[0], s[1], s[2]));
-        sb.append(ok() ? "result     OK: this is the official CIFAR-100" : "result     NOT OK: re-download with `./cnnlab data fetch`")
+        sb.append(
+                        ok()
+                                ? "result     OK: this is the official CIFAR-100"
+                                : "result     NOT OK: re-download with `./cnnlab data fetch`")
                 .append(System.lineSeparator());
         return sb.toString();
     }

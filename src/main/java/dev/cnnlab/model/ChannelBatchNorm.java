@@ -39,7 +39,11 @@ final class ChannelBatchNorm extends AbstractBlock {
     }
 
     private static Parameter parameter(String name, Parameter.Type type, boolean trained) {
-        return Parameter.builder().setName(name).setType(type).optRequiresGrad(trained).build();
+        return Parameter.builder()
+                .setName(name)
+                .setType(type)
+                .optRequiresGrad(trained)
+                .build();
     }
 
     @Override
@@ -52,17 +56,22 @@ final class ChannelBatchNorm extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         ai.djl.Device device = x.getDevice();
         // axis -1 is the PyTorch engine's direct path: libtorch normalises dim 1 itself
-        return x.getNDArrayInternal().batchNorm(x,
-                parameterStore.getValue(runningMean, device, training),
-                parameterStore.getValue(runningVar, device, training),
-                parameterStore.getValue(gamma, device, training),
-                parameterStore.getValue(beta, device, training),
-                -1, momentum, epsilon, training);
+        return x.getNDArrayInternal()
+                .batchNorm(
+                        x,
+                        parameterStore.getValue(runningMean, device, training),
+                        parameterStore.getValue(runningVar, device, training),
+                        parameterStore.getValue(gamma, device, training),
+                        parameterStore.getValue(beta, device, training),
+                        -1,
+                        momentum,
+                        epsilon,
+                        training);
     }
 
     @Override

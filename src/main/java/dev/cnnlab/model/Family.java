@@ -29,8 +29,14 @@ public enum Family {
     private final boolean finalActivation;
     private final boolean shortcutFromPreActivation;
 
-    Family(String key, int expansion, List<Integer> stageWidths, int stemChannels, boolean stemActivated,
-            boolean finalActivation, boolean shortcutFromPreActivation) {
+    Family(
+            String key,
+            int expansion,
+            List<Integer> stageWidths,
+            int stemChannels,
+            boolean stemActivated,
+            boolean finalActivation,
+            boolean shortcutFromPreActivation) {
         this.key = key;
         this.expansion = expansion;
         this.stageWidths = stageWidths;

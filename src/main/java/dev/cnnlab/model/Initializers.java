@@ -65,10 +65,7 @@ final class Initializers {
     }
 
     private static NDArray fill(
-            ai.djl.ndarray.NDManager manager,
-            Shape shape,
-            DataType dataType,
-            java.util.function.Supplier<Float> draw) {
+            ai.djl.ndarray.NDManager manager, Shape shape, DataType dataType, java.util.function.Supplier<Float> draw) {
         float[] values = new float[Math.toIntExact(shape.size())];
         for (int i = 0; i < values.length; i++) {
             values[i] = draw.get();

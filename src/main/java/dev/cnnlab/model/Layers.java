@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -33,14 +33,13 @@ final class Layers {
 
     /** A bias-free k x k convolution with "same" padding and Kaiming-normal (fan-out) weights. */
     Block conv(int filters, int kernel, int stride) {
-        Block conv =
-                Conv2d.builder()
-                        .setFilters(filters)
-                        .setKernelShape(new Shape(kernel, kernel))
-                        .optStride(new Shape(stride, stride))
-                        .optPadding(new Shape(kernel / 2, kernel / 2))
-                        .optBias(false)
-                        .build();
+        Block conv = Conv2d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(kernel / 2, kernel / 2))
+                .optBias(false)
+                .build();
         conv.setInitializer(init.kaimingNormalFanOut(), Parameter.Type.WEIGHT);
         return conv;
     }
@@ -64,11 +63,13 @@ final class Layers {
      * in bf16. A sum's backward is a broadcast view that adds at full speed.
      */
     Block globalAvgPool() {
-        return new LambdaBlock(inputs -> {
-            NDArray x = inputs.singletonOrThrow();
-            Shape shape = x.getShape();
-            return new NDList(Scalars.divide(x.sum(new int[] {2, 3}), shape.get(2) * shape.get(3)));
-        }, "globalAvgPool");
+        return new LambdaBlock(
+                inputs -> {
+                    NDArray x = inputs.singletonOrThrow();
+                    Shape shape = x.getShape();
+                    return new NDList(Scalars.divide(x.sum(new int[] {2, 3}), shape.get(2) * shape.get(3)));
+                },
+                "globalAvgPool");
     }
 
     /** A fully connected layer with PyTorch's default initialisation for {@code inFeatures} inputs. */

@@ -36,7 +36,10 @@ public final class ModelSize {
             in = (int) Math.min(Integer.MAX_VALUE, out);
         }
         double features = (double) widths.get(widths.size() - 1) * spec.widen() * family.expansion();
-        return params + (family.finalActivation() ? 2 * features : 0) + features * spec.numClasses() + spec.numClasses();
+        return params
+                + (family.finalActivation() ? 2 * features : 0)
+                + features * spec.numClasses()
+                + spec.numClasses();
     }
 
     /** Bytes of float32 parameter memory training {@code spec} needs at least. */

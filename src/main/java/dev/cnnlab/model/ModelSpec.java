@@ -23,8 +23,8 @@ public record ModelSpec(Family family, int depth, int widen, List<BranchExtensio
             family = Family.BOTTLENECK;
         }
         if (family.blocksPerStage(depth) < 1) {
-            throw new CnnlabException("depth " + depth + " does not exist for " + family.key() + " ResNets: use "
-                    + family.depthRule());
+            throw new CnnlabException(
+                    "depth " + depth + " does not exist for " + family.key() + " ResNets: use " + family.depthRule());
         }
         if (widen < 1) {
             throw new CnnlabException("widen " + widen + " must be >= 1 (1 = the paper's widths)");
@@ -42,8 +42,12 @@ public record ModelSpec(Family family, int depth, int widen, List<BranchExtensio
      * for callers written before branch extensions; techniques use {@link #withBranchExtension}).
      */
     public ModelSpec(int depth, boolean squeezeExcite, int seReduction, int numClasses) {
-        this(Family.BOTTLENECK, depth, 1,
-                squeezeExcite ? List.of(new SqueezeExciteGate(seReduction)) : List.of(), numClasses);
+        this(
+                Family.BOTTLENECK,
+                depth,
+                1,
+                squeezeExcite ? List.of(new SqueezeExciteGate(seReduction)) : List.of(),
+                numClasses);
     }
 
     /** A CIFAR-100 model of the reference family, optionally with SE (reduction 16). */

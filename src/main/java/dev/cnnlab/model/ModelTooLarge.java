@@ -30,9 +30,14 @@ public final class ModelTooLarge extends CnnlabException {
     }
 
     private static String what(ModelSpec spec, double params, double neededBytes, long availableBytes) {
-        return String.format(Locale.ROOT, "%s would have at least %.3g parameters, %s for weights, gradients and"
-                + " momentum, more than this machine's %s of memory",
-                spec.displayName(), params, bytes(neededBytes), bytes(availableBytes));
+        return String.format(
+                Locale.ROOT,
+                "%s would have at least %.3g parameters, %s for weights, gradients and"
+                        + " momentum, more than this machine's %s of memory",
+                spec.displayName(),
+                params,
+                bytes(neededBytes),
+                bytes(availableBytes));
     }
 
     /** The refused network. */

@@ -92,8 +92,10 @@ public final class PreActResNet {
         // releasing: an SE block would otherwise hold every full-size intermediate to its end (+34 MB at batch 128)
         SequentialBlock residual = new ReleasingSequentialBlock();
         if (spec.family() == Family.BOTTLENECK) {
-            residual.add(layers.conv(width, 1, 1)).add(layers.bnRelu())
-                    .add(layers.conv(width, 3, stride)).add(layers.bnRelu())
+            residual.add(layers.conv(width, 1, 1))
+                    .add(layers.bnRelu())
+                    .add(layers.conv(width, 3, stride))
+                    .add(layers.bnRelu())
                     .add(layers.conv(outChannels, 1, 1));
         } else {
             residual.add(layers.conv(width, 3, stride)).add(layers.bnRelu()).add(layers.conv(outChannels, 3, 1));

@@ -49,6 +49,7 @@ public record SqueezeExciteGate(int reduction) implements BranchExtension {
     private static NDList scaleChannels(List<NDList> branches) {
         NDArray x = branches.get(0).singletonOrThrow();
         NDArray gate = branches.get(1).singletonOrThrow();
-        return new NDList(x.mul(gate.reshape(gate.getShape().get(0), gate.getShape().get(1), 1, 1)));
+        return new NDList(
+                x.mul(gate.reshape(gate.getShape().get(0), gate.getShape().get(1), 1, 1)));
     }
 }

@@ -36,6 +36,7 @@ final class TorchScriptCast implements AutoCloseable {
 
     /** c10::ScalarType codes, as TorchScript source spells dtypes. */
     static final int SCALAR_FLOAT32 = 6;
+
     static final int SCALAR_BFLOAT16 = 15;
 
     private final NDManager owner;
@@ -51,7 +52,8 @@ final class TorchScriptCast implements AutoCloseable {
         NDManager owner = NDManager.newBaseManager();
         try {
             byte[] archive = archive(className, scalarType);
-            PtSymbolBlock module = JniUtils.loadModule((PtNDManager) owner, new ByteArrayInputStream(archive), true, false);
+            PtSymbolBlock module =
+                    JniUtils.loadModule((PtNDManager) owner, new ByteArrayInputStream(archive), true, false);
             return new TorchScriptCast(owner, module);
         } catch (IOException e) {
             owner.close();
@@ -96,20 +98,23 @@ final class TorchScriptCast implements AutoCloseable {
     private static byte[] modulePickle(String className) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x80);
-        out.write(2);                                                        // PROTO 2
-        writeAscii(out, "c__torch__\n" + className + "\n");                  // GLOBAL
-        out.write(')');                                                      // EMPTY_TUPLE
-        out.write(0x81);                                                     // NEWOBJ
-        out.write('}');                                                      // EMPTY_DICT
-        out.write('(');                                                      // MARK
-        out.write('X');                                                      // BINUNICODE
+        out.write(2); // PROTO 2
+        writeAscii(out, "c__torch__\n" + className + "\n"); // GLOBAL
+        out.write(')'); // EMPTY_TUPLE
+        out.write(0x81); // NEWOBJ
+        out.write('}'); // EMPTY_DICT
+        out.write('('); // MARK
+        out.write('X'); // BINUNICODE
         byte[] key = "training".getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(key.length).array());
+        out.writeBytes(ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(key.length)
+                .array());
         out.writeBytes(key);
-        out.write(0x88);                                                     // NEWTRUE
-        out.write('u');                                                      // SETITEMS
-        out.write('b');                                                      // BUILD
-        out.write('.');                                                      // STOP
+        out.write(0x88); // NEWTRUE
+        out.write('u'); // SETITEMS
+        out.write('b'); // BUILD
+        out.write('.'); // STOP
         return out.toByteArray();
     }
 

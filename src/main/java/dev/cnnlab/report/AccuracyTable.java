@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
  * @param baseline the set gains are measured against
  * @param stats accuracy stats by set, then model (absent when nothing finished)
  */
-public record AccuracyTable(List<String> sets, List<String> models, String baseline, Map<String, Map<String, SeedStats>> stats) {
+public record AccuracyTable(
+        List<String> sets, List<String> models, String baseline, Map<String, Map<String, SeedStats>> stats) {
 
     public AccuracyTable {
         sets = List.copyOf(sets);
@@ -37,7 +38,9 @@ public record AccuracyTable(List<String> sets, List<String> models, String basel
         for (String set : evidence.sets()) {
             Map<String, SeedStats> row = new LinkedHashMap<>();
             for (String fidelity : evidence.fidelityNames()) {
-                List<Double> values = evidence.cell(fidelity, set).stream().map(Evidence.Observation::top1).toList();
+                List<Double> values = evidence.cell(fidelity, set).stream()
+                        .map(Evidence.Observation::top1)
+                        .toList();
                 if (!values.isEmpty()) {
                     row.put(fidelity, new SeedStats(values));
                 }
@@ -48,8 +51,8 @@ public record AccuracyTable(List<String> sets, List<String> models, String basel
     }
 
     /** A table of single published numbers, by set then model (as in the spec's {@code reference}). */
-    public static AccuracyTable ofReference(List<String> sets, List<String> models, String baseline,
-            Map<String, Map<String, Double>> reference) {
+    public static AccuracyTable ofReference(
+            List<String> sets, List<String> models, String baseline, Map<String, Map<String, Double>> reference) {
         Map<String, Map<String, SeedStats>> stats = new LinkedHashMap<>();
         reference.forEach((set, row) -> {
             Map<String, SeedStats> cells = new LinkedHashMap<>();

@@ -14,8 +14,12 @@ final class Agreement {
 
     /** The statistics, in report order. */
     enum Statistic {
-        KENDALL("Kendall τ-b"), SPEARMAN("Spearman ρ"), PEARSON("Pearson r"), SIGN("sign agreement"),
-        TOP1("top-1 agreement"), REGRET("regret (points)");
+        KENDALL("Kendall τ-b"),
+        SPEARMAN("Spearman ρ"),
+        PEARSON("Pearson r"),
+        SIGN("sign agreement"),
+        TOP1("top-1 agreement"),
+        REGRET("regret (points)");
 
         final String label;
 
@@ -40,8 +44,12 @@ final class Agreement {
      */
     static double[] of(Map<String, Double> proxy, Map<String, Double> target, List<String> sets, String baseline) {
         List<String> candidates = sets.stream().filter(s -> !s.equals(baseline)).toList();
-        double[] x = candidates.stream().mapToDouble(s -> proxy.get(s) - proxy.get(baseline)).toArray();
-        double[] y = candidates.stream().mapToDouble(s -> target.get(s) - target.get(baseline)).toArray();
+        double[] x = candidates.stream()
+                .mapToDouble(s -> proxy.get(s) - proxy.get(baseline))
+                .toArray();
+        double[] y = candidates.stream()
+                .mapToDouble(s -> target.get(s) - target.get(baseline))
+                .toArray();
         double[] out = new double[Statistic.values().length];
         boolean correlatable = x.length >= MIN_POINTS && !constant(x) && !constant(y);
         out[Statistic.KENDALL.ordinal()] = correlatable ? new KendallsCorrelation().correlation(x, y) : Double.NaN;
@@ -62,14 +70,19 @@ final class Agreement {
     }
 
     /** Why the correlations are undefined on these values, or null when they are defined. */
-    static String correlationProblem(Map<String, Double> proxy, Map<String, Double> target, List<String> sets,
-            String baseline) {
+    static String correlationProblem(
+            Map<String, Double> proxy, Map<String, Double> target, List<String> sets, String baseline) {
         List<String> candidates = sets.stream().filter(s -> !s.equals(baseline)).toList();
         if (candidates.size() < MIN_POINTS) {
-            return "needs at least " + MIN_POINTS + " sets besides the baseline with runs on both, has " + candidates.size();
+            return "needs at least " + MIN_POINTS + " sets besides the baseline with runs on both, has "
+                    + candidates.size();
         }
-        double[] x = candidates.stream().mapToDouble(s -> proxy.get(s) - proxy.get(baseline)).toArray();
-        double[] y = candidates.stream().mapToDouble(s -> target.get(s) - target.get(baseline)).toArray();
+        double[] x = candidates.stream()
+                .mapToDouble(s -> proxy.get(s) - proxy.get(baseline))
+                .toArray();
+        double[] y = candidates.stream()
+                .mapToDouble(s -> target.get(s) - target.get(baseline))
+                .toArray();
         if (constant(x)) {
             return "the proxy's gains are all equal (zero variance)";
         }

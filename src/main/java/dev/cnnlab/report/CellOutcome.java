@@ -15,7 +15,12 @@ import java.util.Optional;
 public final class CellOutcome {
 
     /** The cell's state on disk. */
-    public enum Status { FINISHED, RUNNING, NOT_STARTED, UNREADABLE }
+    public enum Status {
+        FINISHED,
+        RUNNING,
+        NOT_STARTED,
+        UNREADABLE
+    }
 
     private final Cell cell;
     private final RunResult result;
@@ -91,8 +96,9 @@ public final class CellOutcome {
     public String label(int plannedEpochs) {
         return switch (status()) {
             case FINISHED -> "finished";
-            case RUNNING -> "running (epoch " + state.completedEpochs() + "/"
-                    + (state.config() != null ? state.config().epochs() : plannedEpochs) + ")";
+            case RUNNING ->
+                "running (epoch " + state.completedEpochs() + "/"
+                        + (state.config() != null ? state.config().epochs() : plannedEpochs) + ")";
             case NOT_STARTED -> "not started";
             case UNREADABLE -> "unreadable";
         };

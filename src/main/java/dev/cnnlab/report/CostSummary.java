@@ -53,26 +53,35 @@ public record CostSummary(List<Row> rows) {
             List<RunResult> runs = results.finished(model);
             Optional<RunResult> representative = results.representative(model);
             Set<String> devices = new LinkedHashSet<>();
-            runs.forEach(r -> devices.add(r.provenance() == null || r.provenance().device() == null
-                    ? "unknown" : r.provenance().device()));
-            rows.add(new Row(model,
+            runs.forEach(r -> devices.add(
+                    r.provenance() == null || r.provenance().device() == null
+                            ? "unknown"
+                            : r.provenance().device()));
+            rows.add(new Row(
+                    model,
                     representative.map(r -> OptionalLong.of(r.params())).orElse(OptionalLong.empty()),
                     representative.map(r -> OptionalLong.of(r.flopsPerImage())).orElse(OptionalLong.empty()),
                     runs.size(),
                     mean(runs.stream().mapToDouble(RunResult::wallSeconds).toArray()),
-                    mean(runs.stream().mapToDouble(RunResult::trainImagesPerSecond).toArray()),
+                    mean(runs.stream()
+                            .mapToDouble(RunResult::trainImagesPerSecond)
+                            .toArray()),
                     devices));
         }
         return new CostSummary(rows);
     }
 
     private static OptionalDouble mean(double[] values) {
-        return values.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(new DescriptiveStatistics(values).getMean());
+        return values.length == 0
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(new DescriptiveStatistics(values).getMean());
     }
 
     /** The row of one model. */
     public Row row(String model) {
-        return rows.stream().filter(r -> r.model().equals(model)).findFirst()
+        return rows.stream()
+                .filter(r -> r.model().equals(model))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no model " + model));
     }
 
@@ -81,7 +90,8 @@ public record CostSummary(List<Row> rows) {
         OptionalDouble s = row(small).meanWallSeconds();
         OptionalDouble l = row(large).meanWallSeconds();
         return s.isPresent() && l.isPresent() && s.getAsDouble() > 0
-                ? OptionalDouble.of(l.getAsDouble() / s.getAsDouble()) : OptionalDouble.empty();
+                ? OptionalDouble.of(l.getAsDouble() / s.getAsDouble())
+                : OptionalDouble.empty();
     }
 
     /** Forward FLOPs per image of the large model over the small one. */
@@ -89,7 +99,8 @@ public record CostSummary(List<Row> rows) {
         OptionalLong s = row(small).flopsPerImage();
         OptionalLong l = row(large).flopsPerImage();
         return s.isPresent() && l.isPresent() && s.getAsLong() > 0
-                ? OptionalDouble.of((double) l.getAsLong() / s.getAsLong()) : OptionalDouble.empty();
+                ? OptionalDouble.of((double) l.getAsLong() / s.getAsLong())
+                : OptionalDouble.empty();
     }
 
     /** Every device any finished run used. */

@@ -15,8 +15,8 @@ import java.util.OptionalInt;
  * @param targetRanking the target's final ranking of those sets, best first
  * @param visibleFrom the first epoch from which every later epoch ranks the same, if any
  */
-public record CurveVisibility(String fidelity, int epochs, List<String> sets, List<String> targetRanking,
-        OptionalInt visibleFrom) {
+public record CurveVisibility(
+        String fidelity, int epochs, List<String> sets, List<String> targetRanking, OptionalInt visibleFrom) {
 
     /** The visibility for every fidelity with curves. */
     static List<CurveVisibility> all(Evidence evidence, SeedBootstrap bootstrap) {
@@ -26,9 +26,12 @@ public record CurveVisibility(String fidelity, int epochs, List<String> sets, Li
                 continue;
             }
             int epochs = f.epochs().getAsInt();
-            List<String> sets = evidence.sets().stream().filter(s -> bootstrap.has(f.name(), s, epochs)
-                    && evidence.cell(f.name(), s).stream().allMatch(o -> !o.curve().isEmpty())
-                    && bootstrap.has(evidence.target(), s, 0)).toList();
+            List<String> sets = evidence.sets().stream()
+                    .filter(s -> bootstrap.has(f.name(), s, epochs)
+                            && evidence.cell(f.name(), s).stream()
+                                    .allMatch(o -> !o.curve().isEmpty())
+                            && bootstrap.has(evidence.target(), s, 0))
+                    .toList();
             if (sets.size() < 2) {
                 continue;
             }
@@ -36,12 +39,14 @@ public record CurveVisibility(String fidelity, int epochs, List<String> sets, Li
             int from = epochs + 1;
             for (int k = epochs; k >= 1; k--) {
                 int epoch = k;
-                if (!ranking(sets, s -> bootstrap.observedMean(f.name(), s, epoch)).equals(target)) {
+                if (!ranking(sets, s -> bootstrap.observedMean(f.name(), s, epoch))
+                        .equals(target)) {
                     break;
                 }
                 from = k;
             }
-            all.add(new CurveVisibility(f.name(), epochs, sets, target, from <= epochs ? OptionalInt.of(from) : OptionalInt.empty()));
+            all.add(new CurveVisibility(
+                    f.name(), epochs, sets, target, from <= epochs ? OptionalInt.of(from) : OptionalInt.empty()));
         }
         return List.copyOf(all);
     }

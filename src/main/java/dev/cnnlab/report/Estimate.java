@@ -14,13 +14,23 @@ import java.util.OptionalDouble;
  * @param undefinedShare fraction of resamples in which it is undefined (zero variance and the like)
  * @param undefinedReason why the observed value is undefined, or null when defined
  */
-public record Estimate(OptionalDouble value, OptionalDouble low, OptionalDouble high, OptionalDouble mean,
-        double undefinedShare, String undefinedReason) {
+public record Estimate(
+        OptionalDouble value,
+        OptionalDouble low,
+        OptionalDouble high,
+        OptionalDouble mean,
+        double undefinedShare,
+        String undefinedReason) {
 
     /** An estimate that cannot be computed at all. */
     static Estimate undefined(String reason) {
-        return new Estimate(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                1, reason);
+        return new Estimate(
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                1,
+                reason);
     }
 
     /**
@@ -31,14 +41,25 @@ public record Estimate(OptionalDouble value, OptionalDouble low, OptionalDouble 
         if (Double.isNaN(observed)) {
             return undefined(reasonIfNaN);
         }
-        double[] defined = Arrays.stream(resampled).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] defined =
+                Arrays.stream(resampled).filter(v -> !Double.isNaN(v)).sorted().toArray();
         double undefinedShare = 1 - (double) defined.length / resampled.length;
         if (defined.length == 0) {
-            return new Estimate(OptionalDouble.of(observed), OptionalDouble.empty(), OptionalDouble.empty(),
-                    OptionalDouble.empty(), undefinedShare, null);
+            return new Estimate(
+                    OptionalDouble.of(observed),
+                    OptionalDouble.empty(),
+                    OptionalDouble.empty(),
+                    OptionalDouble.empty(),
+                    undefinedShare,
+                    null);
         }
-        return new Estimate(OptionalDouble.of(observed), OptionalDouble.of(quantile(defined, 0.025)),
-                OptionalDouble.of(quantile(defined, 0.975)), Arrays.stream(defined).average(), undefinedShare, null);
+        return new Estimate(
+                OptionalDouble.of(observed),
+                OptionalDouble.of(quantile(defined, 0.025)),
+                OptionalDouble.of(quantile(defined, 0.975)),
+                Arrays.stream(defined).average(),
+                undefinedShare,
+                null);
     }
 
     /** Whether the observed value exists. */

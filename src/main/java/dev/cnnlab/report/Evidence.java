@@ -27,8 +27,13 @@ import java.util.OptionalInt;
  * @param targetReason how the target was chosen, for the report
  * @param observations one finished run each
  */
-public record Evidence(List<FidelityInfo> fidelities, List<String> sets, String baseline, String target,
-        String targetReason, List<Observation> observations) {
+public record Evidence(
+        List<FidelityInfo> fidelities,
+        List<String> sets,
+        String baseline,
+        String target,
+        String targetReason,
+        List<Observation> observations) {
 
     /**
      * What is known of one fidelity.
@@ -39,8 +44,8 @@ public record Evidence(List<FidelityInfo> fidelities, List<String> sets, String 
      * @param computeCost forward FLOPs per image x training images x epochs, when known
      * @param description a short description (model, epochs, images) for tables
      */
-    public record FidelityInfo(String name, OptionalInt epochs, List<Integer> lrDrops, OptionalDouble computeCost,
-            String description) {
+    public record FidelityInfo(
+            String name, OptionalInt epochs, List<Integer> lrDrops, OptionalDouble computeCost, String description) {
 
         public FidelityInfo {
             lrDrops = List.copyOf(lrDrops);
@@ -58,8 +63,14 @@ public record Evidence(List<FidelityInfo> fidelities, List<String> sets, String 
      * @param epochSeconds wall seconds of each epoch (empty when unknown)
      * @param seconds wall seconds of the whole run, when known
      */
-    public record Observation(String fidelity, String set, long seed, double top1, List<Double> curve,
-            List<Double> epochSeconds, OptionalDouble seconds) {
+    public record Observation(
+            String fidelity,
+            String set,
+            long seed,
+            double top1,
+            List<Double> curve,
+            List<Double> epochSeconds,
+            OptionalDouble seconds) {
 
         public Observation {
             curve = List.copyOf(curve);
@@ -79,7 +90,9 @@ public record Evidence(List<FidelityInfo> fidelities, List<String> sets, String 
             if (epochSeconds.size() < epoch) {
                 return OptionalDouble.empty();
             }
-            return OptionalDouble.of(epochSeconds.subList(0, epoch).stream().mapToDouble(Double::doubleValue).sum());
+            return OptionalDouble.of(epochSeconds.subList(0, epoch).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum());
         }
     }
 
@@ -97,14 +110,18 @@ public record Evidence(List<FidelityInfo> fidelities, List<String> sets, String 
 
     /** The fidelity of that name. */
     public FidelityInfo fidelity(String name) {
-        return fidelities.stream().filter(f -> f.name().equals(name)).findFirst()
+        return fidelities.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no fidelity " + name));
     }
 
     /** The runs of one (fidelity, set) cell, by seed. */
     public List<Observation> cell(String fidelity, String set) {
-        return observations.stream().filter(o -> o.fidelity().equals(fidelity) && o.set().equals(set))
-                .sorted(java.util.Comparator.comparingLong(Observation::seed)).toList();
+        return observations.stream()
+                .filter(o -> o.fidelity().equals(fidelity) && o.set().equals(set))
+                .sorted(java.util.Comparator.comparingLong(Observation::seed))
+                .toList();
     }
 
     /** Fidelity names in display order. */
@@ -119,10 +136,15 @@ public record Evidence(List<FidelityInfo> fidelities, List<String> sets, String 
 
     /** Mean wall seconds per finished run of a fidelity up to {@code epoch} (0 = whole run), when known. */
     public OptionalDouble meanSeconds(String fidelity, int epoch) {
-        double[] values = observations.stream().filter(o -> o.fidelity().equals(fidelity))
-                .map(o -> o.secondsUpTo(epoch)).filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
+        double[] values = observations.stream()
+                .filter(o -> o.fidelity().equals(fidelity))
+                .map(o -> o.secondsUpTo(epoch))
+                .filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble)
                 .toArray();
-        return values.length == 0 ? OptionalDouble.empty() : java.util.Arrays.stream(values).average();
+        return values.length == 0
+                ? OptionalDouble.empty()
+                : java.util.Arrays.stream(values).average();
     }
 
     /** The evidence of a cnnlab study: its finished runs with curves, epoch times and compute costs. */
@@ -131,27 +153,40 @@ public record Evidence(List<FidelityInfo> fidelities, List<String> sets, String 
         List<FidelityInfo> fidelities = new ArrayList<>();
         Map<Fidelity, Long> flops = new LinkedHashMap<>();
         for (Fidelity fidelity : spec.models()) {
-            long perImage = results.representative(fidelity.name()).map(RunResult::flopsPerImage).filter(f -> f > 0)
+            long perImage = results.representative(fidelity.name())
+                    .map(RunResult::flopsPerImage)
+                    .filter(f -> f > 0)
                     .orElseGet(() -> ModelCost.summary(fidelity.modelSpec()).flopsPerImage());
             flops.put(fidelity, perImage);
-            Cell any = spec.cells().stream().filter(c -> c.fidelity().equals(fidelity)).findFirst().orElseThrow();
+            Cell any = spec.cells().stream()
+                    .filter(c -> c.fidelity().equals(fidelity))
+                    .findFirst()
+                    .orElseThrow();
             TrainConfig config = any.config(spec.protocol(), 1);
             int images = fidelity.trainImages(spec.protocol());
-            fidelities.add(new FidelityInfo(fidelity.name(), OptionalInt.of(config.epochs()), config.lrMilestones(),
+            fidelities.add(new FidelityInfo(
+                    fidelity.name(),
+                    OptionalInt.of(config.epochs()),
+                    config.lrMilestones(),
                     OptionalDouble.of((double) perImage * images * config.epochs()),
-                    config.modelSpec().displayName() + ", " + config.epochs() + (config.epochs() == 1 ? " epoch, " : " epochs, ")
+                    config.modelSpec().displayName() + ", " + config.epochs()
+                            + (config.epochs() == 1 ? " epoch, " : " epochs, ")
                             + String.format(java.util.Locale.ROOT, "%,d", images) + " images"));
         }
         Fidelity target = spec.targetFidelity(flops::get);
-        String reason = spec.target() != null ? "named by the spec's target key"
+        String reason = spec.target() != null
+                ? "named by the spec's target key"
                 : "the most expensive fidelity by forward FLOPs × training images × epochs; the spec names none";
         List<Observation> observations = new ArrayList<>();
         for (CellOutcome outcome : results.outcomes()) {
             outcome.result().ifPresent(r -> {
                 List<EpochStats> history = r.history() == null ? List.of() : r.history();
                 boolean complete = history.size() == r.epochs();
-                observations.add(new Observation(outcome.cell().fidelity().name(), outcome.cell().techniqueSet(),
-                        outcome.cell().seed(), r.testAccuracy(),
+                observations.add(new Observation(
+                        outcome.cell().fidelity().name(),
+                        outcome.cell().techniqueSet(),
+                        outcome.cell().seed(),
+                        r.testAccuracy(),
                         complete ? history.stream().map(EpochStats::testTop1).toList() : List.of(),
                         complete ? history.stream().map(EpochStats::seconds).toList() : List.of(),
                         OptionalDouble.of(r.wallSeconds())));

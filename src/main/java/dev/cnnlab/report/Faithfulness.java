@@ -17,8 +17,13 @@ import java.util.Map;
  * @param targetBest the target's best set among the same sets
  * @param problem why nothing can be compared (no baseline on one side, ...), or null
  */
-public record Faithfulness(Proxy proxy, List<String> sets, Map<Agreement.Statistic, Estimate> statistics,
-        String proxyPick, String targetBest, String problem) {
+public record Faithfulness(
+        Proxy proxy,
+        List<String> sets,
+        Map<Agreement.Statistic, Estimate> statistics,
+        String proxyPick,
+        String targetBest,
+        String problem) {
 
     /** The estimate of one statistic. */
     public Estimate get(Agreement.Statistic statistic) {
@@ -30,10 +35,12 @@ public record Faithfulness(Proxy proxy, List<String> sets, Map<Agreement.Statist
         String target = evidence.target();
         String baseline = evidence.baseline();
         List<String> sets = evidence.sets().stream()
-                .filter(s -> bootstrap.has(proxy.fidelity(), s, proxy.epoch()) && bootstrap.has(target, s, 0)).toList();
+                .filter(s -> bootstrap.has(proxy.fidelity(), s, proxy.epoch()) && bootstrap.has(target, s, 0))
+                .toList();
         Map<Agreement.Statistic, Estimate> statistics = new EnumMap<>(Agreement.Statistic.class);
         if (!sets.contains(baseline) || sets.size() < 2) {
-            String problem = !sets.contains(baseline) ? "no " + baseline + " run on both the proxy and the target yet"
+            String problem = !sets.contains(baseline)
+                    ? "no " + baseline + " run on both the proxy and the target yet"
                     : "no set besides " + baseline + " has runs on both the proxy and the target yet";
             for (Agreement.Statistic s : Agreement.Statistic.values()) {
                 statistics.put(s, Estimate.undefined(problem));
@@ -50,7 +57,9 @@ public record Faithfulness(Proxy proxy, List<String> sets, Map<Agreement.Statist
             int resample = b;
             double[] values = Agreement.of(
                     means(sets, s -> bootstrap.resampledMean(resample, proxy.fidelity(), s, proxy.epoch())),
-                    means(sets, s -> bootstrap.resampledMean(resample, target, s, 0)), sets, baseline);
+                    means(sets, s -> bootstrap.resampledMean(resample, target, s, 0)),
+                    sets,
+                    baseline);
             for (int i = 0; i < statisticsCount; i++) {
                 resampled[i][b] = values[i];
             }
@@ -59,8 +68,8 @@ public record Faithfulness(Proxy proxy, List<String> sets, Map<Agreement.Statist
             String reason = s.correlation() ? "undefined: " + correlationProblem : "undefined";
             statistics.put(s, Estimate.of(observed[s.ordinal()], reason, resampled[s.ordinal()]));
         }
-        return new Faithfulness(proxy, sets, statistics, Agreement.best(proxyMeans, sets), Agreement.best(targetMeans, sets),
-                null);
+        return new Faithfulness(
+                proxy, sets, statistics, Agreement.best(proxyMeans, sets), Agreement.best(targetMeans, sets), null);
     }
 
     /** The faithfulness of every proxy of the evidence. */
@@ -79,13 +88,17 @@ public record Faithfulness(Proxy proxy, List<String> sets, Map<Agreement.Statist
     static List<Faithfulness> paretoFront(List<Faithfulness> all) {
         List<Faithfulness> front = new ArrayList<>();
         for (Faithfulness p : all) {
-            if (p.proxy().cost().isEmpty() || !p.get(Agreement.Statistic.KENDALL).defined()) {
+            if (p.proxy().cost().isEmpty()
+                    || !p.get(Agreement.Statistic.KENDALL).defined()) {
                 continue;
             }
             double cost = p.proxy().cost().getAsDouble();
             double tau = p.get(Agreement.Statistic.KENDALL).value().getAsDouble();
-            boolean dominated = all.stream().filter(q -> q != p && q.proxy().cost().isPresent()
-                    && q.get(Agreement.Statistic.KENDALL).defined()).anyMatch(q -> {
+            boolean dominated = all.stream()
+                    .filter(q -> q != p
+                            && q.proxy().cost().isPresent()
+                            && q.get(Agreement.Statistic.KENDALL).defined())
+                    .anyMatch(q -> {
                         double c = q.proxy().cost().getAsDouble();
                         double t = q.get(Agreement.Statistic.KENDALL).value().getAsDouble();
                         return c <= cost && t >= tau && (c < cost || t > tau);

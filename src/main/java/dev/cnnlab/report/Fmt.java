@@ -36,7 +36,9 @@ final class Fmt {
             text += " ± " + acc(stats.std().getAsDouble());
         }
         if (plannedSeeds > 1) {
-            text += stats.n() < plannedSeeds ? " (n=" + stats.n() + " of " + plannedSeeds + ")" : " (n=" + stats.n() + ")";
+            text += stats.n() < plannedSeeds
+                    ? " (n=" + stats.n() + " of " + plannedSeeds + ")"
+                    : " (n=" + stats.n() + ")";
         }
         return text;
     }
@@ -48,7 +50,8 @@ final class Fmt {
         }
         String text = format.apply(e.value().getAsDouble());
         if (e.low().isPresent()) {
-            text += " [" + format.apply(e.low().getAsDouble()) + ", " + format.apply(e.high().getAsDouble()) + "]";
+            text += " [" + format.apply(e.low().getAsDouble()) + ", "
+                    + format.apply(e.high().getAsDouble()) + "]";
         }
         if (e.undefinedShare() >= 0.005) {
             text += String.format(Locale.ROOT, " (undefined in %.0f%% of resamples)", 100 * e.undefinedShare());
@@ -122,10 +125,14 @@ final class Fmt {
         if (techniques == null || techniques.isEmpty()) {
             return "none";
         }
-        return techniques.stream().map(t -> t.options().isEmpty() ? t.name()
-                : t.name() + "(" + t.options().entrySet().stream()
-                        .map(e -> e.getKey() + "=" + number(e.getValue()))
-                        .collect(Collectors.joining(", ")) + ")")
+        return techniques.stream()
+                .map(t -> t.options().isEmpty()
+                        ? t.name()
+                        : t.name() + "("
+                                + t.options().entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + number(e.getValue()))
+                                        .collect(Collectors.joining(", "))
+                                + ")")
                 .collect(Collectors.joining(" + "));
     }
 

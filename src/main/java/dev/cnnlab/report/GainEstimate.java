@@ -16,7 +16,8 @@ import java.util.OptionalInt;
  * @param seedsNeeded seeds per cell for a two-sided 5% test to detect a gain of this size with
  *     80% power, given the noise model (empty for a zero gain)
  */
-public record GainEstimate(String fidelity, String set, Estimate gain, double probabilityPositive, OptionalInt seedsNeeded) {
+public record GainEstimate(
+        String fidelity, String set, Estimate gain, double probabilityPositive, OptionalInt seedsNeeded) {
 
     /** z for a two-sided 5% test plus z for 80% power. */
     private static final double Z_SUM = 1.959964 + 0.841621;
@@ -42,13 +43,18 @@ public record GainEstimate(String fidelity, String set, Estimate gain, double pr
         double[] resampled = new double[bootstrap.resamples()];
         int positive = 0;
         for (int b = 0; b < resampled.length; b++) {
-            resampled[b] = bootstrap.resampledMean(b, fidelity, set, 0) - bootstrap.resampledMean(b, fidelity, baseline, 0);
+            resampled[b] =
+                    bootstrap.resampledMean(b, fidelity, set, 0) - bootstrap.resampledMean(b, fidelity, baseline, 0);
             if (resampled[b] > 0) {
                 positive++;
             }
         }
-        return new GainEstimate(fidelity, set, Estimate.of(observed, "undefined", resampled),
-                (double) positive / resampled.length, seedsNeeded(observed, bootstrap.noise().std()));
+        return new GainEstimate(
+                fidelity,
+                set,
+                Estimate.of(observed, "undefined", resampled),
+                (double) positive / resampled.length,
+                seedsNeeded(observed, bootstrap.noise().std()));
     }
 
     /** n per cell with 2 * (z_a + z_b)^2 * sigma^2 / gain^2 (a difference of two means of n runs each). */

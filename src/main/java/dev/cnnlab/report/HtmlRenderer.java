@@ -43,36 +43,60 @@ final class HtmlRenderer {
         StringBuilder html = new StringBuilder(1 << 16);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(document.title())).append("</title>\n")
+                .append("<title>")
+                .append(escape(document.title()))
+                .append("</title>\n")
                 // an empty icon: keeps browsers from asking for /favicon.ico
                 .append("<link rel=\"icon\" href=\"data:,\">\n")
-                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n")
-                .append("<h1>").append(escape(document.title())).append("</h1>\n");
+                .append("<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n<main>\n")
+                .append("<h1>")
+                .append(escape(document.title()))
+                .append("</h1>\n");
         for (Block block : document.blocks()) {
             if (block instanceof Heading h) {
-                html.append("<h").append(h.level()).append(" id=\"").append(escape(h.id())).append("\">")
-                        .append(escape(h.text())).append("</h").append(h.level()).append(">\n");
+                html.append("<h")
+                        .append(h.level())
+                        .append(" id=\"")
+                        .append(escape(h.id()))
+                        .append("\">")
+                        .append(escape(h.text()))
+                        .append("</h")
+                        .append(h.level())
+                        .append(">\n");
             } else if (block instanceof Paragraph p) {
-                html.append(p.note() ? "<p class=\"note\">" : "<p>").append(escape(p.text())).append("</p>\n");
+                html.append(p.note() ? "<p class=\"note\">" : "<p>")
+                        .append(escape(p.text()))
+                        .append("</p>\n");
             } else if (block instanceof Bullets b) {
                 html.append("<ul>\n");
-                b.items().forEach(item -> html.append("<li>").append(escape(item)).append("</li>\n"));
+                b.items()
+                        .forEach(
+                                item -> html.append("<li>").append(escape(item)).append("</li>\n"));
                 html.append("</ul>\n");
             } else if (block instanceof Table t) {
                 table(html, t);
             } else if (block instanceof Figure f) {
                 figure(html, f.chart());
             } else if (block instanceof Details d) {
-                html.append("<details><summary>").append(escape(d.summary())).append("</summary><pre>")
-                        .append(escape(d.code().strip())).append("</pre></details>\n");
+                html.append("<details><summary>")
+                        .append(escape(d.summary()))
+                        .append("</summary><pre>")
+                        .append(escape(d.code().strip()))
+                        .append("</pre></details>\n");
             }
         }
         return html.append("</main>\n</body>\n</html>\n").toString();
     }
 
     private static void table(StringBuilder html, Table table) {
-        html.append("<div class=\"scroll\"><table id=\"").append(escape(table.id())).append("\" class=\"data\">\n<thead><tr>");
-        table.header().forEach(h -> html.append("<th scope=\"col\">").append(escape(h)).append("</th>"));
+        html.append("<div class=\"scroll\"><table id=\"")
+                .append(escape(table.id()))
+                .append("\" class=\"data\">\n<thead><tr>");
+        table.header()
+                .forEach(
+                        h -> html.append("<th scope=\"col\">").append(escape(h)).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n");
         for (Row row : table.rows()) {
             html.append(row.highlighted() ? "<tr class=\"highlight\">" : "<tr>");
@@ -83,11 +107,21 @@ final class HtmlRenderer {
     }
 
     private static void figure(StringBuilder html, RenderedChart chart) {
-        html.append("<figure class=\"chart\" id=\"chart-").append(escape(chart.name())).append("\">")
-                .append("<img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(chart.png()))
-                .append("\" width=\"").append(ChartFactory.WIDTH).append("\" height=\"").append(ChartFactory.HEIGHT)
-                .append("\" alt=\"").append(escape(chart.title())).append("\">")
-                .append("<figcaption>").append(escape(chart.caption())).append("</figcaption></figure>\n");
+        html.append("<figure class=\"chart\" id=\"chart-")
+                .append(escape(chart.name()))
+                .append("\">")
+                .append("<img src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(chart.png()))
+                .append("\" width=\"")
+                .append(ChartFactory.WIDTH)
+                .append("\" height=\"")
+                .append(ChartFactory.HEIGHT)
+                .append("\" alt=\"")
+                .append(escape(chart.title()))
+                .append("\">")
+                .append("<figcaption>")
+                .append(escape(chart.caption()))
+                .append("</figcaption></figure>\n");
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */

@@ -21,12 +21,18 @@ final class MarkdownRenderer {
     }
 
     String render(ReportDocument document) {
-        StringBuilder md = new StringBuilder("# ").append(text(document.title())).append("\n\n");
+        StringBuilder md =
+                new StringBuilder("# ").append(text(document.title())).append("\n\n");
         for (Block block : document.blocks()) {
             if (block instanceof Heading h) {
-                md.append("#".repeat(h.level())).append(' ').append(text(h.text())).append("\n\n");
+                md.append("#".repeat(h.level()))
+                        .append(' ')
+                        .append(text(h.text()))
+                        .append("\n\n");
             } else if (block instanceof Paragraph p) {
-                md.append(p.note() ? "> " : "").append(paragraph(p.text(), p.note())).append("\n\n");
+                md.append(p.note() ? "> " : "")
+                        .append(paragraph(p.text(), p.note()))
+                        .append("\n\n");
             } else if (block instanceof Bullets b) {
                 b.items().forEach(item -> md.append("- ").append(text(item)).append('\n'));
                 md.append('\n');
@@ -35,8 +41,11 @@ final class MarkdownRenderer {
             } else if (block instanceof Figure f) {
                 figure(md, f.chart());
             } else if (block instanceof Details d) {
-                md.append("<details><summary>").append(HtmlRenderer.escape(d.summary()))
-                        .append("</summary>\n\n```json\n").append(d.code().strip()).append("\n```\n\n</details>\n\n");
+                md.append("<details><summary>")
+                        .append(HtmlRenderer.escape(d.summary()))
+                        .append("</summary>\n\n```json\n")
+                        .append(d.code().strip())
+                        .append("\n```\n\n</details>\n\n");
             }
         }
         return md.toString();
@@ -61,9 +70,22 @@ final class MarkdownRenderer {
     }
 
     private void figure(StringBuilder md, RenderedChart chart) {
-        md.append("![").append(text(chart.title())).append("](").append(filesDir).append('/').append(chart.pngFile())
-                .append(")\n\n").append(text(chart.caption())).append(" ([PNG](").append(filesDir).append('/')
-                .append(chart.pngFile()).append("), [SVG](").append(filesDir).append('/').append(chart.svgFile())
+        md.append("![")
+                .append(text(chart.title()))
+                .append("](")
+                .append(filesDir)
+                .append('/')
+                .append(chart.pngFile())
+                .append(")\n\n")
+                .append(text(chart.caption()))
+                .append(" ([PNG](")
+                .append(filesDir)
+                .append('/')
+                .append(chart.pngFile())
+                .append("), [SVG](")
+                .append(filesDir)
+                .append('/')
+                .append(chart.svgFile())
                 .append("))\n\n");
     }
 

@@ -31,8 +31,13 @@ public record NoiseModel(double std, boolean measured, int cells, int degreesOfF
             for (String set : evidence.sets()) {
                 List<Evidence.Observation> runs = evidence.cell(fidelity, set);
                 if (runs.size() >= 2) {
-                    double mean = runs.stream().mapToDouble(Evidence.Observation::top1).average().orElseThrow();
-                    sumSquares += runs.stream().mapToDouble(o -> (o.top1() - mean) * (o.top1() - mean)).sum();
+                    double mean = runs.stream()
+                            .mapToDouble(Evidence.Observation::top1)
+                            .average()
+                            .orElseThrow();
+                    sumSquares += runs.stream()
+                            .mapToDouble(o -> (o.top1() - mean) * (o.top1() - mean))
+                            .sum();
                     df += runs.size() - 1;
                     cells++;
                 }
@@ -47,9 +52,17 @@ public record NoiseModel(double std, boolean measured, int cells, int degreesOfF
     /** One sentence: the value and where it comes from. */
     public String describe() {
         return measured
-                ? String.format(Locale.ROOT, "seed-to-seed standard deviation %.2f points, measured (pooled over %d cells"
-                        + " with 2 or more seeds, %d degrees of freedom)", std, cells, degreesOfFreedom)
-                : String.format(Locale.ROOT, "seed-to-seed standard deviation %.2f points, ASSUMED (no cell has two seeds,"
-                        + " so the noise cannot be measured; run 2 or more seeds to measure it)", std);
+                ? String.format(
+                        Locale.ROOT,
+                        "seed-to-seed standard deviation %.2f points, measured (pooled over %d cells"
+                                + " with 2 or more seeds, %d degrees of freedom)",
+                        std,
+                        cells,
+                        degreesOfFreedom)
+                : String.format(
+                        Locale.ROOT,
+                        "seed-to-seed standard deviation %.2f points, ASSUMED (no cell has two seeds,"
+                                + " so the noise cannot be measured; run 2 or more seeds to measure it)",
+                        std);
     }
 }

@@ -23,8 +23,15 @@ import java.util.OptionalDouble;
  * @param fullBest the best set on {@code to} over all sets, when the full grid finished there
  * @param regret top-1 on {@code to} lost by confirming only the promoted sets, when known
  */
-public record PromotionOutcome(Promotion promotion, PromotionPlan.Decision decision, List<Cell> notPromoted,
-        int notPromotedRun, double gridCompute, double promotedCompute, Optional<String> pick, Optional<String> fullBest,
+public record PromotionOutcome(
+        Promotion promotion,
+        PromotionPlan.Decision decision,
+        List<Cell> notPromoted,
+        int notPromotedRun,
+        double gridCompute,
+        double promotedCompute,
+        Optional<String> pick,
+        Optional<String> fullBest,
         OptionalDouble regret) {
 
     /** The outcome of a study's promotion; empty when the spec has none. */
@@ -34,17 +41,23 @@ public record PromotionOutcome(Promotion promotion, PromotionPlan.Decision decis
             return Optional.empty();
         }
         Promotion promotion = plan.get().promotion();
-        PromotionPlan.Decision decision = plan.get().decide(cell -> results.outcomes().get(cell.index()).result()
-                .map(r -> OptionalDouble.of(r.testAccuracy())).orElse(OptionalDouble.empty()));
+        PromotionPlan.Decision decision = plan.get()
+                .decide(cell -> results.outcomes()
+                        .get(cell.index())
+                        .result()
+                        .map(r -> OptionalDouble.of(r.testAccuracy()))
+                        .orElse(OptionalDouble.empty()));
         List<Cell> notPromoted = new ArrayList<>();
         int run = 0;
         double grid = 0;
         double saved = 0;
         for (CellOutcome outcome : results.outcomes()) {
             Cell cell = outcome.cell();
-            double cost = evidence.fidelity(cell.fidelity().name()).computeCost().orElse(0);
+            double cost =
+                    evidence.fidelity(cell.fidelity().name()).computeCost().orElse(0);
             grid += cost;
-            if (decision.complete() && plan.get().stage(cell) == PromotionPlan.Stage.PROMOTED
+            if (decision.complete()
+                    && plan.get().stage(cell) == PromotionPlan.Stage.PROMOTED
                     && !decision.promotes(cell.techniqueSet())) {
                 notPromoted.add(cell);
                 saved += cost;
@@ -68,8 +81,8 @@ public record PromotionOutcome(Promotion promotion, PromotionPlan.Decision decis
                 regret = OptionalDouble.of(mean(evidence, to, fullBest.get()) - mean(evidence, to, pick.get()));
             }
         }
-        return Optional.of(new PromotionOutcome(promotion, decision, notPromoted, run, grid, grid - saved, pick, fullBest,
-                regret));
+        return Optional.of(new PromotionOutcome(
+                promotion, decision, notPromoted, run, grid, grid - saved, pick, fullBest, regret));
     }
 
     /** Share of the full grid's compute that the promotion did not spend. */
@@ -89,6 +102,9 @@ public record PromotionOutcome(Promotion promotion, PromotionPlan.Decision decis
     }
 
     private static double mean(Evidence evidence, String fidelity, String set) {
-        return evidence.cell(fidelity, set).stream().mapToDouble(Evidence.Observation::top1).average().orElseThrow();
+        return evidence.cell(fidelity, set).stream()
+                .mapToDouble(Evidence.Observation::top1)
+                .average()
+                .orElseThrow();
     }
 }

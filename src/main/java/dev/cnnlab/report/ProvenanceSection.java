@@ -40,13 +40,32 @@ final class ProvenanceSection {
                 foreignData++;
             }
         }
-        blocks.add(new Table("provenance", List.of("cell", "model", "techniques", "seed", "status", "final top-1",
-                "epochs", "wall time", "git commit", "train data md5", "test data md5", "engine", "device", "cpu",
-                "threads", "host", "started at"), rows));
+        blocks.add(new Table(
+                "provenance",
+                List.of(
+                        "cell",
+                        "model",
+                        "techniques",
+                        "seed",
+                        "status",
+                        "final top-1",
+                        "epochs",
+                        "wall time",
+                        "git commit",
+                        "train data md5",
+                        "test data md5",
+                        "engine",
+                        "device",
+                        "cpu",
+                        "threads",
+                        "host",
+                        "started at"),
+                rows));
         if (foreignData > 0) {
-            blocks.add(Paragraph.note("Warning: " + foreignData + " finished run" + (foreignData == 1 ? " was" : "s were")
-                    + " trained or tested on data that is not the official CIFAR-100 (md5 mismatch); "
-                    + "their numbers are not comparable with published ones."));
+            blocks.add(
+                    Paragraph.note("Warning: " + foreignData + " finished run" + (foreignData == 1 ? " was" : "s were")
+                            + " trained or tested on data that is not the official CIFAR-100 (md5 mismatch); "
+                            + "their numbers are not comparable with published ones."));
         }
         blocks.add(new Heading(3, "Run configurations", "configs-section"));
         boolean any = false;
@@ -62,8 +81,8 @@ final class ProvenanceSection {
             });
             if (!record.isEmpty()) {
                 any = true;
-                blocks.add(new Details(outcome.cell().id() + " (" + outcome.label(results.plannedEpochs()) + ")",
-                        Json.write(record)));
+                blocks.add(new Details(
+                        outcome.cell().id() + " (" + outcome.label(results.plannedEpochs()) + ")", Json.write(record)));
             }
         }
         if (!any) {
@@ -74,8 +93,11 @@ final class ProvenanceSection {
 
     private List<String> row(CellOutcome outcome) {
         String missing = Fmt.MISSING;
-        List<String> cells = new ArrayList<>(List.of(outcome.cell().id(), outcome.cell().fidelity().name(),
-                Fmt.techniques(outcome.cell().techniques()), Long.toString(outcome.cell().seed()),
+        List<String> cells = new ArrayList<>(List.of(
+                outcome.cell().id(),
+                outcome.cell().fidelity().name(),
+                Fmt.techniques(outcome.cell().techniques()),
+                Long.toString(outcome.cell().seed()),
                 outcome.problem().map(p -> "unreadable: " + p).orElse(outcome.label(results.plannedEpochs()))));
         if (outcome.result().isPresent()) {
             RunResult r = outcome.result().get();
@@ -86,13 +108,22 @@ final class ProvenanceSection {
             if (p == null) {
                 cells.addAll(java.util.Collections.nCopies(9, missing));
             } else {
-                cells.addAll(List.of(or(p.gitCommit()), md5(p.trainMd5(), Checksums.TRAIN_MD5), md5(p.testMd5(), Checksums.TEST_MD5),
-                        or(p.engine()), or(p.device()), or(p.cpu()), Integer.toString(p.threads()), or(p.host()), or(p.startedAt())));
+                cells.addAll(List.of(
+                        or(p.gitCommit()),
+                        md5(p.trainMd5(), Checksums.TRAIN_MD5),
+                        md5(p.testMd5(), Checksums.TEST_MD5),
+                        or(p.engine()),
+                        or(p.device()),
+                        or(p.cpu()),
+                        Integer.toString(p.threads()),
+                        or(p.host()),
+                        or(p.startedAt())));
             }
         } else if (outcome.state().isPresent()) {
             TrainState s = outcome.state().get();
             cells.add(missing);
-            cells.add(s.completedEpochs() + "/" + (s.config() != null ? s.config().epochs() : results.plannedEpochs()));
+            cells.add(
+                    s.completedEpochs() + "/" + (s.config() != null ? s.config().epochs() : results.plannedEpochs()));
             cells.add(Fmt.duration(s.trainSeconds()) + " so far");
             cells.addAll(java.util.Collections.nCopies(9, missing));
         } else {

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * @param relativeCompute its FLOPs x images x epochs over the target's, when known
  * @param relativeSeconds its measured training seconds over the target's, when known
  */
-public record Proxy(String name, String fidelity, int epoch, OptionalDouble relativeCompute, OptionalDouble relativeSeconds) {
+public record Proxy(
+        String name, String fidelity, int epoch, OptionalDouble relativeCompute, OptionalDouble relativeSeconds) {
 
     /** Whether this proxy reads a learning curve rather than a final epoch. */
     public boolean learningCurve() {
@@ -42,8 +43,10 @@ public record Proxy(String name, String fidelity, int epoch, OptionalDouble rela
             }
         }
         for (Evidence.FidelityInfo f : evidence.fidelities()) {
-            if (f.epochs().isEmpty() || evidence.observations().stream()
-                    .noneMatch(o -> o.fidelity().equals(f.name()) && !o.curve().isEmpty())) {
+            if (f.epochs().isEmpty()
+                    || evidence.observations().stream()
+                            .noneMatch(o ->
+                                    o.fidelity().equals(f.name()) && !o.curve().isEmpty())) {
                 continue;
             }
             for (int epoch : curveEpochs(f.epochs().getAsInt(), f.lrDrops())) {
@@ -67,14 +70,20 @@ public record Proxy(String name, String fidelity, int epoch, OptionalDouble rela
     private static Proxy proxy(Evidence evidence, Evidence.FidelityInfo f, int epoch) {
         Evidence.FidelityInfo target = evidence.fidelity(evidence.target());
         double share = epoch == 0 ? 1 : (double) epoch / f.epochs().getAsInt();
-        OptionalDouble compute = f.computeCost().isPresent() && target.computeCost().isPresent()
-                ? OptionalDouble.of(f.computeCost().getAsDouble() * share / target.computeCost().getAsDouble())
-                : OptionalDouble.empty();
+        OptionalDouble compute =
+                f.computeCost().isPresent() && target.computeCost().isPresent()
+                        ? OptionalDouble.of(f.computeCost().getAsDouble()
+                                * share
+                                / target.computeCost().getAsDouble())
+                        : OptionalDouble.empty();
         OptionalDouble seconds = evidence.meanSeconds(f.name(), epoch);
         OptionalDouble targetSeconds = evidence.meanSeconds(target.name(), 0);
         OptionalDouble relative = seconds.isPresent() && targetSeconds.isPresent() && targetSeconds.getAsDouble() > 0
-                ? OptionalDouble.of(seconds.getAsDouble() / targetSeconds.getAsDouble()) : OptionalDouble.empty();
-        String name = epoch == 0 ? f.name() : f.name() + " @ epoch " + epoch + "/" + f.epochs().getAsInt();
+                ? OptionalDouble.of(seconds.getAsDouble() / targetSeconds.getAsDouble())
+                : OptionalDouble.empty();
+        String name = epoch == 0
+                ? f.name()
+                : f.name() + " @ epoch " + epoch + "/" + f.epochs().getAsInt();
         return new Proxy(name, f.name(), epoch, compute, relative);
     }
 }

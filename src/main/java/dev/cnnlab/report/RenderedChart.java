@@ -51,9 +51,14 @@ record RenderedChart(String name, String title, String caption, byte[] png, byte
             VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
             return new RenderedChart(name, title, caption, png, svg.toByteArray(), null);
         } catch (IOException | RuntimeException | LinkageError | AWTError e) {
-            String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
-            return skipped(name, title, "Chart not drawn (" + e.getClass().getSimpleName() + message
-                    + "); the tables above hold the same numbers.");
+            String message = e.getMessage() == null
+                    ? ""
+                    : ": " + e.getMessage().lines().findFirst().orElse("");
+            return skipped(
+                    name,
+                    title,
+                    "Chart not drawn (" + e.getClass().getSimpleName() + message
+                            + "); the tables above hold the same numbers.");
         }
     }
 

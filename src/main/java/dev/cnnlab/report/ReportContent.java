@@ -77,9 +77,11 @@ final class ReportContent {
         Protocol p = spec.protocol();
         long total = results.outcomes().size();
         List<String> open = new ArrayList<>();
-        long notPromoted = analysis.promotion().map(pr -> pr.notPromoted().size() - pr.notPromotedRun()).orElse(0);
-        for (CellOutcome.Status status : List.of(CellOutcome.Status.RUNNING, CellOutcome.Status.NOT_STARTED,
-                CellOutcome.Status.UNREADABLE)) {
+        long notPromoted = analysis.promotion()
+                .map(pr -> pr.notPromoted().size() - pr.notPromotedRun())
+                .orElse(0);
+        for (CellOutcome.Status status :
+                List.of(CellOutcome.Status.RUNNING, CellOutcome.Status.NOT_STARTED, CellOutcome.Status.UNREADABLE)) {
             long n = results.count(status) - (status == CellOutcome.Status.NOT_STARTED ? notPromoted : 0);
             if (n > 0) {
                 open.add(n + " " + status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
@@ -91,16 +93,20 @@ final class ReportContent {
         List<String> items = new ArrayList<>();
         items.add("Protocol: SGD with learning rate " + Fmt.number(p.lr()) + " × " + Fmt.number(p.lrGamma())
                 + " at each milestone, batch " + p.batchSize() + ", weight decay " + Fmt.number(p.weightDecay())
-                + ", momentum " + Fmt.number(p.momentum()) + ", " + (p.precision().equals("bf16")
-                        ? "bf16 mixed precision (float32 master weights)" : "float32") + "; "
+                + ", momentum " + Fmt.number(p.momentum()) + ", "
+                + (p.precision().equals("bf16") ? "bf16 mixed precision (float32 master weights)" : "float32") + "; "
                 + limit(p.testLimit(), "10,000 test") + " images of CIFAR-100");
         for (Evidence.FidelityInfo f : evidence.fidelities()) {
             items.add("Fidelity " + f.name() + (f.name().equals(evidence.target()) ? " (target)" : "") + ": "
-                    + f.description() + ", " + (f.lrDrops().isEmpty() ? "no LR drop" : "LR drops after epoch"
-                            + (f.lrDrops().size() == 1 ? " " : "s ") + milestones(f.lrDrops())));
+                    + f.description() + ", "
+                    + (f.lrDrops().isEmpty()
+                            ? "no LR drop"
+                            : "LR drops after epoch" + (f.lrDrops().size() == 1 ? " " : "s ")
+                                    + milestones(f.lrDrops())));
         }
         items.add("Target: " + evidence.target() + " (" + evidence.targetReason() + ")");
-        items.add("Technique sets: " + String.join(", ", spec.techniques().keySet()) + " (baseline: " + spec.baseline() + ")");
+        items.add("Technique sets: " + String.join(", ", spec.techniques().keySet()) + " (baseline: " + spec.baseline()
+                + ")");
         items.add("Seeds: " + spec.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         if (spec.promote() != null) {
             items.add("Promotion: every set on " + spec.promote().from() + ", then the baseline and the best "
@@ -112,12 +118,15 @@ final class ReportContent {
     }
 
     private static String milestones(List<Integer> milestones) {
-        return milestones.isEmpty() ? "none" : milestones.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return milestones.isEmpty()
+                ? "none"
+                : milestones.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static String limit(int limit, String all) {
-        return limit == 0 ? "all " + all : "the first " + String.format(Locale.ROOT, "%,d", limit) + " "
-                + all.substring(all.indexOf(' ') + 1);
+        return limit == 0
+                ? "all " + all
+                : "the first " + String.format(Locale.ROOT, "%,d", limit) + " " + all.substring(all.indexOf(' ') + 1);
     }
 
     /** The answer in a few lines: the most faithful cheap proxies and what the promotion did. */
@@ -127,36 +136,61 @@ final class ReportContent {
         List<Faithfulness> front = analysis.paretoFront();
         if (front.isEmpty()) {
             lines.add("No proxy can be judged yet: Kendall τ needs at least " + Agreement.MIN_POINTS
-                    + " technique sets besides the baseline with runs on the proxy and on the target " + evidence.target()
+                    + " technique sets besides the baseline with runs on the proxy and on the target "
+                    + evidence.target()
                     + ".");
         } else {
             for (Faithfulness f : front) {
                 Estimate tau = f.get(Statistic.KENDALL);
-                lines.add(f.proxy().name() + " at " + Fmt.relative(f.proxy().cost()) + " the target's cost: Kendall τ-b "
+                lines.add(f.proxy().name() + " at " + Fmt.relative(f.proxy().cost())
+                        + " the target's cost: Kendall τ-b "
                         + Fmt.estimate(tau, Fmt::coefficient) + ", picks " + f.proxyPick()
-                        + (f.proxyPick().equals(f.targetBest()) ? " (the target's best)" : " (the target's best is "
-                                + f.targetBest() + ", regret " + String.format(Locale.ROOT, "%.2f",
-                                        f.get(Statistic.REGRET).value().getAsDouble()) + " points)") + ".");
+                        + (f.proxyPick().equals(f.targetBest())
+                                ? " (the target's best)"
+                                : " (the target's best is "
+                                        + f.targetBest() + ", regret "
+                                        + String.format(
+                                                Locale.ROOT,
+                                                "%.2f",
+                                                f.get(Statistic.REGRET).value().getAsDouble())
+                                        + " points)")
+                        + ".");
             }
         }
-        List<Faithfulness> judged = analysis.faithfulness().stream().filter(f -> f.get(Statistic.KENDALL).low().isPresent())
+        List<Faithfulness> judged = analysis.faithfulness().stream()
+                .filter(f -> f.get(Statistic.KENDALL).low().isPresent())
                 .toList();
-        long clear = judged.stream().filter(f -> f.get(Statistic.KENDALL).low().getAsDouble() > 0).count();
+        long clear = judged.stream()
+                .filter(f -> f.get(Statistic.KENDALL).low().getAsDouble() > 0)
+                .count();
         if (!judged.isEmpty()) {
-            lines.add(clear == 0
-                    ? "No proxy's 95% interval for Kendall τ excludes 0: with these seeds and sets the study cannot tell a"
-                            + " faithful proxy from an unrelated one (more seeds or more technique sets would)."
-                    : clear + " of " + judged.size() + " proxies have a Kendall τ interval above 0.");
+            lines.add(
+                    clear == 0
+                            ? "No proxy's 95% interval for Kendall τ excludes 0: with these seeds and sets the study cannot tell a"
+                                    + " faithful proxy from an unrelated one (more seeds or more technique sets would)."
+                            : clear + " of " + judged.size() + " proxies have a Kendall τ interval above 0.");
         }
-        analysis.curves().stream().filter(c -> c.fidelity().equals(evidence.target())).findFirst().ifPresent(c ->
-                lines.add("The target's own curves show its final ranking " + (c.visibleFrom().isPresent()
-                        ? "from epoch " + c.visibleFrom().getAsInt() + " of " + c.epochs() : "only at the end") + "."));
+        analysis.curves().stream()
+                .filter(c -> c.fidelity().equals(evidence.target()))
+                .findFirst()
+                .ifPresent(c -> lines.add("The target's own curves show its final ranking "
+                        + (c.visibleFrom().isPresent()
+                                ? "from epoch " + c.visibleFrom().getAsInt() + " of " + c.epochs()
+                                : "only at the end")
+                        + "."));
         analysis.promotion().ifPresent(p -> {
             if (p.pick().isPresent()) {
-                lines.add("Promotion: " + String.join(", ", p.decision().promoted()) + " trained on " + p.promotion().to()
+                lines.add("Promotion: " + String.join(", ", p.decision().promoted()) + " trained on "
+                        + p.promotion().to()
                         + "; it confirms " + p.pick().get() + " and saved " + Fmt.percent(p.savedShare())
-                        + " of the full grid's compute" + (p.regret().isPresent() ? String.format(Locale.ROOT,
-                                " (regret against the full grid: %.2f points)", p.regret().getAsDouble()) : "") + ".");
+                        + " of the full grid's compute"
+                        + (p.regret().isPresent()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        " (regret against the full grid: %.2f points)",
+                                        p.regret().getAsDouble())
+                                : "")
+                        + ".");
             }
         });
         if (!analysis.noise().measured()) {
@@ -183,7 +217,9 @@ final class ReportContent {
             List<String> cells = new ArrayList<>(List.of(base ? set + " (baseline)" : set));
             results.ifPresent(r -> cells.add(Fmt.techniques(r.spec().techniqueSet(set))));
             for (String fidelity : table.models()) {
-                cells.add(table.stats(set, fidelity).map(s -> Fmt.stats(s, seeds)).orElseGet(() -> pending(fidelity, set)));
+                cells.add(table.stats(set, fidelity)
+                        .map(s -> Fmt.stats(s, seeds))
+                        .orElseGet(() -> pending(fidelity, set)));
             }
             rows.add(new Row(cells, base));
         }
@@ -203,19 +239,24 @@ final class ReportContent {
         List<CellOutcome> outcomes = r.outcomes(fidelity, set);
         int epochs = r.plannedEpochs();
         Optional<PromotionOutcome> promotion = analysis.promotion();
-        if (promotion.isPresent() && !outcomes.isEmpty()
+        if (promotion.isPresent()
+                && !outcomes.isEmpty()
                 && promotion.get().notPromoted().contains(outcomes.get(0).cell())) {
             return "not promoted";
         }
-        if (promotion.isPresent() && fidelity.equals(promotion.get().promotion().to())
+        if (promotion.isPresent()
+                && fidelity.equals(promotion.get().promotion().to())
                 && !promotion.get().decision().complete()) {
             return "awaits promotion";
         }
-        List<String> labels = outcomes.stream().map(o -> o.label(epochs)).distinct().toList();
+        List<String> labels =
+                outcomes.stream().map(o -> o.label(epochs)).distinct().toList();
         if (labels.size() == 1) {
             return labels.get(0);
         }
-        return outcomes.stream().map(o -> "s" + o.cell().seed() + " " + o.label(epochs)).collect(Collectors.joining("; "));
+        return outcomes.stream()
+                .map(o -> "s" + o.cell().seed() + " " + o.label(epochs))
+                .collect(Collectors.joining("; "));
     }
 
     private void promotion() {
@@ -224,34 +265,75 @@ final class ReportContent {
             return;
         }
         PromotionOutcome p = outcome.get();
-        blocks.add(new Heading(2, "Promotion: pick on " + p.promotion().from() + ", confirm on " + p.promotion().to(),
+        blocks.add(new Heading(
+                2,
+                "Promotion: pick on " + p.promotion().from() + ", confirm on "
+                        + p.promotion().to(),
                 "promotion-section"));
         if (!p.decision().complete()) {
-            blocks.add(Paragraph.of("The proxy stage is not complete: " + p.decision().pending().size() + " " + p.promotion().from()
-                    + " cell(s) have no result yet, so nothing is promoted yet."));
+            blocks.add(Paragraph.of(
+                    "The proxy stage is not complete: " + p.decision().pending().size() + " "
+                            + p.promotion().from() + " cell(s) have no result yet, so nothing is promoted yet."));
             return;
         }
         List<Row> rows = new ArrayList<>();
-        p.decision().gains().forEach((set, gain) -> rows.add(new Row(List.of(set, Fmt.gain(gain),
-                p.decision().promotes(set) ? "promoted" : "not promoted"
-                        + (p.notPromotedRun() > 0 && evidence.cell(p.promotion().to(), set).size() > 0 ? " (run anyway: full grid)" : ""),
-                Fmt.gain(analysis.table().gain(set, p.promotion().to()))), p.decision().promotes(set))));
-        blocks.add(new Table("promotion", List.of("technique set", "mean gain on " + p.promotion().from(), "decision",
-                "gain on " + p.promotion().to()), rows));
+        p.decision()
+                .gains()
+                .forEach((set, gain) -> rows.add(new Row(
+                        List.of(
+                                set,
+                                Fmt.gain(gain),
+                                p.decision().promotes(set)
+                                        ? "promoted"
+                                        : "not promoted"
+                                                + (p.notPromotedRun() > 0
+                                                                && evidence.cell(
+                                                                                        p.promotion()
+                                                                                                .to(),
+                                                                                        set)
+                                                                                .size()
+                                                                        > 0
+                                                        ? " (run anyway: full grid)"
+                                                        : ""),
+                                Fmt.gain(
+                                        analysis.table().gain(set, p.promotion().to()))),
+                        p.decision().promotes(set))));
+        blocks.add(new Table(
+                "promotion",
+                List.of(
+                        "technique set",
+                        "mean gain on " + p.promotion().from(),
+                        "decision",
+                        "gain on " + p.promotion().to()),
+                rows));
         List<String> lines = new ArrayList<>();
-        lines.add("Promoted to " + p.promotion().to() + ": " + String.join(", ", p.decision().promoted()) + " (the baseline"
-                + " and the best " + p.promotion().keep() + " by mean gain on " + p.promotion().from() + ").");
-        lines.add(String.format(Locale.ROOT, "Compute: the promoted plan costs %s of the full grid (FLOPs × images × epochs"
-                + " over all cells): %d %s cell(s) not trained, %s saved.", Fmt.percent(1 - p.savedShare()),
-                p.notPromoted().size(), p.promotion().to(), Fmt.percent(p.savedShare())));
-        p.pick().ifPresentOrElse(pick -> lines.add("Confirmed on " + p.promotion().to() + ": " + pick + " is the best of the"
-                + " promoted sets."), () -> lines.add("The promoted cells on " + p.promotion().to() + " have not all finished."));
+        lines.add("Promoted to " + p.promotion().to() + ": "
+                + String.join(", ", p.decision().promoted()) + " (the baseline" + " and the best "
+                + p.promotion().keep() + " by mean gain on " + p.promotion().from() + ").");
+        lines.add(String.format(
+                Locale.ROOT,
+                "Compute: the promoted plan costs %s of the full grid (FLOPs × images × epochs"
+                        + " over all cells): %d %s cell(s) not trained, %s saved.",
+                Fmt.percent(1 - p.savedShare()),
+                p.notPromoted().size(),
+                p.promotion().to(),
+                Fmt.percent(p.savedShare())));
+        p.pick()
+                .ifPresentOrElse(
+                        pick -> lines.add("Confirmed on " + p.promotion().to() + ": " + pick + " is the best of the"
+                                + " promoted sets."),
+                        () -> lines.add("The promoted cells on " + p.promotion().to() + " have not all finished."));
         if (p.regret().isPresent()) {
-            lines.add(String.format(Locale.ROOT, "The full grid on %s was also run (--no-promote): its best set is %s, so the"
-                    + " promotion's regret is %.2f points.", p.promotion().to(), p.fullBest().get(), p.regret().getAsDouble()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "The full grid on %s was also run (--no-promote): its best set is %s, so the"
+                            + " promotion's regret is %.2f points.",
+                    p.promotion().to(),
+                    p.fullBest().get(),
+                    p.regret().getAsDouble()));
         } else {
-            lines.add("The regret of the promotion needs the full grid on " + p.promotion().to()
-                    + " (run the study again with --no-promote).");
+            lines.add("The regret of the promotion needs the full grid on "
+                    + p.promotion().to() + " (run the study again with --no-promote).");
         }
         blocks.add(new Bullets(lines));
     }
@@ -263,7 +345,8 @@ final class ReportContent {
         blocks.add(new Heading(2, "What the published numbers say", "reference-section"));
         Map<String, Map<String, Double>> reference = spec.reference();
         List<String> fidelities = evidence.fidelityNames().stream()
-                .filter(f -> reference.values().stream().anyMatch(row -> row.get(f) != null)).toList();
+                .filter(f -> reference.values().stream().anyMatch(row -> row.get(f) != null))
+                .toList();
         if (!fidelities.contains(evidence.target()) || fidelities.size() < 2) {
             blocks.add(Paragraph.of("The spec's published numbers do not cover the target " + evidence.target()
                     + " and a proxy, so they cannot answer the question."));
@@ -272,53 +355,88 @@ final class ReportContent {
         List<Evidence.Observation> rows = new ArrayList<>();
         reference.forEach((set, row) -> row.forEach((fidelity, value) -> {
             if (value != null) {
-                rows.add(new Evidence.Observation(fidelity, set, 0, value, List.of(), List.of(), OptionalDouble.empty()));
+                rows.add(new Evidence.Observation(
+                        fidelity, set, 0, value, List.of(), List.of(), OptionalDouble.empty()));
             }
         }));
-        List<Evidence.FidelityInfo> infos = evidence.fidelities().stream().filter(f -> fidelities.contains(f.name()))
-                .map(f -> new Evidence.FidelityInfo(f.name(), java.util.OptionalInt.empty(), List.of(), f.computeCost(),
-                        f.description())).toList();
-        Evidence published = new Evidence(infos, evidence.sets(), evidence.baseline(), evidence.target(),
-                evidence.targetReason(), rows);
+        List<Evidence.FidelityInfo> infos = evidence.fidelities().stream()
+                .filter(f -> fidelities.contains(f.name()))
+                .map(f -> new Evidence.FidelityInfo(
+                        f.name(), java.util.OptionalInt.empty(), List.of(), f.computeCost(), f.description()))
+                .toList();
+        Evidence published = new Evidence(
+                infos, evidence.sets(), evidence.baseline(), evidence.target(), evidence.targetReason(), rows);
         StudyAnalysis a = StudyAnalysis.of(published);
         List<Row> table = new ArrayList<>();
         for (Faithfulness f : a.faithfulness()) {
-            table.add(Row.of(List.of(f.proxy().name(), Fmt.estimate(f.get(Statistic.KENDALL), Fmt::coefficient),
-                    Fmt.estimate(f.get(Statistic.PEARSON), Fmt::coefficient), Fmt.estimate(f.get(Statistic.SIGN), Fmt::percent),
-                    f.proxyPick() == null ? "undefined" : f.proxyPick() + (f.proxyPick().equals(f.targetBest()) ? " (yes)" : " (no)"))));
+            table.add(Row.of(List.of(
+                    f.proxy().name(),
+                    Fmt.estimate(f.get(Statistic.KENDALL), Fmt::coefficient),
+                    Fmt.estimate(f.get(Statistic.PEARSON), Fmt::coefficient),
+                    Fmt.estimate(f.get(Statistic.SIGN), Fmt::percent),
+                    f.proxyPick() == null
+                            ? "undefined"
+                            : f.proxyPick() + (f.proxyPick().equals(f.targetBest()) ? " (yes)" : " (no)"))));
         }
-        blocks.add(Paragraph.of("The same analysis on the spec's published top-1 (one run per cell, so the intervals use the"
-                + " ASSUMED noise level of " + Fmt.number(NoiseModel.ASSUMED_STD) + " points):"));
-        blocks.add(new Table("reference", List.of("proxy", "Kendall τ-b", "Pearson r", "sign agreement", "top-1 pick"), table));
+        blocks.add(Paragraph.of(
+                "The same analysis on the spec's published top-1 (one run per cell, so the intervals use the"
+                        + " ASSUMED noise level of " + Fmt.number(NoiseModel.ASSUMED_STD) + " points):"));
+        blocks.add(new Table(
+                "reference", List.of("proxy", "Kendall τ-b", "Pearson r", "sign agreement", "top-1 pick"), table));
     }
 
     private void cost(StudyResults results) {
         blocks.add(new Heading(2, "Cost", "cost-section"));
         CostSummary cost = CostSummary.of(results);
-        blocks.add(Paragraph.of("Parameters and forward FLOPs are those of the " + results.spec().baseline()
-                + " network (techniques such as squeeze-and-excitation add a little); wall time and throughput are "
-                + "means over each fidelity's finished runs; relative compute is FLOPs × images × epochs over the target's."));
+        blocks.add(
+                Paragraph.of(
+                        "Parameters and forward FLOPs are those of the "
+                                + results.spec().baseline()
+                                + " network (techniques such as squeeze-and-excitation add a little); wall time and throughput are "
+                                + "means over each fidelity's finished runs; relative compute is FLOPs × images × epochs over the target's."));
         List<Row> rows = new ArrayList<>();
         Evidence.FidelityInfo target = evidence.fidelity(evidence.target());
         for (CostSummary.Row row : cost.rows()) {
             Evidence.FidelityInfo f = evidence.fidelity(row.model());
-            OptionalDouble relative = f.computeCost().isPresent() && target.computeCost().isPresent()
-                    ? OptionalDouble.of(f.computeCost().getAsDouble() / target.computeCost().getAsDouble()) : OptionalDouble.empty();
-            rows.add(Row.of(List.of(row.model(),
+            OptionalDouble relative =
+                    f.computeCost().isPresent() && target.computeCost().isPresent()
+                            ? OptionalDouble.of(f.computeCost().getAsDouble()
+                                    / target.computeCost().getAsDouble())
+                            : OptionalDouble.empty();
+            rows.add(Row.of(List.of(
+                    row.model(),
                     row.params().isPresent() ? Fmt.params(row.params().getAsLong()) : Fmt.MISSING,
-                    row.flopsPerImage().isPresent() ? Fmt.gflops(row.flopsPerImage().getAsLong()) : Fmt.MISSING,
+                    row.flopsPerImage().isPresent()
+                            ? Fmt.gflops(row.flopsPerImage().getAsLong())
+                            : Fmt.MISSING,
                     Fmt.relative(relative),
                     Integer.toString(row.finishedRuns()),
-                    row.meanWallSeconds().isPresent() ? Fmt.duration(row.meanWallSeconds().getAsDouble()) : Fmt.MISSING,
+                    row.meanWallSeconds().isPresent()
+                            ? Fmt.duration(row.meanWallSeconds().getAsDouble())
+                            : Fmt.MISSING,
                     row.meanImagesPerSecond().isPresent()
-                            ? String.format(Locale.ROOT, "%.0f", row.meanImagesPerSecond().getAsDouble()) : Fmt.MISSING,
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%.0f",
+                                    row.meanImagesPerSecond().getAsDouble())
+                            : Fmt.MISSING,
                     row.devices().isEmpty() ? Fmt.MISSING : String.join(", ", row.devices()))));
         }
-        blocks.add(new Table("cost", List.of("fidelity", "parameters", "GFLOPs/image (forward)", "relative compute",
-                "finished runs", "mean wall time per run", "mean train images/s", "device"), rows));
+        blocks.add(new Table(
+                "cost",
+                List.of(
+                        "fidelity",
+                        "parameters",
+                        "GFLOPs/image (forward)",
+                        "relative compute",
+                        "finished runs",
+                        "mean wall time per run",
+                        "mean train images/s",
+                        "device"),
+                rows));
         if (cost.devices().size() > 1) {
-            blocks.add(Paragraph.note("Caution: the runs were trained on different devices (" + String.join(", ", cost.devices())
-                    + "), so wall times compare hardware as well as fidelities."));
+            blocks.add(Paragraph.note("Caution: the runs were trained on different devices ("
+                    + String.join(", ", cost.devices()) + "), so wall times compare hardware as well as fidelities."));
         }
     }
 

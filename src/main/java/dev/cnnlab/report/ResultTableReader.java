@@ -46,7 +46,8 @@ public final class ResultTableReader {
     record TableSpec(String name, String baseline, String target, List<RowSpec> results) {}
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private ResultTableReader() {}
 
@@ -87,8 +88,10 @@ public final class ResultTableReader {
             String[] lines = text.split("\n", -1);
             int line = e.getLocation().getLineNr();
             for (int i = 0; i < lines.length; i++) {
-                if (lines[i].matches("^[\\s-]*\\{?\\s*" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:.*")
-                        || lines[i].matches(".*[{,]\\s*" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:.*")) {
+                if (lines[i].matches(
+                                "^[\\s-]*\\{?\\s*" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:.*")
+                        || lines[i].matches(
+                                ".*[{,]\\s*" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:.*")) {
                     line = i + 1;
                     break;
                 }
@@ -96,17 +99,22 @@ public final class ResultTableReader {
             throw new CnnlabException(file + " line " + line + ": unknown key '" + e.getPropertyName()
                     + "'; known keys: name, baseline, target, results (rows: fidelity, set, seed, top1, cost)");
         } catch (IOException e) {
-            String message = e.getMessage() == null ? "invalid YAML" : e.getMessage().lines().findFirst().orElse("invalid YAML");
+            String message = e.getMessage() == null
+                    ? "invalid YAML"
+                    : e.getMessage().lines().findFirst().orElse("invalid YAML");
             throw new CnnlabException(file + ": " + message);
         }
     }
 
     private static TableSpec csv(String text, Path file) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> lines =
+                text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         if (lines.isEmpty()) {
-            throw new CnnlabException(file + " is empty: give a header fidelity,set,seed,top1[,cost] and one row per run");
+            throw new CnnlabException(
+                    file + " is empty: give a header fidelity,set,seed,top1[,cost] and one row per run");
         }
-        List<String> header = List.of(lines.get(0).trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
+        List<String> header =
+                List.of(lines.get(0).trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
         for (String column : List.of("fidelity", "set", "top1")) {
             if (!header.contains(column)) {
                 throw new CnnlabException(file + " line 1: the header lacks the column '" + column
@@ -117,18 +125,22 @@ public final class ResultTableReader {
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split("\\s*,\\s*", -1);
             if (cells.length != header.size()) {
-                throw new CnnlabException(file + " line " + (i + 1) + ": " + cells.length + " values, but the header has "
-                        + header.size() + " columns");
+                throw new CnnlabException(file + " line " + (i + 1) + ": " + cells.length
+                        + " values, but the header has " + header.size() + " columns");
             }
             Map<String, String> row = new LinkedHashMap<>();
             for (int c = 0; c < cells.length; c++) {
                 row.put(header.get(c), cells[c].trim());
             }
             try {
-                rows.add(new RowSpec(row.get("fidelity"), row.get("set"),
+                rows.add(new RowSpec(
+                        row.get("fidelity"),
+                        row.get("set"),
                         row.containsKey("seed") && !row.get("seed").isEmpty() ? Long.parseLong(row.get("seed")) : null,
                         Double.parseDouble(row.get("top1")),
-                        row.containsKey("cost") && !row.get("cost").isEmpty() ? Double.parseDouble(row.get("cost")) : null));
+                        row.containsKey("cost") && !row.get("cost").isEmpty()
+                                ? Double.parseDouble(row.get("cost"))
+                                : null));
             } catch (NumberFormatException e) {
                 throw new CnnlabException(file + " line " + (i + 1) + ": not a number (" + e.getMessage() + ")");
             }
@@ -147,7 +159,10 @@ public final class ResultTableReader {
         for (RowSpec row : spec.results()) {
             rowNumber++;
             String where = file + " row " + rowNumber + ": ";
-            if (row.fidelity() == null || row.fidelity().isBlank() || row.set() == null || row.set().isBlank()) {
+            if (row.fidelity() == null
+                    || row.fidelity().isBlank()
+                    || row.set() == null
+                    || row.set().isBlank()) {
                 throw new CnnlabException(where + "every row needs a fidelity and a set");
             }
             if (row.top1() == null || !(row.top1() >= 0 && row.top1() <= 100)) {
@@ -160,17 +175,26 @@ public final class ResultTableReader {
             long seed = row.seed() != null ? row.seed() : nextSeed.getOrDefault(cellKey, 0L);
             nextSeed.put(cellKey, seed + 1);
             if (!seen.add(cellKey + "\u0000" + seed)) {
-                throw new CnnlabException(where + "a second row for " + row.fidelity() + " / " + row.set() + " seed " + seed);
+                throw new CnnlabException(
+                        where + "a second row for " + row.fidelity() + " / " + row.set() + " seed " + seed);
             }
             fidelities.add(row.fidelity());
             sets.add(row.set());
             if (row.cost() != null) {
                 costs.computeIfAbsent(row.fidelity(), k -> new ArrayList<>()).add(row.cost());
             }
-            observations.add(new Evidence.Observation(row.fidelity(), row.set(), seed, row.top1(), List.of(), List.of(),
+            observations.add(new Evidence.Observation(
+                    row.fidelity(),
+                    row.set(),
+                    seed,
+                    row.top1(),
+                    List.of(),
+                    List.of(),
                     row.cost() == null ? OptionalDouble.empty() : OptionalDouble.of(row.cost())));
         }
-        String baseline = spec.baseline() != null ? spec.baseline() : sets.contains("baseline") ? "baseline" : sets.iterator().next();
+        String baseline = spec.baseline() != null
+                ? spec.baseline()
+                : sets.contains("baseline") ? "baseline" : sets.iterator().next();
         if (!sets.contains(baseline)) {
             throw new CnnlabException(file + ": baseline '" + baseline + "' is not one of the sets " + sets);
         }
@@ -179,20 +203,30 @@ public final class ResultTableReader {
         List<String> names = List.copyOf(fidelities);
         if (spec.target() != null) {
             if (!fidelities.contains(spec.target())) {
-                throw new CnnlabException(file + ": target '" + spec.target() + "' is not one of the fidelities " + names);
+                throw new CnnlabException(
+                        file + ": target '" + spec.target() + "' is not one of the fidelities " + names);
             }
             target = spec.target();
             reason = "named by the table";
         } else if (costs.keySet().containsAll(names)) {
-            target = names.stream().max(java.util.Comparator.comparingDouble(f -> mean(costs.get(f)))).orElseThrow();
+            target = names.stream()
+                    .max(java.util.Comparator.comparingDouble(f -> mean(costs.get(f))))
+                    .orElseThrow();
             reason = "the fidelity with the highest cost per run";
         } else {
             target = names.get(names.size() - 1);
             reason = "the last fidelity listed (not every fidelity has a cost)";
         }
-        List<Evidence.FidelityInfo> infos = names.stream().map(f -> new Evidence.FidelityInfo(f, OptionalInt.empty(),
-                List.of(), OptionalDouble.empty(), costs.containsKey(f)
-                        ? String.format(Locale.ROOT, "%.0f s per run", mean(costs.get(f))) : "cost unknown")).toList();
+        List<Evidence.FidelityInfo> infos = names.stream()
+                .map(f -> new Evidence.FidelityInfo(
+                        f,
+                        OptionalInt.empty(),
+                        List.of(),
+                        OptionalDouble.empty(),
+                        costs.containsKey(f)
+                                ? String.format(Locale.ROOT, "%.0f s per run", mean(costs.get(f)))
+                                : "cost unknown"))
+                .toList();
         return new Evidence(infos, List.copyOf(sets), baseline, target, reason, observations);
     }
 

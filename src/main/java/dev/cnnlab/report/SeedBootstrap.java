@@ -36,6 +36,7 @@ final class SeedBootstrap {
     private final Map<String, List<Evidence.Observation>> cells = new HashMap<>();
     /** Per view (fidelity or "final", epoch), per set: the resampled means. */
     private final Map<String, Map<String, double[]>> views = new HashMap<>();
+
     private boolean anyAssumed;
 
     SeedBootstrap(Evidence evidence, NoiseModel noise) {
@@ -72,12 +73,16 @@ final class SeedBootstrap {
     /** Whether the cell has runs with values at {@code epoch} (0 = final). */
     boolean has(String fidelity, String set, int epoch) {
         List<Evidence.Observation> runs = runs(fidelity, set);
-        return !runs.isEmpty() && (epoch == 0 || runs.stream().allMatch(o -> o.curve().size() >= epoch));
+        return !runs.isEmpty()
+                && (epoch == 0 || runs.stream().allMatch(o -> o.curve().size() >= epoch));
     }
 
     /** The observed mean of a cell at {@code epoch}. */
     double observedMean(String fidelity, String set, int epoch) {
-        return runs(fidelity, set).stream().mapToDouble(o -> o.top1At(epoch)).average().orElseThrow();
+        return runs(fidelity, set).stream()
+                .mapToDouble(o -> o.top1At(epoch))
+                .average()
+                .orElseThrow();
     }
 
     /** The cell's mean in resample {@code b}. */
@@ -131,7 +136,9 @@ final class SeedBootstrap {
                 for (int b = 0; b < resamples; b++) {
                     double sum = 0;
                     for (int i = 0; i < n; i++) {
-                        sum += pool.isEmpty() ? noise.std() * random.nextGaussian() : pool.get(random.nextInt(pool.size()));
+                        sum += pool.isEmpty()
+                                ? noise.std() * random.nextGaussian()
+                                : pool.get(random.nextInt(pool.size()));
                     }
                     values[b] = mean + sum / n;
                 }

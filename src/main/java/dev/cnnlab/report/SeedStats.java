@@ -43,6 +43,7 @@ public record SeedStats(List<Double> values) {
     }
 
     private DescriptiveStatistics stats() {
-        return new DescriptiveStatistics(values.stream().mapToDouble(Double::doubleValue).toArray());
+        return new DescriptiveStatistics(
+                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -18,9 +18,16 @@ import java.util.Optional;
  * @param curves where each fidelity's learning curves settle on the target's ranking
  * @param promotion the promotion's outcome, for a study that has one
  */
-public record StudyAnalysis(Evidence evidence, AccuracyTable table, NoiseModel noise, boolean pureSeedBootstrap,
-        List<GainEstimate> gains, List<Faithfulness> faithfulness, List<Faithfulness> paretoFront,
-        List<CurveVisibility> curves, Optional<PromotionOutcome> promotion) {
+public record StudyAnalysis(
+        Evidence evidence,
+        AccuracyTable table,
+        NoiseModel noise,
+        boolean pureSeedBootstrap,
+        List<GainEstimate> gains,
+        List<Faithfulness> faithfulness,
+        List<Faithfulness> paretoFront,
+        List<CurveVisibility> curves,
+        Optional<PromotionOutcome> promotion) {
 
     /** Analyses evidence (no promotion). */
     public static StudyAnalysis of(Evidence evidence) {
@@ -37,14 +44,23 @@ public record StudyAnalysis(Evidence evidence, AccuracyTable table, NoiseModel n
         NoiseModel noise = NoiseModel.of(evidence);
         SeedBootstrap bootstrap = new SeedBootstrap(evidence, noise);
         List<Faithfulness> faithfulness = Faithfulness.all(evidence, bootstrap);
-        return new StudyAnalysis(evidence, AccuracyTable.of(evidence), noise, bootstrap.pureSeedBootstrap(),
-                GainEstimate.all(evidence, bootstrap), faithfulness, Faithfulness.paretoFront(faithfulness),
-                CurveVisibility.all(evidence, bootstrap), promotion);
+        return new StudyAnalysis(
+                evidence,
+                AccuracyTable.of(evidence),
+                noise,
+                bootstrap.pureSeedBootstrap(),
+                GainEstimate.all(evidence, bootstrap),
+                faithfulness,
+                Faithfulness.paretoFront(faithfulness),
+                CurveVisibility.all(evidence, bootstrap),
+                promotion);
     }
 
     /** The gain of one set at one fidelity, when it has runs. */
     public Optional<GainEstimate> gain(String fidelity, String set) {
-        return gains.stream().filter(g -> g.fidelity().equals(fidelity) && g.set().equals(set)).findFirst();
+        return gains.stream()
+                .filter(g -> g.fidelity().equals(fidelity) && g.set().equals(set))
+                .findFirst();
     }
 
     /** The faithfulness of the proxy of that name. */

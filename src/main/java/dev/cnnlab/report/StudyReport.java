@@ -47,11 +47,12 @@ public final class StudyReport {
         StudyAnalysis analysis = StudyAnalysis.of(read.evidence());
         List<RenderedChart> charts = new ChartFactory(analysis, Optional.empty()).charts();
         Files2.createDirectories(outDir, "the report directory (--out)");
-        return writeFiles(outDir, ReportContent.forTable(read.name(), table.toString(), analysis, charts), charts, analysis);
+        return writeFiles(
+                outDir, ReportContent.forTable(read.name(), table.toString(), analysis, charts), charts, analysis);
     }
 
-    private static ReportFiles writeFiles(Path dir, ReportDocument document, List<RenderedChart> charts,
-            StudyAnalysis analysis) {
+    private static ReportFiles writeFiles(
+            Path dir, ReportDocument document, List<RenderedChart> charts, StudyAnalysis analysis) {
         RenderedChart.writeAll(dir.resolve(FILES_DIR), charts);
         Path markdown = dir.resolve(MARKDOWN);
         Path html = dir.resolve(HTML);

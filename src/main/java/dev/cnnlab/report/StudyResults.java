@@ -23,7 +23,8 @@ public record StudyResults(Path dir, StudySpec spec, List<CellOutcome> outcomes)
     /** The outcomes of one (model, technique set) pair, one per seed. */
     public List<CellOutcome> outcomes(String model, String set) {
         return outcomes.stream()
-                .filter(o -> o.cell().fidelity().name().equals(model) && o.cell().techniqueSet().equals(set))
+                .filter(o -> o.cell().fidelity().name().equals(model)
+                        && o.cell().techniqueSet().equals(set))
                 .toList();
     }
 
@@ -42,7 +43,9 @@ public record StudyResults(Path dir, StudySpec spec, List<CellOutcome> outcomes)
 
     /** How many cells have finished. */
     public long finishedCount() {
-        return outcomes.stream().filter(o -> o.status() == CellOutcome.Status.FINISHED).count();
+        return outcomes.stream()
+                .filter(o -> o.status() == CellOutcome.Status.FINISHED)
+                .count();
     }
 
     /** How many cells are in the given state. */

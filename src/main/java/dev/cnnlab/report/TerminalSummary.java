@@ -23,8 +23,11 @@ final class TerminalSummary {
             boolean base = set.equals(table.baseline());
             List<String> row = new ArrayList<>(List.of(base ? set + " (baseline)" : set));
             for (String model : table.models()) {
-                row.add(table.stats(set, model).map(s -> Fmt.stats(s, 1)
-                        + (base || table.gain(set, model).isEmpty() ? "" : " (" + Fmt.gain(table.gain(set, model)) + ")"))
+                row.add(table.stats(set, model)
+                        .map(s -> Fmt.stats(s, 1)
+                                + (base || table.gain(set, model).isEmpty()
+                                        ? ""
+                                        : " (" + Fmt.gain(table.gain(set, model)) + ")"))
                         .orElse("-"));
             }
             grid.add(row);
@@ -48,10 +51,17 @@ final class TerminalSummary {
             if (f.problem() != null) {
                 continue;
             }
-            out.append(ascii(String.format(Locale.ROOT, "%-28s cost %-7s Kendall tau %s, sign %s, picks %s%s",
-                    f.proxy().name(), Fmt.relative(f.proxy().cost()), Fmt.estimate(f.get(Statistic.KENDALL), Fmt::coefficient),
-                    Fmt.estimate(f.get(Statistic.SIGN), Fmt::percent), f.proxyPick(),
-                    f.proxyPick().equals(f.targetBest()) ? " (= target's best)" : " (target's best: " + f.targetBest() + ")")))
+            out.append(ascii(String.format(
+                            Locale.ROOT,
+                            "%-28s cost %-7s Kendall tau %s, sign %s, picks %s%s",
+                            f.proxy().name(),
+                            Fmt.relative(f.proxy().cost()),
+                            Fmt.estimate(f.get(Statistic.KENDALL), Fmt::coefficient),
+                            Fmt.estimate(f.get(Statistic.SIGN), Fmt::percent),
+                            f.proxyPick(),
+                            f.proxyPick().equals(f.targetBest())
+                                    ? " (= target's best)"
+                                    : " (target's best: " + f.targetBest() + ")")))
                     .append('\n');
         }
         return out.toString();
@@ -59,8 +69,15 @@ final class TerminalSummary {
 
     /** Plain-ASCII stand-ins for the report's typographic characters. */
     static String ascii(String text) {
-        return text.replace("±", "+-").replace("—", "-").replace("ρ", "rho").replace("τ", "tau")
-                .replace("×", "x").replace("…", "...").replace("√", "sqrt").replace("★", "*").replace("≈", "~")
+        return text.replace("±", "+-")
+                .replace("—", "-")
+                .replace("ρ", "rho")
+                .replace("τ", "tau")
+                .replace("×", "x")
+                .replace("…", "...")
+                .replace("√", "sqrt")
+                .replace("★", "*")
+                .replace("≈", "~")
                 .replace("−", "-");
     }
 }

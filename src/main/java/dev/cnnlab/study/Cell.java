@@ -14,7 +14,8 @@ import java.util.List;
  * @param techniques the set's techniques with their options
  * @param seed the seed
  */
-public record Cell(int index, String id, Fidelity fidelity, String techniqueSet, List<TechniqueSpec> techniques, long seed) {
+public record Cell(
+        int index, String id, Fidelity fidelity, String techniqueSet, List<TechniqueSpec> techniques, long seed) {
 
     public Cell {
         techniques = List.copyOf(techniques);
@@ -23,6 +24,10 @@ public record Cell(int index, String id, Fidelity fidelity, String techniqueSet,
     /** The training config of this cell under the study's protocol. */
     public TrainConfig config(Protocol protocol, int threads) {
         TrainConfig.Builder builder = protocol.applyTo(TrainConfig.builder());
-        return fidelity.applyTo(builder, protocol).techniques(techniques).seed(seed).threads(threads).build();
+        return fidelity.applyTo(builder, protocol)
+                .techniques(techniques)
+                .seed(seed)
+                .threads(threads)
+                .build();
     }
 }

@@ -32,7 +32,8 @@ public final class CellLock implements AutoCloseable {
     public static Optional<CellLock> tryAcquire(Path runDir) {
         try {
             Files.createDirectories(runDir);
-            FileChannel channel = FileChannel.open(runDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(runDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 FileLock lock = channel.tryLock();
                 if (lock == null) {
@@ -45,7 +46,8 @@ public final class CellLock implements AutoCloseable {
                 return Optional.empty();
             }
         } catch (IOException e) {
-            throw new CnnlabException("cannot lock " + runDir + ": " + e.getMessage() + "; check that --out is writable");
+            throw new CnnlabException(
+                    "cannot lock " + runDir + ": " + e.getMessage() + "; check that --out is writable");
         }
     }
 

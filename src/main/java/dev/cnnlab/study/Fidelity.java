@@ -24,7 +24,13 @@ import java.util.List;
  * @param trainLimit first N training images (0 = all), or null for the protocol's
  * @param lrMilestones explicit LR milestones, or null to move the protocol's with {@code epochs}
  */
-public record Fidelity(String name, Integer depth, String family, Integer widen, Integer epochs, Integer trainLimit,
+public record Fidelity(
+        String name,
+        Integer depth,
+        String family,
+        Integer widen,
+        Integer epochs,
+        Integer trainLimit,
         List<Integer> lrMilestones) {
 
     public Fidelity {
@@ -35,7 +41,8 @@ public record Fidelity(String name, Integer depth, String family, Integer widen,
         widen = widen == null ? 1 : widen;
         Family f = Family.of(family);
         if (f == null) {
-            throw new IllegalArgumentException("unknown model family '" + family + "': use bottleneck, basic or preact18");
+            throw new IllegalArgumentException(
+                    "unknown model family '" + family + "': use bottleneck, basic or preact18");
         }
         if (widen < 1) {
             throw new IllegalArgumentException("'widen' must be >= 1, got " + widen);
@@ -60,7 +67,12 @@ public record Fidelity(String name, Integer depth, String family, Integer widen,
 
     /** This fidelity's values in a builder. */
     public Builder toBuilder() {
-        return new Builder(name).depth(depth).family(family).widen(widen).epochs(epochs).trainLimit(trainLimit)
+        return new Builder(name)
+                .depth(depth)
+                .family(family)
+                .widen(widen)
+                .epochs(epochs)
+                .trainLimit(trainLimit)
                 .lrMilestones(lrMilestones);
     }
 
@@ -90,8 +102,13 @@ public record Fidelity(String name, Integer depth, String family, Integer widen,
      * the milestones actually used (explicit ones, else the protocol's moved to these epochs).
      */
     public TrainConfig.Builder applyTo(TrainConfig.Builder builder, Protocol protocol) {
-        builder.depth(depth).family(family).widen(widen).epochs(epochs(protocol)).trainLimit(trainLimit(protocol));
-        return lrMilestones != null ? builder.lrMilestones(lrMilestones)
+        builder.depth(depth)
+                .family(family)
+                .widen(widen)
+                .epochs(epochs(protocol))
+                .trainLimit(trainLimit(protocol));
+        return lrMilestones != null
+                ? builder.lrMilestones(lrMilestones)
                 : builder.lrMilestones(protocol.lrMilestones(), protocol.epochs());
     }
 

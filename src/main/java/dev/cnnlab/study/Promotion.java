@@ -17,7 +17,8 @@ public record Promotion(String from, String to, Integer keep) {
             throw new IllegalArgumentException("'promote' needs 'from' and 'to' (fidelity names)");
         }
         if (from.equals(to)) {
-            throw new IllegalArgumentException("'promote' must go from one fidelity to another, got '" + from + "' twice");
+            throw new IllegalArgumentException(
+                    "'promote' must go from one fidelity to another, got '" + from + "' twice");
         }
         keep = keep == null ? 1 : keep;
         if (keep < 1) {

@@ -18,7 +18,11 @@ import java.util.function.Function;
 public final class PromotionPlan {
 
     /** Where a cell stands in the promotion. */
-    public enum Stage { ORDINARY, PROXY, PROMOTED }
+    public enum Stage {
+        ORDINARY,
+        PROXY,
+        PROMOTED
+    }
 
     /**
      * The promotion's decision as far as the proxy stage's results go.
@@ -83,7 +87,8 @@ public final class PromotionPlan {
         for (Cell cell : proxyCells()) {
             OptionalDouble value = accuracy.apply(cell);
             if (value.isPresent()) {
-                bySet.computeIfAbsent(cell.techniqueSet(), k -> new ArrayList<>()).add(value.getAsDouble());
+                bySet.computeIfAbsent(cell.techniqueSet(), k -> new ArrayList<>())
+                        .add(value.getAsDouble());
             } else {
                 pending.add(cell);
             }
@@ -92,7 +97,9 @@ public final class PromotionPlan {
             return new Decision(false, List.of(), Map.of(), pending);
         }
         double base = mean(bySet.get(spec.baseline()));
-        List<String> candidates = spec.techniques().keySet().stream().filter(s -> !s.equals(spec.baseline())).toList();
+        List<String> candidates = spec.techniques().keySet().stream()
+                .filter(s -> !s.equals(spec.baseline()))
+                .toList();
         List<String> ranked = new ArrayList<>(candidates);
         // List.sort is stable: equal gains keep the spec's order
         ranked.sort(Comparator.comparingDouble((String s) -> mean(bySet.get(s))).reversed());

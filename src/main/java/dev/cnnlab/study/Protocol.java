@@ -55,34 +55,84 @@ public record Protocol(
 
     /** This protocol for {@code newEpochs} epochs, its milestones moved with them. */
     public Protocol withEpochs(int newEpochs) {
-        return new Protocol(newEpochs, lr, Milestones.scaled(lrMilestones, epochs, newEpochs), lrGamma, batchSize,
-                weightDecay, momentum, trainLimit, testLimit, precision);
+        return new Protocol(
+                newEpochs,
+                lr,
+                Milestones.scaled(lrMilestones, epochs, newEpochs),
+                lrGamma,
+                batchSize,
+                weightDecay,
+                momentum,
+                trainLimit,
+                testLimit,
+                precision);
     }
 
     public Protocol withBatchSize(int newBatchSize) {
-        return new Protocol(epochs, lr, lrMilestones, lrGamma, newBatchSize, weightDecay, momentum, trainLimit, testLimit,
+        return new Protocol(
+                epochs,
+                lr,
+                lrMilestones,
+                lrGamma,
+                newBatchSize,
+                weightDecay,
+                momentum,
+                trainLimit,
+                testLimit,
                 precision);
     }
 
     public Protocol withTrainLimit(int newTrainLimit) {
-        return new Protocol(epochs, lr, lrMilestones, lrGamma, batchSize, weightDecay, momentum, newTrainLimit, testLimit,
+        return new Protocol(
+                epochs,
+                lr,
+                lrMilestones,
+                lrGamma,
+                batchSize,
+                weightDecay,
+                momentum,
+                newTrainLimit,
+                testLimit,
                 precision);
     }
 
     public Protocol withTestLimit(int newTestLimit) {
-        return new Protocol(epochs, lr, lrMilestones, lrGamma, batchSize, weightDecay, momentum, trainLimit, newTestLimit,
+        return new Protocol(
+                epochs,
+                lr,
+                lrMilestones,
+                lrGamma,
+                batchSize,
+                weightDecay,
+                momentum,
+                trainLimit,
+                newTestLimit,
                 precision);
     }
 
     public Protocol withPrecision(String newPrecision) {
-        return new Protocol(epochs, lr, lrMilestones, lrGamma, batchSize, weightDecay, momentum, trainLimit, testLimit,
+        return new Protocol(
+                epochs,
+                lr,
+                lrMilestones,
+                lrGamma,
+                batchSize,
+                weightDecay,
+                momentum,
+                trainLimit,
+                testLimit,
                 newPrecision);
     }
 
     /** The protocol's share of a training config (the fidelity sets model, epochs, data and milestones). */
     public TrainConfig.Builder applyTo(TrainConfig.Builder builder) {
-        return builder.lr(lr).lrGamma(lrGamma).batchSize(batchSize).weightDecay(weightDecay).momentum(momentum)
-                .testLimit(testLimit).precision(precision);
+        return builder.lr(lr)
+                .lrGamma(lrGamma)
+                .batchSize(batchSize)
+                .weightDecay(weightDecay)
+                .momentum(momentum)
+                .testLimit(testLimit)
+                .precision(precision);
     }
 
     private static <T> T or(T value, T fallback) {

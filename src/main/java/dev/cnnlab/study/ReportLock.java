@@ -31,7 +31,8 @@ public final class ReportLock implements AutoCloseable {
     /** Waits until no other process is writing the report of the study in {@code studyDir}. */
     public static ReportLock acquire(Path studyDir) {
         try {
-            FileChannel channel = FileChannel.open(studyDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(studyDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 return new ReportLock(channel, channel.lock());
             } catch (IOException | RuntimeException e) {

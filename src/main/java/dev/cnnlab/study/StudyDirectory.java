@@ -52,7 +52,9 @@ public final class StudyDirectory {
 
     /** A finished cell's final-epoch test top-1; empty while it has no result. */
     public java.util.OptionalDouble accuracy(Cell cell) {
-        return run(cell).result().map(r -> java.util.OptionalDouble.of(r.testAccuracy()))
+        return run(cell)
+                .result()
+                .map(r -> java.util.OptionalDouble.of(r.testAccuracy()))
                 .orElse(java.util.OptionalDouble.empty());
     }
 

@@ -81,8 +81,11 @@ public final class StudyRunner {
                     Awaited awaited = awaitDecision(plan.get());
                     trained += awaited.trainedHere();
                     if (!awaited.decision().promotes(cell.techniqueSet())) {
-                        listener.skipped(cell, spec.cells().size(), "not promoted (" + plan.get().promotion().from()
-                                + " promotes " + String.join(", ", awaited.decision().promoted()) + ")");
+                        listener.skipped(
+                                cell,
+                                spec.cells().size(),
+                                "not promoted (" + plan.get().promotion().from() + " promotes "
+                                        + String.join(", ", awaited.decision().promoted()) + ")");
                         continue;
                     }
                 }
@@ -113,7 +116,8 @@ public final class StudyRunner {
                     Thread.sleep(poll.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new CnnlabException("interrupted while waiting for the proxy stage; run the same command again");
+                    throw new CnnlabException(
+                            "interrupted while waiting for the proxy stage; run the same command again");
                 }
                 decision = plan.decide(directory::accuracy);
             }
@@ -138,8 +142,14 @@ public final class StudyRunner {
                 listener.skipped(cell, total, "finished");
                 return false;
             }
-            RunResult result = new Trainer(cell.config(spec.protocol(), threads), data, directory.run(cell),
-                    listener.starting(cell, total), loaderWorkers, Trainer.DEFAULT_CHECKPOINT_SECONDS).run(true);
+            RunResult result = new Trainer(
+                            cell.config(spec.protocol(), threads),
+                            data,
+                            directory.run(cell),
+                            listener.starting(cell, total),
+                            loaderWorkers,
+                            Trainer.DEFAULT_CHECKPOINT_SECONDS)
+                    .run(true);
             listener.finished(cell, total, result);
             return true;
         }

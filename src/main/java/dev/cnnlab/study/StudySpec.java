@@ -47,8 +47,8 @@ public record StudySpec(
         techniques.forEach((set, list) -> {
             Map<String, Map<String, Double>> entries = new LinkedHashMap<>();
             if (list != null) {
-                list.forEach((technique, options) -> entries.put(technique,
-                        options == null ? Map.of() : new LinkedHashMap<>(options)));
+                list.forEach((technique, options) ->
+                        entries.put(technique, options == null ? Map.of() : new LinkedHashMap<>(options)));
             }
             sets.put(set, entries);
         });
@@ -56,7 +56,9 @@ public record StudySpec(
         if (baseline == null) {
             baseline = sets.keySet().iterator().next();
         }
-        require(sets.containsKey(baseline), "baseline '" + baseline + "' is not one of the technique sets " + sets.keySet());
+        require(
+                sets.containsKey(baseline),
+                "baseline '" + baseline + "' is not one of the technique sets " + sets.keySet());
         seeds = seeds == null || seeds.isEmpty() ? List.of(0L) : List.copyOf(seeds);
         require(seeds.stream().distinct().count() == seeds.size(), "'seeds' has duplicates: " + seeds);
         protocol = protocol == null ? Protocol.reference() : protocol;
@@ -64,19 +66,26 @@ public record StudySpec(
         List<String> names = models.stream().map(Fidelity::name).toList();
         require(names.stream().distinct().count() == names.size(), "model names must be unique: " + names);
         for (Map.Entry<String, Map<String, Double>> row : reference.entrySet()) {
-            require(sets.containsKey(row.getKey()), "reference names technique set '" + row.getKey()
-                    + "', which is not one of " + sets.keySet());
+            require(
+                    sets.containsKey(row.getKey()),
+                    "reference names technique set '" + row.getKey() + "', which is not one of " + sets.keySet());
             for (String model : row.getValue().keySet()) {
                 require(names.contains(model), "reference names model '" + model + "', which is not one of " + names);
             }
         }
         require(target == null || names.contains(target), "target '" + target + "' is not one of the models " + names);
         if (promote != null) {
-            require(names.contains(promote.from()), "promote from '" + promote.from() + "' is not one of the models " + names);
-            require(names.contains(promote.to()), "promote to '" + promote.to() + "' is not one of the models " + names);
+            require(
+                    names.contains(promote.from()),
+                    "promote from '" + promote.from() + "' is not one of the models " + names);
+            require(
+                    names.contains(promote.to()),
+                    "promote to '" + promote.to() + "' is not one of the models " + names);
             int candidates = sets.size() - 1;
-            require(promote.keep() <= candidates, "promote keep " + promote.keep() + " is more than the " + candidates
-                    + " technique set(s) besides the baseline");
+            require(
+                    promote.keep() <= candidates,
+                    "promote keep " + promote.keep() + " is more than the " + candidates
+                            + " technique set(s) besides the baseline");
         }
         for (Fidelity fidelity : models) {
             int epochs = fidelity.epochs(protocol);
@@ -84,8 +93,10 @@ public record StudySpec(
             if (milestones != null) {
                 int previous = 0;
                 for (int m : milestones) {
-                    require(m > previous && m < epochs, "lrMilestones " + milestones + " of model '" + fidelity.name()
-                            + "' must be increasing epochs inside its " + epochs + "-epoch run");
+                    require(
+                            m > previous && m < epochs,
+                            "lrMilestones " + milestones + " of model '" + fidelity.name()
+                                    + "' must be increasing epochs inside its " + epochs + "-epoch run");
                     previous = m;
                 }
             }
@@ -108,7 +119,9 @@ public record StudySpec(
 
     /** The fidelity of that name. */
     public Fidelity fidelity(String fidelityName) {
-        return models.stream().filter(f -> f.name().equals(fidelityName)).findFirst()
+        return models.stream()
+                .filter(f -> f.name().equals(fidelityName))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no model '" + fidelityName + "' in study " + name));
     }
 
@@ -160,12 +173,14 @@ public record StudySpec(
 
     /** This spec with other seeds. */
     public StudySpec withSeeds(List<Long> newSeeds) {
-        return new StudySpec(name, description, models, techniques, baseline, newSeeds, protocol, reference, target, promote);
+        return new StudySpec(
+                name, description, models, techniques, baseline, newSeeds, protocol, reference, target, promote);
     }
 
     /** This spec with another protocol (same fidelities). */
     public StudySpec withProtocol(Protocol newProtocol) {
-        return new StudySpec(name, description, models, techniques, baseline, seeds, newProtocol, reference, target, promote);
+        return new StudySpec(
+                name, description, models, techniques, baseline, seeds, newProtocol, reference, target, promote);
     }
 
     /**
@@ -176,14 +191,18 @@ public record StudySpec(
     public StudySpec withEpochs(int epochs) {
         double factor = (double) epochs / protocol.epochs();
         Protocol shortened = protocol.withEpochs(epochs);
-        List<Fidelity> scaled = models.stream().map(f -> {
-            Integer own = f.epochs() == null ? null : (int) Math.max(1, Math.round(f.epochs() * factor));
-            int after = own != null ? own : epochs;
-            List<Integer> milestones = f.lrMilestones() == null ? null
-                    : Milestones.scaled(f.lrMilestones(), f.epochs(protocol), after);
-            return f.toBuilder().epochs(own).lrMilestones(milestones).build();
-        }).toList();
-        return new StudySpec(name, description, scaled, techniques, baseline, seeds, shortened, reference, target, promote);
+        List<Fidelity> scaled = models.stream()
+                .map(f -> {
+                    Integer own = f.epochs() == null ? null : (int) Math.max(1, Math.round(f.epochs() * factor));
+                    int after = own != null ? own : epochs;
+                    List<Integer> milestones = f.lrMilestones() == null
+                            ? null
+                            : Milestones.scaled(f.lrMilestones(), f.epochs(protocol), after);
+                    return f.toBuilder().epochs(own).lrMilestones(milestones).build();
+                })
+                .toList();
+        return new StudySpec(
+                name, description, scaled, techniques, baseline, seeds, shortened, reference, target, promote);
     }
 
     /**
@@ -192,11 +211,25 @@ public record StudySpec(
      */
     public StudySpec withTrainLimit(int trainLimit) {
         double factor = (double) images(trainLimit) / images(protocol.trainLimit());
-        List<Fidelity> scaled = models.stream().map(f -> f.trainLimit() == null ? f
-                : f.toBuilder().trainLimit((int) Math.max(MIN_SCALED_TRAIN_LIMIT, Math.round(images(f.trainLimit()) * factor)))
-                        .build()).toList();
-        return new StudySpec(name, description, scaled, techniques, baseline, seeds, protocol.withTrainLimit(trainLimit),
-                reference, target, promote);
+        List<Fidelity> scaled = models.stream()
+                .map(f -> f.trainLimit() == null
+                        ? f
+                        : f.toBuilder()
+                                .trainLimit((int)
+                                        Math.max(MIN_SCALED_TRAIN_LIMIT, Math.round(images(f.trainLimit()) * factor)))
+                                .build())
+                .toList();
+        return new StudySpec(
+                name,
+                description,
+                scaled,
+                techniques,
+                baseline,
+                seeds,
+                protocol.withTrainLimit(trainLimit),
+                reference,
+                target,
+                promote);
     }
 
     /** Fewest training images a proportionally shrunk fidelity keeps. */

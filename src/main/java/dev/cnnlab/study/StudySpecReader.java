@@ -52,11 +52,15 @@ public final class StudySpecReader {
             }
             return spec;
         } catch (UnrecognizedPropertyException e) {
-            List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            List<String> known = e.getKnownPropertyIds().stream()
+                    .map(Object::toString)
+                    .sorted()
+                    .toList();
             String message = "unknown key '" + e.getPropertyName() + "'; known keys here: " + String.join(", ", known);
             // records are built from buffered tokens, so Jackson's location is the object's end: find the key instead
             int line = lineOfFirstQuoted(text, message);
-            throw new CnnlabException((line > 0 ? source + " line " + line + ": " : where(source, e.getLocation())) + message);
+            throw new CnnlabException(
+                    (line > 0 ? source + " line " + line + ": " : where(source, e.getLocation())) + message);
         } catch (JsonProcessingException e) {
             String message = rootMessage(e);
             JsonLocation location = e.getLocation();
@@ -74,13 +78,20 @@ public final class StudySpecReader {
         if (cause instanceof IllegalArgumentException || cause instanceof CnnlabException) {
             return cause.getMessage();
         }
-        String original = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
-        return original.lines().findFirst().orElse("invalid spec").replaceAll(" \\(class [^)]*\\)", "")
+        String original = e instanceof JsonProcessingException
+                ? ((JsonProcessingException) e).getOriginalMessage()
+                : e.getMessage();
+        return original.lines()
+                .findFirst()
+                .orElse("invalid spec")
+                .replaceAll(" \\(class [^)]*\\)", "")
                 .replace("`", "'");
     }
 
     private static String where(String source, JsonLocation location) {
-        return location != null && location.getLineNr() > 0 ? source + " line " + location.getLineNr() + ": " : source + ": ";
+        return location != null && location.getLineNr() > 0
+                ? source + " line " + location.getLineNr() + ": "
+                : source + ": ";
     }
 
     /** The line of the first quoted name of the message that appears in the text as a key or value. */

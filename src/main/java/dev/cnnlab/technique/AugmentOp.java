@@ -73,7 +73,7 @@ public enum AugmentOp {
     /** torchvision's {@code _apply_op(img, op_name, magnitude)} on a planar RGB image, in place. */
     public void apply(byte[] image, int width, int height, double magnitude) {
         switch (this) {
-            case IDENTITY -> { }
+            case IDENTITY -> {}
             case SHEAR_X -> ImageOps.shearX(image, width, height, magnitude);
             case SHEAR_Y -> ImageOps.shearY(image, width, height, magnitude);
             case TRANSLATE_X -> ImageOps.translateX(image, width, height, (int) magnitude);

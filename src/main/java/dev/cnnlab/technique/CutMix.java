@@ -120,8 +120,11 @@ public final class CutMix implements Technique, BatchMixer {
             int cutW = (int) (width * ratio);
             int cy = random.nextInt(height);
             int cx = random.nextInt(width);
-            return new Box(clamp(cy - cutH / 2, height), clamp(cy + cutH / 2, height),
-                    clamp(cx - cutW / 2, width), clamp(cx + cutW / 2, width));
+            return new Box(
+                    clamp(cy - cutH / 2, height),
+                    clamp(cy + cutH / 2, height),
+                    clamp(cx - cutW / 2, width),
+                    clamp(cx + cutW / 2, width));
         }
 
         private static int clamp(int v, int n) {

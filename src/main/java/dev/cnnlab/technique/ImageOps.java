@@ -362,8 +362,8 @@ public final class ImageOps {
      * y + c}, {@code y_in = d x + e y + f}, of {@code T * C * R(angle) S(scale) SHy SHx * C^-1}.
      * Angles in degrees.
      */
-    static double[] inverseAffineMatrix(double cx, double cy, double angle, double tx, double ty, double scale,
-            double shearX, double shearY) {
+    static double[] inverseAffineMatrix(
+            double cx, double cy, double angle, double tx, double ty, double scale, double shearX, double shearY) {
         double rot = Math.toRadians(angle);
         double sx = Math.toRadians(shearX);
         double sy = Math.toRadians(shearY);
@@ -415,7 +415,9 @@ public final class ImageOps {
                 }
                 yo += a[4];
             }
-        } else if (checkFixed(a, 0, 0) && checkFixed(a, width, height) && checkFixed(a, 0, height)
+        } else if (checkFixed(a, 0, 0)
+                && checkFixed(a, width, height)
+                && checkFixed(a, 0, height)
                 && checkFixed(a, width, 0)) {
             int a0 = fix(a[0]);
             int a1 = fix(a[1]);

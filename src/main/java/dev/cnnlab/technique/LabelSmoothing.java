@@ -43,8 +43,8 @@ public final class LabelSmoothing implements Technique, TargetTransform {
     @Override
     public void apply(float[] targets, int numClasses) {
         if (numClasses < 1 || targets.length % numClasses != 0) {
-            throw new IllegalArgumentException("targets of length " + targets.length + " are not rows of "
-                    + numClasses + " classes");
+            throw new IllegalArgumentException(
+                    "targets of length " + targets.length + " are not rows of " + numClasses + " classes");
         }
         double uniform = epsilon / numClasses;
         for (int i = 0; i < targets.length; i++) {

@@ -12,8 +12,8 @@ final class OptionValues {
     /** {@code value} as an int, which must be a whole number in {@code [min, max]}. */
     static int wholeNumber(String technique, String option, double value, int min, int max) {
         if (!(value >= min && value <= max) || value != Math.rint(value)) {
-            throw new IllegalArgumentException(technique + " " + option + " must be a whole number in [" + min + ", "
-                    + max + "], got " + value);
+            throw new IllegalArgumentException(
+                    technique + " " + option + " must be a whole number in [" + min + ", " + max + "], got " + value);
         }
         return (int) value;
     }
@@ -21,8 +21,8 @@ final class OptionValues {
     /** {@code value}, which must lie in the closed interval {@code [min, max]}. */
     static double closed(String technique, String option, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(technique + " " + option + " must be in [" + min + ", " + max + "], got "
-                    + value);
+            throw new IllegalArgumentException(
+                    technique + " " + option + " must be in [" + min + ", " + max + "], got " + value);
         }
         return value;
     }

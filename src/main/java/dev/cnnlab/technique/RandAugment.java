@@ -29,10 +29,20 @@ public final class RandAugment implements Technique, ImageTransform {
 
     /** torchvision's RandAugment operations, in its order. */
     public static final List<AugmentOp> OPS = List.of(
-            AugmentOp.IDENTITY, AugmentOp.SHEAR_X, AugmentOp.SHEAR_Y, AugmentOp.TRANSLATE_X,
-            AugmentOp.TRANSLATE_Y, AugmentOp.ROTATE, AugmentOp.BRIGHTNESS, AugmentOp.COLOR,
-            AugmentOp.CONTRAST, AugmentOp.SHARPNESS, AugmentOp.POSTERIZE, AugmentOp.SOLARIZE,
-            AugmentOp.AUTO_CONTRAST, AugmentOp.EQUALIZE);
+            AugmentOp.IDENTITY,
+            AugmentOp.SHEAR_X,
+            AugmentOp.SHEAR_Y,
+            AugmentOp.TRANSLATE_X,
+            AugmentOp.TRANSLATE_Y,
+            AugmentOp.ROTATE,
+            AugmentOp.BRIGHTNESS,
+            AugmentOp.COLOR,
+            AugmentOp.CONTRAST,
+            AugmentOp.SHARPNESS,
+            AugmentOp.POSTERIZE,
+            AugmentOp.SOLARIZE,
+            AugmentOp.AUTO_CONTRAST,
+            AugmentOp.EQUALIZE);
 
     private final int n;
     private final int m;

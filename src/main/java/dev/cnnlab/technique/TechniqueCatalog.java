@@ -100,7 +100,8 @@ public final class TechniqueCatalog {
                 "Cubuk et al., RandAugment: Practical Automated Data Augmentation with a Reduced Search"
                         + " Space, CVPR Workshops 2020",
                 Map.of("n", 2.0, "m", 9.0),
-                o -> new RandAugment(OptionValues.wholeNumber(RandAugment.NAME, "n", o.get("n"), 0, 100),
+                o -> new RandAugment(
+                        OptionValues.wholeNumber(RandAugment.NAME, "n", o.get("n"), 0, 100),
                         OptionValues.wholeNumber(RandAugment.NAME, "m", o.get("m"), 0, RandAugment.BINS - 1))));
         register(new Entry(
                 StochasticDepth.NAME,
@@ -130,7 +131,8 @@ public final class TechniqueCatalog {
                 "schedule",
                 "Loshchilov & Hutter, SGDR: Stochastic Gradient Descent with Warm Restarts, ICLR 2017",
                 Map.of("t0", 10.0, "tmult", 2.0),
-                o -> new WarmRestarts(o.get("t0"), OptionValues.wholeNumber(WarmRestarts.NAME, "tmult", o.get("tmult"), 1, 1000))));
+                o -> new WarmRestarts(
+                        o.get("t0"), OptionValues.wholeNumber(WarmRestarts.NAME, "tmult", o.get("tmult"), 1, 1000))));
         register(new Entry(
                 LrWarmup.NAME,
                 "linear learning-rate warm-up from 0 over the first epochs, then the run's schedule",
@@ -176,8 +178,9 @@ public final class TechniqueCatalog {
         Map<String, Double> values = new LinkedHashMap<>(entry.defaults());
         for (Map.Entry<String, Double> option : spec.options().entrySet()) {
             if (!entry.defaults().containsKey(option.getKey())) {
-                throw new CnnlabException("technique '" + spec.name() + "' has no option '" + option.getKey()
-                        + "': its options are " + String.join(", ", entry.defaults().keySet()));
+                throw new CnnlabException(
+                        "technique '" + spec.name() + "' has no option '" + option.getKey() + "': its options are "
+                                + String.join(", ", entry.defaults().keySet()));
             }
             values.put(option.getKey(), option.getValue());
         }

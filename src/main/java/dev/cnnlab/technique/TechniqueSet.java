@@ -24,7 +24,9 @@ public final class TechniqueSet {
     private TechniqueSet(List<Technique> techniques) {
         this.techniques = List.copyOf(techniques);
         this.mixers = techniques.stream().flatMap(t -> t.batchMixer().stream()).toList();
-        if (mixers.size() > 2 || (mixers.size() == 2 && mixers.stream().filter(m -> m.probability() < 1).count() != 1)) {
+        if (mixers.size() > 2
+                || (mixers.size() == 2
+                        && mixers.stream().filter(m -> m.probability() < 1).count() != 1)) {
             throw new CnnlabException("batch-mixing techniques " + names() + " cannot all be on at once: keep one, or"
                     + " two where exactly one has prob < 1 (it is used with that probability, the other otherwise)");
         }
@@ -81,7 +83,9 @@ public final class TechniqueSet {
     }
 
     public List<NormalizedImageTransform> normalizedImageTransforms() {
-        return techniques.stream().flatMap(t -> t.normalizedImageTransform().stream()).toList();
+        return techniques.stream()
+                .flatMap(t -> t.normalizedImageTransform().stream())
+                .toList();
     }
 
     /** Applies every target transform (label smoothing, ...) to a batch's targets, in place. */

@@ -51,8 +51,10 @@ final class ArrayIo {
     static void readInto(List<NDArray> targets, DataInputStream in, NDManager scratch, String what) throws IOException {
         int count = in.readInt();
         if (count != targets.size()) {
-            throw new RunDirectoryConflict(RunDirectoryConflict.Kind.OTHER_MODEL,
-                    what + " holds " + count + " arrays but the model needs " + targets.size() + ": it belongs to another model");
+            throw new RunDirectoryConflict(
+                    RunDirectoryConflict.Kind.OTHER_MODEL,
+                    what + " holds " + count + " arrays but the model needs " + targets.size()
+                            + ": it belongs to another model");
         }
         byte[] bytes = in.readNBytes(in.readInt());
         try (NDManager scope = scratch.newSubManager()) {
@@ -61,8 +63,10 @@ final class ArrayIo {
                 NDArray source = saved.get(i);
                 NDArray target = targets.get(i);
                 if (!source.getShape().equals(target.getShape())) {
-                    throw new RunDirectoryConflict(RunDirectoryConflict.Kind.OTHER_MODEL, what + " array " + i + " has shape "
-                            + source.getShape() + ", the model needs " + target.getShape() + ": it belongs to another model");
+                    throw new RunDirectoryConflict(
+                            RunDirectoryConflict.Kind.OTHER_MODEL,
+                            what + " array " + i + " has shape " + source.getShape() + ", the model needs "
+                                    + target.getShape() + ": it belongs to another model");
                 }
                 source.copyTo(target);
             }

@@ -58,7 +58,9 @@ public final class Checkpoint {
             if (average != null) {
                 writeSynced(tmp.resolve(AVERAGE), average::save);
             }
-            writeSynced(tmp.resolve(STATE), out -> out.write(Json.write(state).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            writeSynced(
+                    tmp.resolve(STATE),
+                    out -> out.write(Json.write(state).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             Files2.deleteTree(old);
             if (Files.exists(current)) {
                 Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
@@ -95,7 +97,8 @@ public final class Checkpoint {
     /** Restores model, optimizer and (if kept) weight average; returns the saved train state. */
     public TrainState restore(Block model, SgdOptimizer optimizer, WeightAverage average, NDManager manager) {
         Path dir = latest().orElseThrow(() -> new CnnlabException("no checkpoint in " + runDir));
-        try (DataInputStream params = open(dir.resolve(PARAMS)); DataInputStream momentum = open(dir.resolve(OPTIMIZER))) {
+        try (DataInputStream params = open(dir.resolve(PARAMS));
+                DataInputStream momentum = open(dir.resolve(OPTIMIZER))) {
             ArrayIo.readInto(ArrayIo.parameterArrays(model), params, manager, "checkpoint " + dir);
             optimizer.load(momentum, manager);
             if (average != null) {
@@ -112,9 +115,12 @@ public final class Checkpoint {
     }
 
     private static CnnlabException damaged(Path dir, Exception e) {
-        return new CnnlabException("checkpoint " + dir + " is damaged (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
-                + "): delete it to restart that run from scratch");
+        return new CnnlabException(
+                "checkpoint " + dir + " is damaged (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null
+                                ? ""
+                                : ": " + e.getMessage().lines().findFirst().orElse(""))
+                        + "): delete it to restart that run from scratch");
     }
 
     private static DataInputStream open(Path file) throws IOException {

@@ -37,30 +37,53 @@ public record EpochStats(
         Map<String, Double> metrics) {
 
     /** CSV header of the columns every row has; the run's extra metrics follow, one column each. */
-    public static final String CSV_HEADER = "epoch,lr,train_loss,train_top1,test_loss,test_top1,test_top5,"
-            + "epoch_seconds,train_images_per_second";
+    public static final String CSV_HEADER =
+            "epoch,lr,train_loss,train_top1,test_loss,test_top1,test_top5," + "epoch_seconds,train_images_per_second";
 
     public EpochStats {
         metrics = Metrics.copyOf(metrics);
     }
 
     /** A row without extra metrics. */
-    public EpochStats(int epoch, double lr, double trainLoss, double trainTop1, double testLoss, double testTop1,
-            double testTop5, double seconds, double trainImagesPerSecond) {
+    public EpochStats(
+            int epoch,
+            double lr,
+            double trainLoss,
+            double trainTop1,
+            double testLoss,
+            double testTop1,
+            double testTop5,
+            double seconds,
+            double trainImagesPerSecond) {
         this(epoch, lr, trainLoss, trainTop1, testLoss, testTop1, testTop5, seconds, trainImagesPerSecond, Map.of());
     }
 
     /** Reads rows written now ({@code metrics}) and before ({@code testTop1Ema}, {@code testTop1FlipTta}). */
     @JsonCreator
-    static EpochStats fromJson(@JsonProperty("epoch") int epoch, @JsonProperty("lr") double lr,
-            @JsonProperty("trainLoss") double trainLoss, @JsonProperty("trainTop1") double trainTop1,
-            @JsonProperty("testLoss") double testLoss, @JsonProperty("testTop1") double testTop1,
-            @JsonProperty("testTop5") double testTop5, @JsonProperty("seconds") double seconds,
+    static EpochStats fromJson(
+            @JsonProperty("epoch") int epoch,
+            @JsonProperty("lr") double lr,
+            @JsonProperty("trainLoss") double trainLoss,
+            @JsonProperty("trainTop1") double trainTop1,
+            @JsonProperty("testLoss") double testLoss,
+            @JsonProperty("testTop1") double testTop1,
+            @JsonProperty("testTop5") double testTop5,
+            @JsonProperty("seconds") double seconds,
             @JsonProperty("trainImagesPerSecond") double trainImagesPerSecond,
             @JsonProperty("metrics") Map<String, Double> metrics,
-            @JsonProperty("testTop1Ema") Double legacyEma, @JsonProperty("testTop1FlipTta") Double legacyFlipTta) {
-        return new EpochStats(epoch, lr, trainLoss, trainTop1, testLoss, testTop1, testTop5, seconds,
-                trainImagesPerSecond, withLegacy(metrics, legacyEma, legacyFlipTta));
+            @JsonProperty("testTop1Ema") Double legacyEma,
+            @JsonProperty("testTop1FlipTta") Double legacyFlipTta) {
+        return new EpochStats(
+                epoch,
+                lr,
+                trainLoss,
+                trainTop1,
+                testLoss,
+                testTop1,
+                testTop5,
+                seconds,
+                trainImagesPerSecond,
+                withLegacy(metrics, legacyEma, legacyFlipTta));
     }
 
     /**
@@ -95,8 +118,18 @@ public record EpochStats(
 
     /** This row as CSV, matching {@link #csvHeader} of its own metric names. */
     public String csvRow() {
-        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%.6g,%.5f,%.3f,%.5f,%.3f,%.3f,%.2f,%.1f",
-                epoch, lr, trainLoss, trainTop1, testLoss, testTop1, testTop5, seconds, trainImagesPerSecond));
+        StringBuilder row = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%d,%.6g,%.5f,%.3f,%.5f,%.3f,%.3f,%.2f,%.1f",
+                epoch,
+                lr,
+                trainLoss,
+                trainTop1,
+                testLoss,
+                testTop1,
+                testTop5,
+                seconds,
+                trainImagesPerSecond));
         metrics.values().forEach(value -> row.append(String.format(Locale.ROOT, ",%.3f", value)));
         return row.toString();
     }

@@ -11,6 +11,7 @@ final class EpochTotals {
     private double targetMass;
     /** Seconds spent in this epoch by earlier processes (a resumed epoch). */
     private final double priorSeconds;
+
     private final int imagesAtStart;
     private final long startNanos;
     private double secondsHere;

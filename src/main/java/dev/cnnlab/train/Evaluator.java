@@ -26,21 +26,33 @@ public final class Evaluator {
     private Evaluator() {}
 
     /** Loss, top-1, top-5 and the extra {@code metrics} of {@code net} on {@code split}. */
-    public static Evaluation evaluate(Block net, ParameterStore parameters, NDManager manager,
-            Cifar100Split split, ChannelStats stats, int batchSize, int workers, List<EvaluationMetric> metrics) {
+    public static Evaluation evaluate(
+            Block net,
+            ParameterStore parameters,
+            NDManager manager,
+            Cifar100Split split,
+            ChannelStats stats,
+            int batchSize,
+            int workers,
+            List<EvaluationMetric> metrics) {
         double lossSum = 0;
         int top1 = 0;
         int top5 = 0;
         int[] extraCorrect = new int[metrics.size()];
-        try (BatchLoader loader = BatchLoader.builder().setSplit(split).setStats(stats)
-                .setBatchSize(batchSize).optWorkers(workers).build()) {
+        try (BatchLoader loader = BatchLoader.builder()
+                .setSplit(split)
+                .setStats(stats)
+                .setBatchSize(batchSize)
+                .optWorkers(workers)
+                .build()) {
             while (loader.hasNext()) {
                 Batch batch = loader.next();
                 try (NDManager scope = manager.newSubManager()) {
                     int n = batch.size();
                     NDArray logits = TrainStep.infer(net, parameters, scope, batch.images(), n);
                     NDArray labels = scope.create(batch.labels()).toType(DataType.INT64, false);
-                    lossSum += SoftTargetCrossEntropy.sum(logits, labels.oneHot(CLASSES)).getFloat();
+                    lossSum += SoftTargetCrossEntropy.sum(logits, labels.oneHot(CLASSES))
+                            .getFloat();
                     float[] values = logits.toFloatArray();
                     top1 += TopK.correct(values, CLASSES, batch.labels(), 1);
                     top5 += TopK.correct(values, CLASSES, batch.labels(), 5);

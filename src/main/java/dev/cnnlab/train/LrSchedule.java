@@ -43,6 +43,7 @@ public interface LrSchedule {
             return this;
         }
         LrSchedule after = this;
-        return progress -> progress < warmupEpochs ? after.lr(warmupEpochs) * progress / warmupEpochs : after.lr(progress);
+        return progress ->
+                progress < warmupEpochs ? after.lr(warmupEpochs) * progress / warmupEpochs : after.lr(progress);
     }
 }

@@ -11,7 +11,8 @@ final class Metrics {
 
     /** An unmodifiable copy that keeps the order (null = none). */
     static Map<String, Double> copyOf(Map<String, Double> metrics) {
-        return metrics == null || metrics.isEmpty() ? Map.of()
+        return metrics == null || metrics.isEmpty()
+                ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 }

@@ -47,11 +47,37 @@ public record Provenance(
         String resumedAt) {
 
     /** Provenance of a run trained in one go (as results written before {@code resumedAt} read). */
-    public Provenance(String trainMd5, String testMd5, String dataSource, String gitCommit, String javaVersion,
-            String djlVersion, String engine, String device, String os, String cpu, int cores, int threads, String host,
+    public Provenance(
+            String trainMd5,
+            String testMd5,
+            String dataSource,
+            String gitCommit,
+            String javaVersion,
+            String djlVersion,
+            String engine,
+            String device,
+            String os,
+            String cpu,
+            int cores,
+            int threads,
+            String host,
             String startedAt) {
-        this(trainMd5, testMd5, dataSource, gitCommit, javaVersion, djlVersion, engine, device, os, cpu, cores, threads,
-                host, startedAt, null);
+        this(
+                trainMd5,
+                testMd5,
+                dataSource,
+                gitCommit,
+                javaVersion,
+                djlVersion,
+                engine,
+                device,
+                os,
+                cpu,
+                cores,
+                threads,
+                host,
+                startedAt,
+                null);
     }
 
     /**
@@ -60,8 +86,14 @@ public record Provenance(
      * @param startedAt when the run first started
      * @param resumedAt when this process resumed it, or null
      */
-    public static Provenance collect(String trainMd5, String testMd5, String dataSource, int threads, String device,
-            String startedAt, String resumedAt) {
+    public static Provenance collect(
+            String trainMd5,
+            String testMd5,
+            String dataSource,
+            int threads,
+            String device,
+            String startedAt,
+            String resumedAt) {
         Engine engine = Engine.getInstance();
         return new Provenance(
                 trainMd5,
@@ -72,7 +104,8 @@ public record Provenance(
                 Engine.getDjlVersion(),
                 engine.getEngineName() + " " + engine.getVersion(),
                 device,
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 cpuModel(),
                 Runtime.getRuntime().availableProcessors(),
                 threads,
@@ -106,7 +139,11 @@ public record Provenance(
     /** The checkout's commit, found from where the cnnlab classes were loaded. */
     static String currentGitCommit() {
         try {
-            Path code = Path.of(Provenance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(Provenance.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return gitCommit(code.getParent() == null ? code : code.getParent().getParent());
         } catch (Exception e) {
             return null;
@@ -135,7 +172,10 @@ public record Provenance(
     }
 
     private static String run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(command))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
             return null;

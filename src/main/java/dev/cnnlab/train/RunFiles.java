@@ -52,7 +52,8 @@ public final class RunFiles {
      * metrics (the same in every row) follow the common columns.
      */
     public void writeEpochs(TrainState state) {
-        List<String> metrics = state.history().isEmpty() ? List.of()
+        List<String> metrics = state.history().isEmpty()
+                ? List.of()
                 : List.copyOf(state.history().get(0).metrics().keySet());
         StringBuilder csv = new StringBuilder(EpochStats.csvHeader(metrics)).append('\n');
         state.history().forEach(row -> csv.append(row.csvRow()).append('\n'));

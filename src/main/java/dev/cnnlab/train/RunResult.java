@@ -46,27 +46,70 @@ public record RunResult(
     }
 
     /** A result without extra metrics. */
-    public RunResult(String model, double testAccuracy, double testTop5, double testLoss, double bestTestAccuracy,
-            long params, long flopsPerImage, int epochs, double wallSeconds, double trainImagesPerSecond,
-            TrainConfig config, Provenance provenance, List<EpochStats> history) {
-        this(model, testAccuracy, testTop5, testLoss, bestTestAccuracy, params, flopsPerImage, epochs, wallSeconds,
-                trainImagesPerSecond, config, provenance, history, Map.of());
+    public RunResult(
+            String model,
+            double testAccuracy,
+            double testTop5,
+            double testLoss,
+            double bestTestAccuracy,
+            long params,
+            long flopsPerImage,
+            int epochs,
+            double wallSeconds,
+            double trainImagesPerSecond,
+            TrainConfig config,
+            Provenance provenance,
+            List<EpochStats> history) {
+        this(
+                model,
+                testAccuracy,
+                testTop5,
+                testLoss,
+                bestTestAccuracy,
+                params,
+                flopsPerImage,
+                epochs,
+                wallSeconds,
+                trainImagesPerSecond,
+                config,
+                provenance,
+                history,
+                Map.of());
     }
 
     /** Reads results written now ({@code metrics}) and before ({@code testAccuracyEma}, {@code testAccuracyFlipTta}). */
     @JsonCreator
-    static RunResult fromJson(@JsonProperty("model") String model, @JsonProperty("testAccuracy") double testAccuracy,
-            @JsonProperty("testTop5") double testTop5, @JsonProperty("testLoss") double testLoss,
-            @JsonProperty("bestTestAccuracy") double bestTestAccuracy, @JsonProperty("params") long params,
-            @JsonProperty("flopsPerImage") long flopsPerImage, @JsonProperty("epochs") int epochs,
+    static RunResult fromJson(
+            @JsonProperty("model") String model,
+            @JsonProperty("testAccuracy") double testAccuracy,
+            @JsonProperty("testTop5") double testTop5,
+            @JsonProperty("testLoss") double testLoss,
+            @JsonProperty("bestTestAccuracy") double bestTestAccuracy,
+            @JsonProperty("params") long params,
+            @JsonProperty("flopsPerImage") long flopsPerImage,
+            @JsonProperty("epochs") int epochs,
             @JsonProperty("wallSeconds") double wallSeconds,
             @JsonProperty("trainImagesPerSecond") double trainImagesPerSecond,
-            @JsonProperty("config") TrainConfig config, @JsonProperty("provenance") Provenance provenance,
-            @JsonProperty("history") List<EpochStats> history, @JsonProperty("metrics") Map<String, Double> metrics,
+            @JsonProperty("config") TrainConfig config,
+            @JsonProperty("provenance") Provenance provenance,
+            @JsonProperty("history") List<EpochStats> history,
+            @JsonProperty("metrics") Map<String, Double> metrics,
             @JsonProperty("testAccuracyEma") Double legacyEma,
             @JsonProperty("testAccuracyFlipTta") Double legacyFlipTta) {
-        return new RunResult(model, testAccuracy, testTop5, testLoss, bestTestAccuracy, params, flopsPerImage, epochs,
-                wallSeconds, trainImagesPerSecond, config, provenance, history,
+        return new RunResult(
+                model,
+                testAccuracy,
+                testTop5,
+                testLoss,
+                bestTestAccuracy,
+                params,
+                flopsPerImage,
+                epochs,
+                wallSeconds,
+                trainImagesPerSecond,
+                config,
+                provenance,
+                history,
                 EpochStats.withLegacy(metrics, legacyEma, legacyFlipTta));
     }
 

@@ -21,8 +21,10 @@ record RunStart(Optional<RunResult> finished, Optional<TrainState> saved) {
         }
         Optional<TrainState> saved = files.checkpoint().peek();
         if (saved.isPresent() && !resume) {
-            throw new RunDirectoryConflict(RunDirectoryConflict.Kind.UNFINISHED, files.dir() + " holds an unfinished run ("
-                    + saved.get().completedEpochs() + "/" + saved.get().config().epochs() + " epochs)");
+            throw new RunDirectoryConflict(
+                    RunDirectoryConflict.Kind.UNFINISHED,
+                    files.dir() + " holds an unfinished run (" + saved.get().completedEpochs() + "/"
+                            + saved.get().config().epochs() + " epochs)");
         }
         saved.ifPresent(s -> requireSameConfig(files, config, s.config(), "a checkpoint"));
         return new RunStart(Optional.empty(), saved);
@@ -31,7 +33,8 @@ record RunStart(Optional<RunResult> finished, Optional<TrainState> saved) {
     private static void requireSameConfig(RunFiles files, TrainConfig config, TrainConfig other, String what) {
         // the thread count may differ: resuming on another machine is allowed
         if (!other.withThreads(config.threads()).equals(config)) {
-            throw new RunDirectoryConflict(RunDirectoryConflict.Kind.OTHER_CONFIG,
+            throw new RunDirectoryConflict(
+                    RunDirectoryConflict.Kind.OTHER_CONFIG,
                     files.dir() + " holds " + what + " with a different config (" + other + ")");
         }
     }

@@ -16,8 +16,11 @@ public record SchedulePlan(double baseLr, int epochs, LrSchedule curve, double w
 
     /** The config's step schedule (PyTorch's MultiStepLR), without warm-up. */
     public static SchedulePlan of(TrainConfig config) {
-        return new SchedulePlan(config.lr(), config.epochs(),
-                LrSchedule.multiStep(config.lr(), config.lrMilestones(), config.lrGamma()), 0);
+        return new SchedulePlan(
+                config.lr(),
+                config.epochs(),
+                LrSchedule.multiStep(config.lr(), config.lrMilestones(), config.lrGamma()),
+                0);
     }
 
     /** The same plan with another curve (e.g. cosine annealing). */

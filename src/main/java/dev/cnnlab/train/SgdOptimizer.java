@@ -9,8 +9,8 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.cnnlab.CnnlabException;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +98,15 @@ public final class SgdOptimizer {
             for (int i = 0; i < weights.size(); i++) {
                 PtNDArray w = (PtNDArray) weights.get(i);
                 // no clipping (-1), no gradient rescaling (1)
-                JniUtils.sgdUpdate(w, (PtNDArray) w.getGradient(), (PtNDArray) velocity.get(i), rate, weightDecay, 1f,
-                        -1f, momentum);
+                JniUtils.sgdUpdate(
+                        w,
+                        (PtNDArray) w.getGradient(),
+                        (PtNDArray) velocity.get(i),
+                        rate,
+                        weightDecay,
+                        1f,
+                        -1f,
+                        momentum);
                 JniUtils.zeroGrad(w);
             }
             scope.suppressNotUsedWarning();

@@ -60,8 +60,23 @@ public record TrainConfig(
     }
 
     /** The reference protocol (the only copy of its values): what {@link #builder()} starts from. */
-    public static final TrainConfig REFERENCE = new TrainConfig(29, List.of(), 160, 0.1, List.of(80, 120), 0.1, 128,
-            1e-4, 0.9, 0, 0, 0, 1, Family.BOTTLENECK.key(), 1, Precision.FP32.key());
+    public static final TrainConfig REFERENCE = new TrainConfig(
+            29,
+            List.of(),
+            160,
+            0.1,
+            List.of(80, 120),
+            0.1,
+            128,
+            1e-4,
+            0.9,
+            0,
+            0,
+            0,
+            1,
+            Family.BOTTLENECK.key(),
+            1,
+            Precision.FP32.key());
 
     /** The reference protocol: SGD 0.9, wd 1e-4, batch 128, 160 epochs, LR 0.1 x0.1 at 80/120. */
     public static TrainConfig reference(int depth, List<TechniqueSpec> techniques, int threads) {
@@ -94,8 +109,11 @@ public record TrainConfig(
         int previous = 0;
         for (int milestone : lrMilestones) {
             require(milestone > previous, "lrMilestones", "must be increasing positive epochs, got " + lrMilestones);
-            require(milestone < epochs, "lrMilestones", "must lie inside the " + epochs + "-epoch run (below " + epochs
-                    + "), got " + lrMilestones + "; leave them out to scale the reference 80, 120 of 160");
+            require(
+                    milestone < epochs,
+                    "lrMilestones",
+                    "must lie inside the " + epochs + "-epoch run (below " + epochs + "), got " + lrMilestones
+                            + "; leave them out to scale the reference 80, 120 of 160");
             previous = milestone;
         }
         TechniqueSet.of(techniques);
@@ -268,10 +286,26 @@ public record TrainConfig(
         }
 
         public TrainConfig build() {
-            List<Integer> milestones = milestonesWrittenFor < 1 || epochs < 1 ? lrMilestones
+            List<Integer> milestones = milestonesWrittenFor < 1 || epochs < 1
+                    ? lrMilestones
                     : Milestones.scaled(lrMilestones, milestonesWrittenFor, epochs);
-            return new TrainConfig(depth, techniques, epochs, lr, milestones, lrGamma, batchSize, weightDecay, momentum,
-                    seed, trainLimit, testLimit, threads, family, widen, precision);
+            return new TrainConfig(
+                    depth,
+                    techniques,
+                    epochs,
+                    lr,
+                    milestones,
+                    lrGamma,
+                    batchSize,
+                    weightDecay,
+                    momentum,
+                    seed,
+                    trainLimit,
+                    testLimit,
+                    threads,
+                    family,
+                    widen,
+                    precision);
         }
     }
 }

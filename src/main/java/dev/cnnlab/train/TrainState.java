@@ -17,8 +17,13 @@ import java.util.List;
  * @param startedAt when the run first started (UTC, ISO-8601); null in checkpoints written before
  *     it was kept
  */
-public record TrainState(TrainConfig config, int completedEpochs, List<EpochStats> history, double trainSeconds,
-        PartialEpoch partial, String startedAt) {
+public record TrainState(
+        TrainConfig config,
+        int completedEpochs,
+        List<EpochStats> history,
+        double trainSeconds,
+        PartialEpoch partial,
+        String startedAt) {
 
     /**
      * How far an epoch got before a mid-epoch checkpoint: batches are fully determined by (seed,
@@ -37,7 +42,11 @@ public record TrainState(TrainConfig config, int completedEpochs, List<EpochStat
     }
 
     /** A state without a known start time. */
-    public TrainState(TrainConfig config, int completedEpochs, List<EpochStats> history, double trainSeconds,
+    public TrainState(
+            TrainConfig config,
+            int completedEpochs,
+            List<EpochStats> history,
+            double trainSeconds,
             PartialEpoch partial) {
         this(config, completedEpochs, history, trainSeconds, partial, null);
     }

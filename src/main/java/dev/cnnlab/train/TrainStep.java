@@ -72,9 +72,13 @@ public final class TrainStep {
             NDArray targetArray = scope.create(targets, new Shape(n, CLASSES));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray input = precision.cast(channelsLast(x));
-                NDArray logits = Precision.toFloat32(PreActResNet.withStepRandom(mixRandom,
-                        () -> Precision.forward(parameters, scope,
-                                () -> net.forward(parameters, new NDList(input), true).singletonOrThrow())));
+                NDArray logits = Precision.toFloat32(PreActResNet.withStepRandom(
+                        mixRandom,
+                        () -> Precision.forward(
+                                parameters,
+                                scope,
+                                () -> net.forward(parameters, new NDList(input), true)
+                                        .singletonOrThrow())));
                 NDArray loss = SoftTargetCrossEntropy.mean(logits, targetArray);
                 collector.backward(loss);
                 outcome = new Outcome(loss.getFloat(), targetMassOnPrediction(logits, targets));
@@ -94,7 +98,8 @@ public final class TrainStep {
     }
 
     /** Logits of the mirror images of a batch (flipped left-right), in inference mode. */
-    public static NDArray inferMirrored(Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n) {
+    public static NDArray inferMirrored(
+            Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n) {
         return infer(net, parameters, scope, images, n, x -> x.flip(2));
     }
 
@@ -102,7 +107,12 @@ public final class TrainStep {
      * Logits of a batch's images after {@code transform}, which receives them as an [n, H, W, C]
      * float32 array, in inference mode.
      */
-    public static NDArray infer(Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n,
+    public static NDArray infer(
+            Block net,
+            ParameterStore parameters,
+            NDManager scope,
+            ByteBuffer images,
+            int n,
             UnaryOperator<NDArray> transform) {
         NDArray x = transform.apply(scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32));
         return logits(net, parameters, scope, channelsLast(x));
@@ -110,7 +120,9 @@ public final class TrainStep {
 
     private static NDArray logits(Block net, ParameterStore parameters, NDManager scope, NDArray input) {
         NDArray cast = Precision.of(parameters).cast(input);
-        return Precision.toFloat32(Precision.forward(parameters, scope,
+        return Precision.toFloat32(Precision.forward(
+                parameters,
+                scope,
                 () -> net.forward(parameters, new NDList(cast), false).singletonOrThrow()));
     }
 

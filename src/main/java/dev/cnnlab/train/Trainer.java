@@ -49,7 +49,12 @@ public final class Trainer {
      * As above, with mid-epoch checkpoints at most every {@code checkpointSeconds} (0 = only at
      * epoch ends), so a killed run loses at most that much work even in long epochs.
      */
-    public Trainer(TrainConfig config, CifarData data, RunFiles files, TrainListener listener, int loaderWorkers,
+    public Trainer(
+            TrainConfig config,
+            CifarData data,
+            RunFiles files,
+            TrainListener listener,
+            int loaderWorkers,
             double checkpointSeconds) {
         this.config = config.validate();
         this.data = data;
@@ -71,7 +76,8 @@ public final class Trainer {
         RunStart start = RunStart.decide(files, config, resume);
         if (start.finished().isPresent()) {
             RunResult finished = start.finished().get();
-            listener.message("run in " + files.dir() + " already finished: " + String.format("%.2f%%", finished.testAccuracy()));
+            listener.message(
+                    "run in " + files.dir() + " already finished: " + String.format("%.2f%%", finished.testAccuracy()));
             return finished;
         }
         String processStartedAt = Instant.now().toString();
@@ -82,8 +88,11 @@ public final class Trainer {
         try (TrainingSetup run = TrainingSetup.open(config, start.saved(), files, processStartedAt)) {
             TrainState state = run.state;
             if (start.saved().isPresent()) {
-                listener.message("resuming " + files.dir() + " after epoch " + state.completedEpochs() + "/" + config.epochs()
-                        + (state.partial() == null ? "" : " and " + state.partial().batches() + " batches of the next"));
+                listener.message(
+                        "resuming " + files.dir() + " after epoch " + state.completedEpochs() + "/" + config.epochs()
+                                + (state.partial() == null
+                                        ? ""
+                                        : " and " + state.partial().batches() + " batches of the next"));
             }
             listener.started(config, run.summary, state.completedEpochs() + 1, train.size(), test.size());
             while (!state.finished()) {
@@ -93,14 +102,24 @@ public final class Trainer {
                 Evaluation eval = evaluate(run, test, stats);
                 double seconds = totals.seconds() + (System.nanoTime() - epochStart) / 1e9 - totals.secondsHere();
                 int epoch = state.completedEpochs();
-                EpochStats row = new EpochStats(epoch + 1, run.schedule.lr(epoch), totals.meanLoss(), totals.top1(),
-                        eval.loss(), eval.top1(), eval.top5(), seconds, train.size() / totals.seconds(), eval.metrics());
+                EpochStats row = new EpochStats(
+                        epoch + 1,
+                        run.schedule.lr(epoch),
+                        totals.meanLoss(),
+                        totals.top1(),
+                        eval.loss(),
+                        eval.top1(),
+                        eval.top5(),
+                        seconds,
+                        train.size() / totals.seconds(),
+                        eval.metrics());
                 state = state.next(row);
                 run.checkpoint(files, state);
                 files.writeEpochs(state);
                 listener.epochDone(row, config.epochs());
             }
-            RunResult result = result(state, run, processStartedAt, start.saved().isPresent());
+            RunResult result =
+                    result(state, run, processStartedAt, start.saved().isPresent());
             files.writeResult(result);
             return result;
         }
@@ -131,7 +150,11 @@ public final class Trainer {
                 Batch batch = loader.next();
                 try {
                     double lr = run.schedule.lr(epoch + (double) batch.index() / batches);
-                    TrainStep.Outcome outcome = step.run(run.manager, batch.images(), batch.labels(), lr,
+                    TrainStep.Outcome outcome = step.run(
+                            run.manager,
+                            batch.images(),
+                            batch.labels(),
+                            lr,
                             Seeds.stream(config.seed(), "mix", epoch, batch.index()));
                     if (!Double.isFinite(outcome.meanLoss())) {
                         throw new TrainingDiverged(outcome.meanLoss(), epoch + 1, batch.index() + 1, lr);
@@ -156,13 +179,21 @@ public final class Trainer {
 
     /** The test metrics of the network, and of its weight average when the run keeps one. */
     private Evaluation evaluate(TrainingSetup run, Cifar100Split test, ChannelStats stats) {
-        Evaluation eval = Evaluator.evaluate(run.net, run.parameters, run.manager, test, stats, config.batchSize(),
-                loaderWorkers, run.metrics);
+        Evaluation eval = Evaluator.evaluate(
+                run.net, run.parameters, run.manager, test, stats, config.batchSize(), loaderWorkers, run.metrics);
         if (run.average == null) {
             return eval;
         }
-        double averageTop1 = run.average.withAverage(() -> Evaluator.evaluate(run.net, run.parameters, run.manager,
-                test, stats, config.batchSize(), loaderWorkers, java.util.List.of()).top1());
+        double averageTop1 = run.average.withAverage(() -> Evaluator.evaluate(
+                        run.net,
+                        run.parameters,
+                        run.manager,
+                        test,
+                        stats,
+                        config.batchSize(),
+                        loaderWorkers,
+                        java.util.List.of())
+                .top1());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(WeightAverage.METRIC, averageTop1); // first, as result files have always listed it
         metrics.putAll(eval.metrics());
@@ -171,14 +202,34 @@ public final class Trainer {
 
     private RunResult result(TrainState state, TrainingSetup run, String processStartedAt, boolean resumed) {
         EpochStats last = state.history().get(state.history().size() - 1);
-        double best = state.history().stream().mapToDouble(EpochStats::testTop1).max().orElse(Double.NaN);
-        double throughput = state.history().stream().mapToDouble(EpochStats::trainImagesPerSecond).average().orElse(Double.NaN);
+        double best =
+                state.history().stream().mapToDouble(EpochStats::testTop1).max().orElse(Double.NaN);
+        double throughput = state.history().stream()
+                .mapToDouble(EpochStats::trainImagesPerSecond)
+                .average()
+                .orElse(Double.NaN);
         Provenance provenance = Provenance.collect(
-                Checksums.md5(data.train()), Checksums.md5(data.test()), String.valueOf(data.source()),
-                config.threads(), Engine.getInstance().defaultDevice().toString(),
-                Optional.ofNullable(state.startedAt()).orElse(processStartedAt), resumed ? processStartedAt : null);
-        return new RunResult(run.spec.displayName(), last.testTop1(), last.testTop5(), last.testLoss(), best,
-                run.summary.params(), run.summary.flopsPerImage(), state.completedEpochs(), state.trainSeconds(),
-                throughput, config, provenance, state.history(), last.metrics());
+                Checksums.md5(data.train()),
+                Checksums.md5(data.test()),
+                String.valueOf(data.source()),
+                config.threads(),
+                Engine.getInstance().defaultDevice().toString(),
+                Optional.ofNullable(state.startedAt()).orElse(processStartedAt),
+                resumed ? processStartedAt : null);
+        return new RunResult(
+                run.spec.displayName(),
+                last.testTop1(),
+                last.testTop5(),
+                last.testLoss(),
+                best,
+                run.summary.params(),
+                run.summary.flopsPerImage(),
+                state.completedEpochs(),
+                state.trainSeconds(),
+                throughput,
+                config,
+                provenance,
+                state.history(),
+                last.metrics());
     }
 }

@@ -37,7 +37,8 @@ public final class TrainingDiverged extends CnnlabException {
     }
 
     private static String where(double loss, int epoch, int batch, double lr) {
-        return "training diverged: loss " + loss + " at epoch " + epoch + ", batch " + batch + " (learning rate " + lr + ")";
+        return "training diverged: loss " + loss + " at epoch " + epoch + ", batch " + batch + " (learning rate " + lr
+                + ")";
     }
 
     public double loss() {

@@ -33,6 +33,7 @@ final class TrainingSetup implements AutoCloseable {
     final SgdOptimizer optimizer;
     /** The weight average, or null when no technique keeps one. */
     final WeightAverage average;
+
     final LrSchedule schedule;
     final List<EvaluationMetric> metrics;
     /** Where training starts: fresh or restored. */

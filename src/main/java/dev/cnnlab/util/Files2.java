@@ -55,8 +55,8 @@ public final class Files2 {
             }
             return dir;
         } catch (IOException e) {
-            throw new CnnlabException("cannot use " + dir + " as " + what + " (" + describe(e)
-                    + "): choose a writable directory");
+            throw new CnnlabException(
+                    "cannot use " + dir + " as " + what + " (" + describe(e) + "): choose a writable directory");
         }
     }
 
@@ -108,7 +108,10 @@ public final class Files2 {
             }
             sb.append(t.getClass().getSimpleName().replace("Exception", ""));
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                sb.append(": ").append(t.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
+                sb.append(": ")
+                        .append(t.getMessage()
+                                .replaceAll("\\s*[\\r\\n]+\\s*", " ")
+                                .strip());
             }
             if (t.getCause() == t) {
                 break;

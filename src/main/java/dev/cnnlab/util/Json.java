@@ -16,8 +16,9 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // "key": value, as every other JSON tool writes it (Jackson's default is "key" : value)
-            .setDefaultPrettyPrinter(new DefaultPrettyPrinter().withSeparators(
-                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+            .setDefaultPrettyPrinter(new DefaultPrettyPrinter()
+                    .withSeparators(
+                            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
     private Json() {}
 
@@ -26,7 +27,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -40,8 +42,8 @@ public final class Json {
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
-            throw new CnnlabException("cannot read " + file + " (" + e.getClass().getSimpleName()
-                    + "): the file is damaged; delete it to recompute it");
+            throw new CnnlabException("cannot read " + file + " ("
+                    + e.getClass().getSimpleName() + "): the file is damaged; delete it to recompute it");
         }
     }
 }

@@ -21,7 +21,8 @@ class CoreClockTest {
     @Test
     void itAgreesWithTheNominalClockWithinTurboAndThrottlingMargins() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/cpuinfo")), "no /proc/cpuinfo");
-        Matcher nominal = Pattern.compile("cpu MHz\\s*:\\s*([0-9.]+)").matcher(Files.readString(Path.of("/proc/cpuinfo")));
+        Matcher nominal =
+                Pattern.compile("cpu MHz\\s*:\\s*([0-9.]+)").matcher(Files.readString(Path.of("/proc/cpuinfo")));
         org.junit.jupiter.api.Assumptions.assumeTrue(nominal.find(), "this /proc/cpuinfo states no clock");
         double ratio = CoreClock.measureMhz() / Double.parseDouble(nominal.group(1));
         assertThat(ratio).isBetween(0.5, 3.0);

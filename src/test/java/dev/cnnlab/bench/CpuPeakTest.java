@@ -20,16 +20,24 @@ class CpuPeakTest {
 
     @Test
     void zen4SplitsAvx512OverTwo256BitPipes() {
-        assertThat(CpuPeak.Core.of(cpuinfo("AuthenticAMD", 25, 17, "avx2 fma avx512f")).flopsPerCycle()).isEqualTo(32);
-        assertThat(CpuPeak.Core.of(cpuinfo("AuthenticAMD", 23, 49, "avx2 fma")).flopsPerCycle()).isEqualTo(32);
-        assertThat(CpuPeak.Core.of(cpuinfo("AuthenticAMD", 23, 1, "avx2 fma")).flopsPerCycle()).isEqualTo(16);
+        assertThat(CpuPeak.Core.of(cpuinfo("AuthenticAMD", 25, 17, "avx2 fma avx512f"))
+                        .flopsPerCycle())
+                .isEqualTo(32);
+        assertThat(CpuPeak.Core.of(cpuinfo("AuthenticAMD", 23, 49, "avx2 fma")).flopsPerCycle())
+                .isEqualTo(32);
+        assertThat(CpuPeak.Core.of(cpuinfo("AuthenticAMD", 23, 1, "avx2 fma")).flopsPerCycle())
+                .isEqualTo(16);
     }
 
     @Test
     void intelByVectorWidth() {
-        assertThat(CpuPeak.Core.of(cpuinfo("GenuineIntel", 6, 143, "avx2 fma avx512f")).flopsPerCycle()).isEqualTo(64);
-        assertThat(CpuPeak.Core.of(cpuinfo("GenuineIntel", 6, 158, "avx2 fma")).flopsPerCycle()).isEqualTo(32);
-        assertThat(CpuPeak.Core.of(cpuinfo("GenuineIntel", 6, 42, "avx")).flopsPerCycle()).isEqualTo(16);
+        assertThat(CpuPeak.Core.of(cpuinfo("GenuineIntel", 6, 143, "avx2 fma avx512f"))
+                        .flopsPerCycle())
+                .isEqualTo(64);
+        assertThat(CpuPeak.Core.of(cpuinfo("GenuineIntel", 6, 158, "avx2 fma")).flopsPerCycle())
+                .isEqualTo(32);
+        assertThat(CpuPeak.Core.of(cpuinfo("GenuineIntel", 6, 42, "avx")).flopsPerCycle())
+                .isEqualTo(16);
     }
 
     @Test
@@ -41,8 +49,9 @@ class CpuPeakTest {
     void theExplanationShowsEveryFactor() {
         CpuPeak peak = CpuPeak.of(2, 2096.004, 3400, new CpuPeak.Core(64, "AMD Zen 5: two 512-bit FMA pipes"));
         assertThat(peak.gflops()).isCloseTo(435.2, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(peak.explain()).isEqualTo("2 cores x 3400 MHz (measured; /proc/cpuinfo says 2096) x 64 FP32 FLOP/cycle"
-                + " (AMD Zen 5: two 512-bit FMA pipes) = 435 GFLOP/s");
+        assertThat(peak.explain())
+                .isEqualTo("2 cores x 3400 MHz (measured; /proc/cpuinfo says 2096) x 64 FP32 FLOP/cycle"
+                        + " (AMD Zen 5: two 512-bit FMA pipes) = 435 GFLOP/s");
     }
 
     @Test

@@ -51,7 +51,8 @@ class WarmupGateTest {
 
     @Test
     void withoutACompilerClockTheWarmupIsExactlyTheMinimum() {
-        assertThat(warmupFor(new WarmupGate(7, null), new AtomicLong(), 100, 100, 100)).isEqualTo(7);
+        assertThat(warmupFor(new WarmupGate(7, null), new AtomicLong(), 100, 100, 100))
+                .isEqualTo(7);
         assertThat(warmupFor(new WarmupGate(0, null), new AtomicLong())).isZero();
     }
 

@@ -31,15 +31,16 @@ class CliEnvironmentTest {
     private static Outcome runJava(List<String> jvmOptions, Map<String, String> env, String mainClass, String... args)
             throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, mainClass));
         command.addAll(List.of(args));
         File out = File.createTempFile("cnnlab-out", ".txt");
         File err = File.createTempFile("cnnlab-err", ".txt");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out).redirectError(err);
             builder.environment().putAll(env);
             Process process = builder.start();
             process.getOutputStream().close();
@@ -47,7 +48,9 @@ class CliEnvironmentTest {
                 process.destroyForcibly();
                 throw new AssertionError(mainClass + " " + String.join(" ", args) + " did not finish in 5 minutes");
             }
-            return new Outcome(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+            return new Outcome(
+                    process.exitValue(),
+                    Files.readString(out.toPath(), StandardCharsets.UTF_8),
                     Files.readString(err.toPath(), StandardCharsets.UTF_8));
         } finally {
             out.delete();
@@ -82,23 +85,45 @@ class CliEnvironmentTest {
         Path engineCache = Files.createDirectories(dir.resolve("engine-cache"));
         Path djlCache = Files.createDirectories(dir.resolve("djl-cache"));
         // the CLI as a user starts it with a plain java command: no offline property given
-        Outcome train = runJava(List.of("-Djava.security.manager=allow"),
+        Outcome train = runJava(
+                List.of("-Djava.security.manager=allow"),
                 Map.of("ENGINE_CACHE_DIR", engineCache.toString(), "DJL_CACHE_DIR", djlCache.toString()),
                 NetworkGuard.class.getName(),
-                "train", "--data", Fixtures.dataDir().toString(), "--depth", "11", "--epochs", "1",
-                "--batch-size", "32", "--train-limit", "64", "--test-limit", "32", "--threads", "1",
-                "--workers", "1", "--quiet", "--out", dir.resolve("run").toString());
+                "train",
+                "--data",
+                Fixtures.dataDir().toString(),
+                "--depth",
+                "11",
+                "--epochs",
+                "1",
+                "--batch-size",
+                "32",
+                "--train-limit",
+                "64",
+                "--test-limit",
+                "32",
+                "--threads",
+                "1",
+                "--workers",
+                "1",
+                "--quiet",
+                "--out",
+                dir.resolve("run").toString());
         assertThat(train.stderr()).doesNotContain(NetworkGuard.ATTEMPT);
         assertThat(train.exitCode()).as(train.stderr()).isZero();
         assertThat(dir.resolve("run").resolve("result.json")).exists();
 
         Set<String> bundled = bundledNativeNames();
         try (Stream<Path> files = Stream.concat(Files.walk(engineCache), Files.walk(djlCache))) {
-            List<String> cached = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+            List<String> cached = files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .toList();
             assertThat(cached).isNotEmpty(); // the natives are extracted here, from the jars
             // the JNI library is stored as <djl version>-<name>; nothing else (no index, no download)
-            assertThat(cached).allMatch(name -> bundled.contains(name) || bundled.contains(name.replaceFirst("^[0-9.]+-", "")),
-                    "only files of the bundled jars " + bundled);
+            assertThat(cached)
+                    .allMatch(
+                            name -> bundled.contains(name) || bundled.contains(name.replaceFirst("^[0-9.]+-", "")),
+                            "only files of the bundled jars " + bundled);
         }
     }
 
@@ -110,8 +135,10 @@ class CliEnvironmentTest {
             String file = Path.of(entry).getFileName().toString();
             if (file.startsWith("pytorch-native-") || file.startsWith("pytorch-jni-")) {
                 try (JarFile jar = new JarFile(entry)) {
-                    jar.stream().filter(e -> !e.isDirectory())
-                            .forEach(e -> names.add(e.getName().substring(e.getName().lastIndexOf('/') + 1)));
+                    jar.stream()
+                            .filter(e -> !e.isDirectory())
+                            .forEach(e ->
+                                    names.add(e.getName().substring(e.getName().lastIndexOf('/') + 1)));
                 }
             }
         }

@@ -16,10 +16,14 @@ final class CliProcess {
 
     /** A user error: exit 2, exactly one line on stderr that says what and how, no stack trace. */
     static void assertOneLineError(Outcome outcome, String... fragments) {
-        org.assertj.core.api.Assertions.assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(outcome.exitCode())
+                .as(outcome.stderr())
+                .isEqualTo(2);
         List<String> lines = outcome.stderr().lines().filter(l -> !l.isBlank()).toList();
         org.assertj.core.api.Assertions.assertThat(lines).as(outcome.stderr()).hasSize(1);
-        org.assertj.core.api.Assertions.assertThat(lines.get(0)).startsWith("cnnlab: error: ").doesNotContain("Exception")
+        org.assertj.core.api.Assertions.assertThat(lines.get(0))
+                .startsWith("cnnlab: error: ")
+                .doesNotContain("Exception")
                 .doesNotContain("\tat ");
         for (String fragment : fragments) {
             org.assertj.core.api.Assertions.assertThat(lines.get(0)).contains(fragment);
@@ -30,19 +34,26 @@ final class CliProcess {
         // surefire's own class path property: java.class.path may be a manifest-only booter jar
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-cp", classPath,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g",
+                "-cp",
+                classPath,
                 Main.class.getName()));
         command.addAll(List.of(args));
         File out = File.createTempFile("cnnlab-out", ".txt");
         File err = File.createTempFile("cnnlab-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(out)
+                    .redirectError(err)
+                    .start();
             process.getOutputStream().close();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("cnnlab " + String.join(" ", args) + " did not finish in 5 minutes");
             }
-            return new Outcome(process.exitValue(),
+            return new Outcome(
+                    process.exitValue(),
                     java.nio.file.Files.readString(out.toPath(), StandardCharsets.UTF_8),
                     java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8));
         } finally {

@@ -20,7 +20,10 @@ class CliTest {
         assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(2);
         List<String> lines = outcome.stderr().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines).as(outcome.stderr()).hasSize(1);
-        assertThat(lines.get(0)).startsWith("cnnlab: error: ").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(lines.get(0))
+                .startsWith("cnnlab: error: ")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         for (String fragment : fragments) {
             assertThat(lines.get(0)).contains(fragment);
         }
@@ -30,8 +33,14 @@ class CliTest {
     void dataVerifyOnTheRealDataPrintsCountsChecksumsAndChannelStats() throws Exception {
         CliProcess.Outcome outcome = CliProcess.run("data", "verify", "--data", DATA);
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        assertThat(outcome.stdout()).contains("50000").contains("10000").contains("OK").doesNotContain("MISMATCH")
-                .contains("0.5071").contains("0.4865").contains("0.4409");
+        assertThat(outcome.stdout())
+                .contains("50000")
+                .contains("10000")
+                .contains("OK")
+                .doesNotContain("MISMATCH")
+                .contains("0.5071")
+                .contains("0.4865")
+                .contains("0.4409");
     }
 
     @Test
@@ -48,21 +57,32 @@ class CliTest {
         CliProcess.Outcome outcome = CliProcess.run("study", "studies/reference.yaml", "--list");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.stdout()).contains("8 cells").contains("ResNet-164_se+mixup_s0");
-        assertThat(outcome.stdout().lines().filter(l -> l.matches("\\s+\\d+\\s+ResNet.*"))).hasSize(8);
+        assertThat(outcome.stdout().lines().filter(l -> l.matches("\\s+\\d+\\s+ResNet.*")))
+                .hasSize(8);
     }
 
     @Test
     void missingDataDirectory(@TempDir Path tmp) throws Exception {
-        assertOneLineError(CliProcess.run("data", "verify", "--data", tmp.resolve("nothing").toString()),
-                "no CIFAR-100 data", "--data");
-        assertOneLineError(CliProcess.run("train", "--data", tmp.resolve("nothing").toString(), "--out",
-                tmp.resolve("run").toString()), "no CIFAR-100 data");
+        assertOneLineError(
+                CliProcess.run(
+                        "data", "verify", "--data", tmp.resolve("nothing").toString()),
+                "no CIFAR-100 data",
+                "--data");
+        assertOneLineError(
+                CliProcess.run(
+                        "train",
+                        "--data",
+                        tmp.resolve("nothing").toString(),
+                        "--out",
+                        tmp.resolve("run").toString()),
+                "no CIFAR-100 data");
     }
 
     @Test
     void truncatedTrainFile(@TempDir Path tmp) throws Exception {
         Path dir = copyOfRealData(tmp);
-        try (RandomAccessFile file = new RandomAccessFile(dir.resolve("train.bin").toFile(), "rw")) {
+        try (RandomAccessFile file =
+                new RandomAccessFile(dir.resolve("train.bin").toFile(), "rw")) {
             file.setLength(3074L * 1000 + 17);
         }
         assertOneLineError(CliProcess.run("data", "verify", "--data", dir.toString()), "train.bin", "3074");
@@ -71,12 +91,20 @@ class CliTest {
     @Test
     void labelByteOutOfRange(@TempDir Path tmp) throws Exception {
         Path dir = copyOfRealData(tmp);
-        try (RandomAccessFile file = new RandomAccessFile(dir.resolve("train.bin").toFile(), "rw")) {
+        try (RandomAccessFile file =
+                new RandomAccessFile(dir.resolve("train.bin").toFile(), "rw")) {
             file.seek(3074L * 7 + 1); // fine label of record 7
             file.write(200);
         }
-        assertOneLineError(CliProcess.run("train", "--data", dir.toString(), "--out", tmp.resolve("run").toString()),
-                "record 7", "200");
+        assertOneLineError(
+                CliProcess.run(
+                        "train",
+                        "--data",
+                        dir.toString(),
+                        "--out",
+                        tmp.resolve("run").toString()),
+                "record 7",
+                "200");
     }
 
     @Test
@@ -93,14 +121,39 @@ class CliTest {
     @Test
     void unwritableOutput(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
-        assertOneLineError(CliProcess.run("train", "--data", DATA, "--depth", "11", "--epochs", "1",
-                "--out", file.resolve("run").toString()), "cannot use", "--out");
+        assertOneLineError(
+                CliProcess.run(
+                        "train",
+                        "--data",
+                        DATA,
+                        "--depth",
+                        "11",
+                        "--epochs",
+                        "1",
+                        "--out",
+                        file.resolve("run").toString()),
+                "cannot use",
+                "--out");
     }
 
     @Test
     void benchMeasuresOnRealDataAndPrintsOneJsonObject() throws Exception {
-        CliProcess.Outcome outcome = CliProcess.run("bench", "--depth", "11", "--batch-size", "16", "--iterations", "3",
-                "--warmup", "1", "--no-wait-for-jit", "--threads", "1", "--data", DATA, "--json");
+        CliProcess.Outcome outcome = CliProcess.run(
+                "bench",
+                "--depth",
+                "11",
+                "--batch-size",
+                "16",
+                "--iterations",
+                "3",
+                "--warmup",
+                "1",
+                "--no-wait-for-jit",
+                "--threads",
+                "1",
+                "--data",
+                DATA,
+                "--json");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(outcome.stdout());
         assertThat(json.get("model").asText()).isEqualTo("ResNet-11");
@@ -113,11 +166,13 @@ class CliTest {
         assertThat(json.get("peakRssMb").asLong()).isPositive();
         // the peak says how it was computed: cores x clock x FLOP per cycle, with the reason
         String explained = json.get("peakExplained").asText();
-        java.util.regex.Matcher peak = java.util.regex.Pattern
-                .compile("1 cores x (\\d+) MHz \\(.+\\) x (\\d+) FP32 FLOP/cycle \\(.+\\) = \\d+ GFLOP/s").matcher(explained);
+        java.util.regex.Matcher peak = java.util.regex.Pattern.compile(
+                        "1 cores x (\\d+) MHz \\(.+\\) x (\\d+) FP32 FLOP/cycle \\(.+\\) = \\d+ GFLOP/s")
+                .matcher(explained);
         assertThat(peak.matches()).as(explained).isTrue();
         // a kernel measured above the theoretical peak would mean the peak is wrong (as a nominal clock made it)
-        assertThat(json.get("ceilingGflops").asDouble()).isPositive()
+        assertThat(json.get("ceilingGflops").asDouble())
+                .isPositive()
                 .isLessThanOrEqualTo(1.15 * json.get("peakGflops").asDouble());
         // the fraction from first principles: ResNet-11's forward FLOPs per image from the PyTorch peer
         // (bench/param_counts.py: analytic_flops(1) = 40,781,824), 3x for forward + backward, at the
@@ -127,9 +182,10 @@ class CliTest {
         assertThat(json.get("params").asLong()).isEqualTo(149_876L);
         double mhz = Double.parseDouble(peak.group(1));
         double flopsPerCycle = Double.parseDouble(peak.group(2));
-        double expectedFraction = 3 * 40_781_824.0 * json.get("trainImagesPerSecond").asDouble()
-                / (1 * mhz * 1e6 * flopsPerCycle);
-        assertThat(json.get("peakFraction").asDouble()).isPositive()
+        double expectedFraction =
+                3 * 40_781_824.0 * json.get("trainImagesPerSecond").asDouble() / (1 * mhz * 1e6 * flopsPerCycle);
+        assertThat(json.get("peakFraction").asDouble())
+                .isPositive()
                 .isCloseTo(expectedFraction, org.assertj.core.data.Percentage.withPercentage(0.1));
 
         assertOneLineError(CliProcess.run("bench", "--synthetic", "--flops-per-cycle", "0"), "--flops-per-cycle");
@@ -140,7 +196,9 @@ class CliTest {
     private static Path copyOfRealData(Path tmp) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("cifar"));
         try (var files = Files.list(Fixtures.dataDir())) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".bin") || p.toString().endsWith(".txt")).toList()) {
+            for (Path f : files.filter(
+                            p -> p.toString().endsWith(".bin") || p.toString().endsWith(".txt"))
+                    .toList()) {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
         }

@@ -13,7 +13,8 @@ class ErrorPhrasingTest {
 
     @Test
     void theDomainSaysWhatHappenedWithoutNamingOptions() {
-        assertThat(diverged.getMessage()).startsWith("training diverged: loss NaN at epoch 2, batch 7 (learning rate 0.4)")
+        assertThat(diverged.getMessage())
+                .startsWith("training diverged: loss NaN at epoch 2, batch 7 (learning rate 0.4)")
                 .doesNotContain("--");
         assertThat(diverged.epoch()).isEqualTo(2);
         assertThat(diverged.batch()).isEqualTo(7);
@@ -22,24 +23,34 @@ class ErrorPhrasingTest {
 
     @Test
     void trainAdvisesItsOptionsAndAStudyItsSpecKeys() {
-        assertThat(ErrorPhrasing.phrase(diverged, "train")).startsWith(diverged.where())
-                .contains("lower --lr").contains("--technique warmup").contains("new --out");
+        assertThat(ErrorPhrasing.phrase(diverged, "train"))
+                .startsWith(diverged.where())
+                .contains("lower --lr")
+                .contains("--technique warmup")
+                .contains("new --out");
         String study = ErrorPhrasing.phrase(diverged, "study");
-        assertThat(study).startsWith(diverged.where()).contains("`lr`").contains("`warmup`")
-                .doesNotContain("--lr").doesNotContain("--technique");
+        assertThat(study)
+                .startsWith(diverged.where())
+                .contains("`lr`")
+                .contains("`warmup`")
+                .doesNotContain("--lr")
+                .doesNotContain("--technique");
     }
 
     @Test
     void aRunDirectoryConflictIsAdvisedAsTheOutOfTrainOrAsAStudyCell() {
-        RunDirectoryConflict unfinished = new RunDirectoryConflict(RunDirectoryConflict.Kind.UNFINISHED,
-                "runs/a holds an unfinished run (2/5 epochs)");
+        RunDirectoryConflict unfinished = new RunDirectoryConflict(
+                RunDirectoryConflict.Kind.UNFINISHED, "runs/a holds an unfinished run (2/5 epochs)");
         assertThat(ErrorPhrasing.phrase(unfinished, "train"))
-                .isEqualTo("runs/a holds an unfinished run (2/5 epochs): add --resume to continue it, or choose another --out");
-        assertThat(ErrorPhrasing.phrase(unfinished, "study")).startsWith(unfinished.problem())
-                .contains("same study command").doesNotContain("--resume");
+                .isEqualTo(
+                        "runs/a holds an unfinished run (2/5 epochs): add --resume to continue it, or choose another --out");
+        assertThat(ErrorPhrasing.phrase(unfinished, "study"))
+                .startsWith(unfinished.problem())
+                .contains("same study command")
+                .doesNotContain("--resume");
 
-        RunDirectoryConflict other = new RunDirectoryConflict(RunDirectoryConflict.Kind.OTHER_CONFIG,
-                "runs/a holds a finished run with a different config (...)");
+        RunDirectoryConflict other = new RunDirectoryConflict(
+                RunDirectoryConflict.Kind.OTHER_CONFIG, "runs/a holds a finished run with a different config (...)");
         assertThat(ErrorPhrasing.phrase(other, "train")).endsWith("repeat that run's options");
         assertThat(ErrorPhrasing.phrase(other, "study")).contains("study spec").doesNotContain("repeat that run");
     }

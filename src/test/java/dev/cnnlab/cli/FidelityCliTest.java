@@ -15,8 +15,10 @@ class FidelityCliTest {
     void studyListShowsEveryFidelityWithTheMilestonesActuallyUsedAndThePromotion() throws Exception {
         CliProcess.Outcome outcome = CliProcess.run("study", "studies/fidelity-quick.yaml", "--list");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        assertThat(outcome.stdout()).contains("32 cells (4 models x 4 technique sets x 2 seeds)")
-                .containsPattern("ResNet-29 +ResNet-29, 4 epochs \\(LR drops at 2, 3\\), 5,000 training images  \\(target\\)")
+        assertThat(outcome.stdout())
+                .contains("32 cells (4 models x 4 technique sets x 2 seeds)")
+                .containsPattern(
+                        "ResNet-29 +ResNet-29, 4 epochs \\(LR drops at 2, 3\\), 5,000 training images  \\(target\\)")
                 .containsPattern("ResNet-29-2ep +ResNet-29, 2 epochs \\(LR drops at 1\\), 5,000 training images")
                 .containsPattern("ResNet-29-1k +ResNet-29, 4 epochs \\(LR drops at 2, 3\\), 1,250 training images")
                 .contains("promotion: every set on ResNet-11, then the baseline and the best 1 on ResNet-29");
@@ -28,33 +30,49 @@ class FidelityCliTest {
     @Test
     void studyListInADirectoryShowsWhatAwaitsPromotion(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("runs"));
-        CliProcess.Outcome outcome = CliProcess.run("study", "studies/fidelity-quick.yaml", "--list", "--out", dir.toString());
+        CliProcess.Outcome outcome =
+                CliProcess.run("study", "studies/fidelity-quick.yaml", "--list", "--out", dir.toString());
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        assertThat(outcome.stdout()).containsPattern("24  ResNet-29_baseline_s0 .* awaits promotion")
+        assertThat(outcome.stdout())
+                .containsPattern("24  ResNet-29_baseline_s0 .* awaits promotion")
                 .containsPattern("0  ResNet-11_baseline_s0 .* not started")
                 .contains("decided when the ResNet-11 cells are finished");
     }
 
     @Test
     void reportOfThePublishedTable(@TempDir Path out) throws Exception {
-        CliProcess.Outcome outcome = CliProcess.run("report", "--table", "studies/published/reference.yaml", "--out",
-                out.toString());
+        CliProcess.Outcome outcome =
+                CliProcess.run("report", "--table", "studies/published/reference.yaml", "--out", out.toString());
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        assertThat(outcome.stdout()).contains("ResNet-164 (target)").containsPattern("ResNet-29 +cost 0\\.20x +Kendall tau 1\\.00");
+        assertThat(outcome.stdout())
+                .contains("ResNet-164 (target)")
+                .containsPattern("ResNet-29 +cost 0\\.20x +Kendall tau 1\\.00");
         assertThat(out.resolve("report.html")).isNotEmptyFile();
     }
 
     @Test
     void badFidelityInputIsAOneLineError(@TempDir Path tmp) throws Exception {
-        assertOneLineError(CliProcess.run("report", "--table", "studies/published/reference.yaml"), "--table needs --out DIR");
-        assertOneLineError(CliProcess.run("report", "--table", tmp.resolve("none.csv").toString(), "--out", tmp.toString()),
+        assertOneLineError(
+                CliProcess.run("report", "--table", "studies/published/reference.yaml"), "--table needs --out DIR");
+        assertOneLineError(
+                CliProcess.run("report", "--table", tmp.resolve("none.csv").toString(), "--out", tmp.toString()),
                 "no results table at");
-        assertOneLineError(CliProcess.run("train", "--epochs", "2", "--lr-milestones", "80,120", "--out",
-                tmp.resolve("r").toString()), "--lr-milestones must lie inside the 2-epoch run");
-        assertOneLineError(CliProcess.run("study", "studies/fidelity-quick.yaml", "--list", "--epochs", "0"),
+        assertOneLineError(
+                CliProcess.run(
+                        "train",
+                        "--epochs",
+                        "2",
+                        "--lr-milestones",
+                        "80,120",
+                        "--out",
+                        tmp.resolve("r").toString()),
+                "--lr-milestones must lie inside the 2-epoch run");
+        assertOneLineError(
+                CliProcess.run("study", "studies/fidelity-quick.yaml", "--list", "--epochs", "0"),
                 "--epochs must be >= 1");
         Path spec = tmp.resolve("bad.yaml");
-        Files.writeString(spec, Files.readString(Path.of("studies/fidelity-quick.yaml")).replace("keep: 1", "keep: 9"));
+        Files.writeString(
+                spec, Files.readString(Path.of("studies/fidelity-quick.yaml")).replace("keep: 1", "keep: 9"));
         assertOneLineError(CliProcess.run("study", spec.toString(), "--list"), "promote keep 9 is more than the 3");
     }
 }

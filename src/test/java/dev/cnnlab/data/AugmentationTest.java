@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class AugmentationTest {
 
     /** Chosen so that -mean/std (the padding value) is exact: -2, -2, -3. */
-    private static final ChannelStats STATS = new ChannelStats(new double[] {0.5, 0.4, 0.3},
-            new double[] {0.25, 0.2, 0.1});
+    private static final ChannelStats STATS =
+            new ChannelStats(new double[] {0.5, 0.4, 0.3}, new double[] {0.25, 0.2, 0.1});
 
     /** Raw value of channel c at row y, column x: distinct along rows and columns, never 0. */
     private static int value(int c, int y, int x) {
@@ -120,7 +120,8 @@ class AugmentationTest {
                     for (boolean flip : new boolean[] {false, true}) {
                         float[] out = new float[3072];
                         Augmentation.writeNormalizedNhwc(px, 1, STATS, flip, ox, oy, pad, out, 0);
-                        assertThat(out).as("pad %d offset (%d, %d) flip %s", pad, ox, oy, flip)
+                        assertThat(out)
+                                .as("pad %d offset (%d, %d) flip %s", pad, ox, oy, flip)
                                 .isEqualTo(reference(px, 1, flip, ox, oy, pad));
                     }
                 }
@@ -131,7 +132,9 @@ class AugmentationTest {
     @Test
     void floatBufferPathEqualsArrayPath() {
         byte[] px = pixels();
-        FloatBuffer fb = ByteBuffer.allocateDirect(4 * 3072 * 2).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer fb = ByteBuffer.allocateDirect(4 * 3072 * 2)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
         Augmentation.writeNormalizedNhwc(px, 1, STATS, true, 3, 6, 4, fb, 3072);
         float[] got = new float[3072];
         fb.get(3072, got);

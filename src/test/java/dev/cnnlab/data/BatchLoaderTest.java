@@ -1,10 +1,10 @@
 package dev.cnnlab.data;
 
-import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.Fixtures;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -42,7 +42,8 @@ class BatchLoaderTest {
                 assertThat(images.remaining()).isEqualTo(b.size() * 3072 * 4);
                 byte[] copy = new byte[images.remaining()];
                 images.get(0, copy);
-                out.add(new Snapshot(b.index(), b.labels().clone(), b.recordIndices().clone(), copy));
+                out.add(new Snapshot(
+                        b.index(), b.labels().clone(), b.recordIndices().clone(), copy));
                 b.release();
             }
         }
@@ -55,7 +56,9 @@ class BatchLoaderTest {
             assertThat(a.get(i).index()).isEqualTo(b.get(i).index());
             assertThat(a.get(i).labels()).isEqualTo(b.get(i).labels());
             assertThat(a.get(i).records()).isEqualTo(b.get(i).records());
-            assertThat(a.get(i).images()).as("images of batch %d", i).isEqualTo(b.get(i).images());
+            assertThat(a.get(i).images())
+                    .as("images of batch %d", i)
+                    .isEqualTo(b.get(i).images());
         }
     }
 
@@ -79,7 +82,8 @@ class BatchLoaderTest {
     @Test
     void plainLoaderServesTheSplitInOrderUnaugmented() {
         List<Snapshot> batches = drain(base().optWorkers(2).build());
-        assertThat(order(batches)).isEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
+        assertThat(order(batches))
+                .isEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
         for (Snapshot s : batches) {
             for (int k = 0; k < s.records().length; k++) {
                 assertThat(s.labels()[k]).isEqualTo(SPLIT.fineLabel(s.records()[k]));
@@ -88,27 +92,44 @@ class BatchLoaderTest {
         float[] expected = new float[3072];
         Augmentation.writeNormalizedNhwc(SPLIT.pixels(), 70, STATS, false, 4, 4, 4, expected, 0);
         float[] got = new float[3072];
-        ByteBuffer.wrap(batches.get(1).images()).order(ByteOrder.nativeOrder()).asFloatBuffer().get(6 * 3072, got);
+        ByteBuffer.wrap(batches.get(1).images())
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer()
+                .get(6 * 3072, got);
         assertThat(got).isEqualTo(expected);
     }
 
     @Test
     void sameSeedSameBatchesForAnyWorkerCount() {
-        List<Snapshot> reference = drain(base().optShuffle(true).optAugment(true).optSeed(42).optEpoch(3)
-                .optWorkers(1).build());
+        List<Snapshot> reference = drain(base().optShuffle(true)
+                .optAugment(true)
+                .optSeed(42)
+                .optEpoch(3)
+                .optWorkers(1)
+                .build());
         for (int workers : new int[] {0, 1, 3}) {
             for (int prefetch : new int[] {1, 5}) {
-                assertSame(drain(base().optShuffle(true).optAugment(true).optSeed(42).optEpoch(3)
-                        .optWorkers(workers).optPrefetch(prefetch).build()), reference);
+                assertSame(
+                        drain(base().optShuffle(true)
+                                .optAugment(true)
+                                .optSeed(42)
+                                .optEpoch(3)
+                                .optWorkers(workers)
+                                .optPrefetch(prefetch)
+                                .build()),
+                        reference);
             }
         }
     }
 
     @Test
     void epochAndSeedChangeTheOrderAndTheAugmentation() {
-        List<Snapshot> e0 = drain(base().optShuffle(true).optAugment(true).optSeed(1).optEpoch(0).build());
-        List<Snapshot> e1 = drain(base().optShuffle(true).optAugment(true).optSeed(1).optEpoch(1).build());
-        List<Snapshot> s2 = drain(base().optShuffle(true).optAugment(true).optSeed(2).optEpoch(0).build());
+        List<Snapshot> e0 = drain(
+                base().optShuffle(true).optAugment(true).optSeed(1).optEpoch(0).build());
+        List<Snapshot> e1 = drain(
+                base().optShuffle(true).optAugment(true).optSeed(1).optEpoch(1).build());
+        List<Snapshot> s2 = drain(
+                base().optShuffle(true).optAugment(true).optSeed(2).optEpoch(0).build());
         assertThat(order(e1)).isNotEqualTo(order(e0));
         assertThat(order(s2)).isNotEqualTo(order(e0));
         // augmentation alone: same (unshuffled) order, different crops and flips
@@ -116,13 +137,17 @@ class BatchLoaderTest {
         List<Snapshot> a1 = drain(base().optAugment(true).optEpoch(1).build());
         List<Snapshot> plain = drain(base().build());
         assertThat(order(a0)).isEqualTo(order(a1)).isEqualTo(order(plain));
-        assertThat(a0.get(0).images()).isNotEqualTo(a1.get(0).images()).isNotEqualTo(plain.get(0).images());
+        assertThat(a0.get(0).images())
+                .isNotEqualTo(a1.get(0).images())
+                .isNotEqualTo(plain.get(0).images());
     }
 
     @Test
     void shuffledEpochVisitsEveryRecordExactlyOnce() {
         int[] seen = order(drain(base().optShuffle(true).optSeed(9).optEpoch(4).build()));
-        assertThat(seen).hasSize(1000).isNotEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
+        assertThat(seen)
+                .hasSize(1000)
+                .isNotEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
         int[] sorted = seen.clone();
         Arrays.sort(sorted);
         assertThat(sorted).isEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
@@ -146,8 +171,12 @@ class BatchLoaderTest {
     void buffersArePooled() {
         Set<ByteBuffer> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         int prefetch = 3;
-        try (BatchLoader loader = base().setBatchSize(8).optWorkers(3).optPrefetch(prefetch)
-                .optShuffle(true).optAugment(true).build()) {
+        try (BatchLoader loader = base().setBatchSize(8)
+                .optWorkers(3)
+                .optPrefetch(prefetch)
+                .optShuffle(true)
+                .optAugment(true)
+                .build()) {
             int n = 0;
             while (loader.hasNext()) {
                 Batch b = loader.next();
@@ -165,7 +194,8 @@ class BatchLoaderTest {
     @Test
     void aConsumerMayHoldSeveralBatchesWhileFewerThanTheBuffers() {
         for (int round = 0; round < 20; round++) {
-            try (BatchLoader loader = base().setBatchSize(8).optPrefetch(2).optWorkers(3).build()) {
+            try (BatchLoader loader =
+                    base().setBatchSize(8).optPrefetch(2).optWorkers(3).build()) {
                 java.util.ArrayDeque<Batch> held = new java.util.ArrayDeque<>();
                 int expected = 0;
                 while (loader.hasNext()) {
@@ -188,28 +218,36 @@ class BatchLoaderTest {
         try (BatchLoader loader = base().optPrefetch(1).optWorkers(2).build()) {
             loader.next();
             loader.next(); // prefetch + 1 = 2 buffers now held, none released
-            assertThatThrownBy(loader::next).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(loader::next)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Batch.release()");
         }
     }
 
     @Test
     void workerExceptionsSurfaceOnNext() {
-        try (BatchLoader loader = base().optWorkers(2).beforeBatch(b -> {
-            if (b == 2) {
-                throw new IllegalArgumentException("boom");
-            }
-        }).build()) {
+        try (BatchLoader loader = base().optWorkers(2)
+                .beforeBatch(b -> {
+                    if (b == 2) {
+                        throw new IllegalArgumentException("boom");
+                    }
+                })
+                .build()) {
             assertThatThrownBy(() -> {
-                while (loader.hasNext()) {
-                    loader.next().release();
-                }
-            }).isInstanceOf(IllegalStateException.class).hasMessageContaining("batch 2").hasMessageContaining("boom")
+                        while (loader.hasNext()) {
+                            loader.next().release();
+                        }
+                    })
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("batch 2")
+                    .hasMessageContaining("boom")
                     .hasCauseInstanceOf(IllegalArgumentException.class);
         }
-        try (BatchLoader loader = base().optWorkers(1).beforeBatch(b -> {
-            throw new CnnlabException("disk full");
-        }).build()) {
+        try (BatchLoader loader = base().optWorkers(1)
+                .beforeBatch(b -> {
+                    throw new CnnlabException("disk full");
+                })
+                .build()) {
             assertThatThrownBy(loader::next).isInstanceOf(CnnlabException.class).hasMessage("disk full");
         }
     }
@@ -232,7 +270,8 @@ class BatchLoaderTest {
 
     @Test
     void endOfEpochAndWaitTime() {
-        try (BatchLoader loader = base().setBatchSize(500).beforeBatch(b -> sleep(20)).build()) {
+        try (BatchLoader loader =
+                base().setBatchSize(500).beforeBatch(b -> sleep(20)).build()) {
             assertThat(loader.numBatches()).isEqualTo(2);
             loader.next().release();
             loader.next().release();
@@ -247,7 +286,8 @@ class BatchLoaderTest {
         assertThatThrownBy(() -> base().setBatchSize(0).build()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> base().optPrefetch(0).build()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> base().optWorkers(-1).build()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BatchLoader.builder().setBatchSize(1).setStats(STATS).build())
+        assertThatThrownBy(() ->
+                        BatchLoader.builder().setBatchSize(1).setStats(STATS).build())
                 .isInstanceOf(NullPointerException.class);
     }
 
@@ -255,7 +295,11 @@ class BatchLoaderTest {
     void realTestSplitFirstBatch() {
         Cifar100Split test = Fixtures.realData().test();
         ChannelStats stats = ChannelStats.of(Fixtures.realData().train());
-        try (BatchLoader loader = BatchLoader.builder().setSplit(test).setStats(stats).setBatchSize(128).build()) {
+        try (BatchLoader loader = BatchLoader.builder()
+                .setSplit(test)
+                .setStats(stats)
+                .setBatchSize(128)
+                .build()) {
             assertThat(loader.numBatches()).isEqualTo(79);
             Batch b = loader.next();
             assertThat(b.labels()[0]).isEqualTo(49);

@@ -12,9 +12,17 @@ class BatchLoaderTransformsTest {
     private static final ChannelStats STATS = ChannelStats.of(SPLIT);
 
     private static float[][] epoch(List<ImageTransform> raw, List<NormalizedImageTransform> normalized) {
-        try (BatchLoader loader = BatchLoader.builder().setSplit(SPLIT).setStats(STATS).setBatchSize(16)
-                .optShuffle(true).optAugment(true).optSeed(5).optEpoch(1).optWorkers(2)
-                .optTransforms(raw, normalized).build()) {
+        try (BatchLoader loader = BatchLoader.builder()
+                .setSplit(SPLIT)
+                .setStats(STATS)
+                .setBatchSize(16)
+                .optShuffle(true)
+                .optAugment(true)
+                .optSeed(5)
+                .optEpoch(1)
+                .optWorkers(2)
+                .optTransforms(raw, normalized)
+                .build()) {
             float[][] batches = new float[loader.numBatches()][];
             while (loader.hasNext()) {
                 Batch batch = loader.next();
@@ -31,7 +39,7 @@ class BatchLoaderTransformsTest {
     @Test
     void identityTransformsGiveExactlyThePlainAugmentation() {
         float[][] plain = epoch(List.of(), List.of());
-        float[][] viaRawPath = epoch(List.of((image, random) -> { }), List.of((image, random) -> { }));
+        float[][] viaRawPath = epoch(List.of((image, random) -> {}), List.of((image, random) -> {}));
         assertThat(viaRawPath).isDeepEqualTo(plain);
     }
 

@@ -1,10 +1,10 @@
 package dev.cnnlab.data;
 
-import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.cnnlab.Fixtures;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

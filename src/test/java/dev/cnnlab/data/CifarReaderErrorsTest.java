@@ -1,10 +1,10 @@
 package dev.cnnlab.data;
 
-import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,8 @@ class CifarReaderErrorsTest {
         Map<String, byte[]> files = Synthetic.files(10, 5);
         files.remove(CifarReader.TEST_FILE);
         Synthetic.writeDir(tmp, files);
-        fails(() -> CifarReader.read(tmp, 10, 5)).hasMessageStartingWith("test.bin is missing in " + tmp)
+        fails(() -> CifarReader.read(tmp, 10, 5))
+                .hasMessageStartingWith("test.bin is missing in " + tmp)
                 .hasMessageContaining("./cnnlab data fetch");
     }
 
@@ -141,7 +142,8 @@ class CifarReaderErrorsTest {
     @Test
     void archiveThatIsNotGzip() throws Exception {
         Path archive = Files.write(tmp.resolve("cifar-100-binary.tar.gz"), "not gzip".getBytes(StandardCharsets.UTF_8));
-        fails(() -> CifarReader.read(archive)).hasMessageStartingWith("could not read " + archive)
+        fails(() -> CifarReader.read(archive))
+                .hasMessageStartingWith("could not read " + archive)
                 .hasMessageContaining("damaged");
     }
 

@@ -1,8 +1,8 @@
 package dev.cnnlab.data;
 
-import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cnnlab.Fixtures;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,8 @@ class CifarReaderRealDataTest {
         assertThat(train.coarseLabel(0)).isEqualTo(11);
         byte[] px = train.pixels();
         assertThat(new int[] {px[0] & 0xFF, px[1] & 0xFF, px[2] & 0xFF}).containsExactly(255, 255, 255);
-        assertThat(new int[] {px[3069] & 0xFF, px[3070] & 0xFF, px[3071] & 0xFF}).containsExactly(10, 59, 79);
+        assertThat(new int[] {px[3069] & 0xFF, px[3070] & 0xFF, px[3071] & 0xFF})
+                .containsExactly(10, 59, 79);
         assertThat(data.test().fineLabel(0)).isEqualTo(49);
         assertThat(data.test().coarseLabel(0)).isEqualTo(10);
     }

@@ -40,8 +40,8 @@ class DataFetcherTest {
         Path a = Synthetic.writeTarGz(tmp.resolve("fake.tar.gz"), "cifar-100-binary/", files);
         archive = Files.readAllBytes(a);
         Files.delete(a);
-        expected = new DataFetcher.Expected(Checksums.md5(archive), Checksums.md5(files.get("train.bin")),
-                Checksums.md5(files.get("test.bin")));
+        expected = new DataFetcher.Expected(
+                Checksums.md5(archive), Checksums.md5(files.get("train.bin")), Checksums.md5(files.get("test.bin")));
     }
 
     @AfterEach
@@ -66,17 +66,23 @@ class DataFetcherTest {
 
     private List<String> leftovers(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("."))
+                    .toList();
         }
     }
 
     @Test
     void offlineGivesTheAdvice() {
         Path target = tmp.resolve("data/cifar-100-binary");
-        assertThatThrownBy(() -> DataFetcher.fetch(target, URI.create("http://127.0.0.1:9/cifar-100-binary.tar.gz"),
-                DataFetcher.Expected.OFFICIAL, progress::add))
+        assertThatThrownBy(() -> DataFetcher.fetch(
+                        target,
+                        URI.create("http://127.0.0.1:9/cifar-100-binary.tar.gz"),
+                        DataFetcher.Expected.OFFICIAL,
+                        progress::add))
                 .isInstanceOf(CnnlabException.class)
-                .hasMessageStartingWith("could not download CIFAR-100 from http://127.0.0.1:9/cifar-100-binary.tar.gz: ")
+                .hasMessageStartingWith(
+                        "could not download CIFAR-100 from http://127.0.0.1:9/cifar-100-binary.tar.gz: ")
                 .hasMessageEndingWith("this machine may be offline: download cifar-100-binary.tar.gz elsewhere and"
                         + " pass --data PATH (directory or .tar.gz)")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -100,7 +106,8 @@ class DataFetcherTest {
         Path a = Files.write(tmp.resolve("a.tar.gz"), archive);
         Path target = tmp.resolve("cifar-100-binary");
         assertThatThrownBy(() -> DataFetcher.install(a, target, DataFetcher.Expected.OFFICIAL))
-                .isInstanceOf(CnnlabException.class).hasMessageContaining("train.bin has md5");
+                .isInstanceOf(CnnlabException.class)
+                .hasMessageContaining("train.bin has md5");
         assertThat(target).doesNotExist();
         assertThat(leftovers(tmp)).isEmpty();
     }
@@ -123,8 +130,8 @@ class DataFetcherTest {
     void checksumMismatchDeletesTheDownload() throws Exception {
         URI uri = serve();
         Path target = tmp.resolve("d/cifar-100-binary");
-        DataFetcher.Expected wrong = new DataFetcher.Expected(Checksums.ARCHIVE_MD5, expected.trainMd5(),
-                expected.testMd5());
+        DataFetcher.Expected wrong =
+                new DataFetcher.Expected(Checksums.ARCHIVE_MD5, expected.trainMd5(), expected.testMd5());
         assertThatThrownBy(() -> DataFetcher.fetch(target, uri, wrong, progress::add))
                 .isInstanceOf(CnnlabException.class)
                 .hasMessageContaining("has md5 " + expected.archiveMd5() + ", not " + Checksums.ARCHIVE_MD5);
@@ -137,7 +144,8 @@ class DataFetcherTest {
         Path target = Files.createDirectories(tmp.resolve("cifar-100-binary"));
         Files.write(target.resolve("mine.txt"), new byte[] {1});
         assertThatThrownBy(() -> DataFetcher.fetch(target, URI.create("http://127.0.0.1:9/x"), expected, progress::add))
-                .isInstanceOf(CnnlabException.class).hasMessageContaining("already exists but")
+                .isInstanceOf(CnnlabException.class)
+                .hasMessageContaining("already exists but")
                 .hasMessageContaining("delete it");
         assertThat(target.resolve("mine.txt")).exists();
     }

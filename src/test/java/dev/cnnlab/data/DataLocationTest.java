@@ -23,7 +23,8 @@ class DataLocationTest {
 
     @Test
     void explicitPathWins() {
-        assertThat(DataLocation.resolve(Path.of("/x"), Map.of("CNNLAB_DATA", "/env"), HOME)).isEqualTo(Path.of("/x"));
+        assertThat(DataLocation.resolve(Path.of("/x"), Map.of("CNNLAB_DATA", "/env"), HOME))
+                .isEqualTo(Path.of("/x"));
     }
 
     @Test
@@ -35,7 +36,8 @@ class DataLocationTest {
     @Test
     void blankEnvironmentFallsBackToTheHomeDefault() {
         Path expected = Path.of("/home/someone/.cnnlab/data/cifar-100-binary");
-        assertThat(DataLocation.resolve(null, Map.of("CNNLAB_DATA", "  "), HOME)).isEqualTo(expected);
+        assertThat(DataLocation.resolve(null, Map.of("CNNLAB_DATA", "  "), HOME))
+                .isEqualTo(expected);
         assertThat(DataLocation.resolve(null, Map.of(), HOME)).isEqualTo(expected);
     }
 
@@ -61,8 +63,12 @@ class DataLocationTest {
     /** DataLocation.resolve in a fresh JVM with $CNNLAB_DATA = {@code env} (unset when null) and user.home. */
     private static String resolveInChild(String explicit, String env, Path home) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", classPath, PrintLocation.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home,
+                "-cp",
+                classPath,
+                PrintLocation.class.getName()));
         if (explicit != null) {
             command.add(explicit);
         }

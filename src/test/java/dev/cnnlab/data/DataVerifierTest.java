@@ -1,8 +1,8 @@
 package dev.cnnlab.data;
 
-import dev.cnnlab.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cnnlab.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,23 +22,27 @@ class DataVerifierTest {
         assertThat(r.perClassOk()).isTrue();
         assertThat(r.trainPerClass()).hasSize(100).containsOnly(500);
         String text = r.render();
-        assertThat(text).contains("train.bin", "50000", Checksums.TRAIN_MD5, "test.bin", "10000", Checksums.TEST_MD5)
-                .contains("0.5071  0.4865  0.4409").contains("0.2673  0.2564  0.2762")
+        assertThat(text)
+                .contains("train.bin", "50000", Checksums.TRAIN_MD5, "test.bin", "10000", Checksums.TEST_MD5)
+                .contains("0.5071  0.4865  0.4409")
+                .contains("0.2673  0.2564  0.2762")
                 .doesNotContain("MISMATCH");
         assertThat(text.lines().filter(l -> l.contains("OK"))).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
     void syntheticDataFailsEveryCheck() {
-        CifarData fake = new CifarData(Synthetic.split(300, 1), Synthetic.split(150, 2),
-                List.of(), List.of(), Path.of("fake"));
+        CifarData fake =
+                new CifarData(Synthetic.split(300, 1), Synthetic.split(150, 2), List.of(), List.of(), Path.of("fake"));
         VerifyReport r = DataVerifier.verify(fake);
         assertThat(r.ok()).isFalse();
         assertThat(r.trainMd5Ok()).isFalse();
         assertThat(r.perClassOk()).isFalse();
         assertThat(r.trainPerClass()[0]).isEqualTo(3);
-        assertThat(r.render()).contains("MISMATCH (expected " + Checksums.TRAIN_MD5 + ")")
-                .contains("100 classes differ").contains("class 0 has 3 train / 2 test")
+        assertThat(r.render())
+                .contains("MISMATCH (expected " + Checksums.TRAIN_MD5 + ")")
+                .contains("100 classes differ")
+                .contains("class 0 has 3 train / 2 test")
                 .contains("NOT OK");
     }
 }

@@ -66,9 +66,11 @@ class DropPathTest {
                     try (NDManager block = manager.newSubManager()) {
                         NDArray input = x.add(x); // in the graph, and owned by the block as a block's input is
                         input.attach(block);
-                        y = DropPath.withRandom(new SplittableRandom(attempt),
-                                () -> drop.forward(new ParameterStore(block, false), new NDList(input), true))
-                                .singletonOrThrow().sum();
+                        y = DropPath.withRandom(
+                                        new SplittableRandom(attempt),
+                                        () -> drop.forward(new ParameterStore(block, false), new NDList(input), true))
+                                .singletonOrThrow()
+                                .sum();
                         y.attach(manager);
                     }
                     churnDirectMemory(manager);

@@ -52,7 +52,8 @@ class FamiliesTest {
     void preActResNet18HasFourStagesDownTo4x4() {
         try (NDManager manager = NDManager.newBaseManager()) {
             ModelSummary s = summary(ModelSpec.cifar100(Family.PREACT18, 18, 1), manager);
-            assertThat(s.parts()).extracting(ModelSummary.Part::name)
+            assertThat(s.parts())
+                    .extracting(ModelSummary.Part::name)
                     .containsExactly("stem", "stage1", "stage2", "stage3", "stage4", "head");
             assertThat(s.parts().get(4).outputShape()).isEqualTo("(512, 4, 4)");
             assertThat(s.spec().displayName()).isEqualTo("PreActResNet-18");
@@ -61,7 +62,8 @@ class FamiliesTest {
 
     @Test
     void depthsAreCheckedPerFamily() {
-        assertThatThrownBy(() -> ModelSpec.cifar100(Family.BASIC, 29, 1)).isInstanceOf(CnnlabException.class)
+        assertThatThrownBy(() -> ModelSpec.cifar100(Family.BASIC, 29, 1))
+                .isInstanceOf(CnnlabException.class)
                 .hasMessageContaining("6n+2");
         assertThatThrownBy(() -> ModelSpec.cifar100(Family.PREACT18, 34, 1)).hasMessageContaining("18");
         assertThatThrownBy(() -> ModelSpec.cifar100(Family.BOTTLENECK, 29, 0)).hasMessageContaining("widen");
@@ -74,8 +76,11 @@ class FamiliesTest {
             drop.initialize(manager, DataType.FLOAT32, new Shape(64, 2, 1, 1));
             NDArray x = manager.ones(new Shape(64, 2, 1, 1));
             ParameterStore ps = new ParameterStore(manager, false);
-            float[] out = DropPath.withRandom(Seeds.stream(1, "t"),
-                    () -> drop.forward(ps, new NDList(x), true).singletonOrThrow().toFloatArray());
+            float[] out = DropPath.withRandom(
+                    Seeds.stream(1, "t"),
+                    () -> drop.forward(ps, new NDList(x), true)
+                            .singletonOrThrow()
+                            .toFloatArray());
             int kept = 0;
             for (int i = 0; i < 64; i++) {
                 // both channels of a sample share its fate; kept ones are scaled by 1/0.5
@@ -83,7 +88,8 @@ class FamiliesTest {
                 kept += out[2 * i] > 0 ? 1 : 0;
             }
             assertThat(kept).isBetween(20, 44);
-            assertThat(drop.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray()).containsOnly(1f);
+            assertThat(drop.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray())
+                    .containsOnly(1f);
             assertThatThrownBy(() -> drop.forward(ps, new NDList(x), true)).hasMessageContaining("random stream");
         }
     }

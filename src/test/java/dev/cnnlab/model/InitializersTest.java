@@ -36,7 +36,9 @@ class InitializersTest {
             NDArray kernel = new Initializers(7).kaimingNormalFanOut().initialize(manager, shape, DataType.FLOAT32);
             assertThat(kernel.getShape()).isEqualTo(shape);
             assertThat(kernel.toFloatArray()).containsExactly(drawn(7, shape));
-            assertThat(flattensToAView(kernel)).as("a channels-last kernel cannot be flattened in place").isFalse();
+            assertThat(flattensToAView(kernel))
+                    .as("a channels-last kernel cannot be flattened in place")
+                    .isFalse();
         }
     }
 

@@ -29,9 +29,12 @@ class LayersTest {
             x.setRequiresGradient(true);
             NDArray pooled;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                pooled = new Layers(new Initializers(0)).globalAvgPool()
-                        .forward(new ParameterStore(manager, false), new NDList(x), true).singletonOrThrow();
-                collector.backward(pooled.mul(manager.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(2, 3))).sum());
+                pooled = new Layers(new Initializers(0))
+                        .globalAvgPool()
+                        .forward(new ParameterStore(manager, false), new NDList(x), true)
+                        .singletonOrThrow();
+                collector.backward(pooled.mul(manager.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(2, 3)))
+                        .sum());
             }
             assertThat(pooled.getShape()).isEqualTo(new Shape(2, 3));
             float[] expected = x.mean(new int[] {3}).mean(new int[] {2}).toFloatArray();

@@ -29,11 +29,13 @@ class ModelSizeTest {
     @Test
     void theEstimateIsTheBuiltNetworksExactCountForEveryFamily() {
         for (ModelSpec spec : new ModelSpec[] {
-                ModelSpec.cifar100(Family.BOTTLENECK, 11, 1), ModelSpec.cifar100(Family.BOTTLENECK, 29, 2),
-                ModelSpec.cifar100(Family.BASIC, 20, 1), ModelSpec.cifar100(Family.PREACT18, 18, 1)}) {
+            ModelSpec.cifar100(Family.BOTTLENECK, 11, 1), ModelSpec.cifar100(Family.BOTTLENECK, 29, 2),
+            ModelSpec.cifar100(Family.BASIC, 20, 1), ModelSpec.cifar100(Family.PREACT18, 18, 1)
+        }) {
             assertThat(ModelSize.baseParams(spec)).as(spec.displayName()).isEqualTo((double) built(spec));
         }
-        assertThat(ModelSize.baseParams(ModelSpec.cifar100(Family.BOTTLENECK, 164, 1))).isEqualTo(1_726_388.0);
+        assertThat(ModelSize.baseParams(ModelSpec.cifar100(Family.BOTTLENECK, 164, 1)))
+                .isEqualTo(1_726_388.0);
     }
 
     @Test
@@ -41,7 +43,8 @@ class ModelSizeTest {
         ModelSpec huge = ModelSpec.cifar100(Family.BOTTLENECK, 900_000_011, 1);
         assertThatThrownBy(() -> PreActResNet.build(huge, 0))
                 .isInstanceOf(ModelTooLarge.class)
-                .hasMessageContaining("ResNet-900000011").hasMessageContaining("parameters")
+                .hasMessageContaining("ResNet-900000011")
+                .hasMessageContaining("parameters")
                 .hasMessageNotContaining("--");
         ModelSpec small = ModelSpec.cifar100(29, false);
         long needed = (long) ModelSize.trainingBytes(small);

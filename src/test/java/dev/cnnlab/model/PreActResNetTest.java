@@ -11,9 +11,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import dev.cnnlab.CnnlabException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PreActResNetTest {
 
@@ -39,10 +39,14 @@ class PreActResNetTest {
             SequentialBlock net = PreActResNet.build(spec, 1);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
             ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, 3, 32, 32));
-            assertThat(summary.parts()).extracting(ModelSummary.Part::name)
+            assertThat(summary.parts())
+                    .extracting(ModelSummary.Part::name)
                     .containsExactly("stem", "stage1", "stage2", "stage3", "head");
-            assertThat(summary.parts()).extracting(ModelSummary.Part::params).containsExactly(
-                    java.util.Arrays.stream(partParams.split(" ")).map(Long::valueOf).toArray(Long[]::new));
+            assertThat(summary.parts())
+                    .extracting(ModelSummary.Part::params)
+                    .containsExactly(java.util.Arrays.stream(partParams.split(" "))
+                            .map(Long::valueOf)
+                            .toArray(Long[]::new));
             assertThat(summary.params()).isEqualTo(params);
             assertThat(summary.flopsPerImage()).isEqualTo(flops);
             assertThat(summary.flopsPerImage() / 1e9).isCloseTo(gflops, org.assertj.core.data.Offset.offset(0.001));
@@ -68,10 +72,12 @@ class PreActResNetTest {
             SequentialBlock net = PreActResNet.build(spec, 3);
             net.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 32, 32));
             ModelSummary summary = ModelSummary.of(spec, net, new Shape(2, 3, 32, 32));
-            assertThat(summary.parts()).extracting(ModelSummary.Part::outputShape)
+            assertThat(summary.parts())
+                    .extracting(ModelSummary.Part::outputShape)
                     .containsExactly("(16, 32, 32)", "(64, 32, 32)", "(128, 16, 16)", "(256, 8, 8)", "(100)");
             NDArray x = manager.randomNormal(new Shape(2, 3, 32, 32));
-            NDArray out = net.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+            NDArray out = net.forward(new ParameterStore(manager, false), new NDList(x), false)
+                    .singletonOrThrow();
             assertThat(out.getShape()).isEqualTo(new Shape(2, 100));
         }
     }
@@ -103,7 +109,13 @@ class PreActResNetTest {
     private static float[] firstConv(NDManager manager, long seed) {
         SequentialBlock net = PreActResNet.build(ModelSpec.cifar100(11, false), seed);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-        return net.getChildren().get(0).getValue().getParameters().valueAt(0).getArray().toFloatArray();
+        return net.getChildren()
+                .get(0)
+                .getValue()
+                .getParameters()
+                .valueAt(0)
+                .getArray()
+                .toFloatArray();
     }
 
     private static long referenceFlops(int n, boolean se) {

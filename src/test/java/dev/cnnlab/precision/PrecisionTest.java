@@ -93,8 +93,8 @@ class PrecisionTest {
 
     @Test
     void aBf16TrainingStepWithSqueezeExcitationMixupAndStochasticDepthUpdatesFloat32Weights() {
-        TechniqueSet techniques = TechniqueSet.of(List.of(TechniqueSpec.of("se"), TechniqueSpec.of("mixup"),
-                TechniqueSpec.of("stochastic-depth")));
+        TechniqueSet techniques = TechniqueSet.of(
+                List.of(TechniqueSpec.of("se"), TechniqueSpec.of("mixup"), TechniqueSpec.of("stochastic-depth")));
         try (NDManager manager = NDManager.newBaseManager()) {
             SequentialBlock net = PreActResNet.build(techniques.shape(ModelSpec.cifar100(11, false)), 5);
             net.initialize(manager, DataType.FLOAT32, new Shape(8, 3, 32, 32));
@@ -104,7 +104,8 @@ class PrecisionTest {
             float[] before = firstWeight.toFloatArray();
             int arraysBefore = ((BaseNDManager) manager).getManagedArrays().size();
 
-            ByteBuffer images = ByteBuffer.allocateDirect(8 * 3072 * Float.BYTES).order(ByteOrder.nativeOrder());
+            ByteBuffer images =
+                    ByteBuffer.allocateDirect(8 * 3072 * Float.BYTES).order(ByteOrder.nativeOrder());
             SplittableRandom random = new SplittableRandom(1);
             for (int i = 0; i < 8 * 3072; i++) {
                 images.putFloat(i * Float.BYTES, (float) random.nextGaussian());
@@ -128,7 +129,8 @@ class PrecisionTest {
             ParameterStore store = Precision.BF16.parameterStore(manager);
             NDArray x = Precision.BF16.cast(manager.randomNormal(new Shape(2, 3, 32, 32)));
             assertThatThrownBy(() -> net.forward(store, new NDList(x), false))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("Precision.forward");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Precision.forward");
         }
     }
 
@@ -136,10 +138,15 @@ class PrecisionTest {
     void namesAndWarnings() {
         assertThat(Precision.of("BF16")).isEqualTo(Precision.BF16);
         assertThat(Precision.of("fp32")).isEqualTo(Precision.FP32);
-        assertThatThrownBy(() -> Precision.of("fp16")).isInstanceOf(CnnlabException.class)
+        assertThatThrownBy(() -> Precision.of("fp16"))
+                .isInstanceOf(CnnlabException.class)
                 .hasMessage("unknown precision 'fp16': use fp32 or bf16");
-        assertThat(Precision.BF16.speedWarning("flags : fpu avx512f avx512_bf16 avx512_vnni")).isEmpty();
-        assertThat(Precision.BF16.speedWarning("flags : fpu avx2 fma")).get().asString().contains("emulated");
+        assertThat(Precision.BF16.speedWarning("flags : fpu avx512f avx512_bf16 avx512_vnni"))
+                .isEmpty();
+        assertThat(Precision.BF16.speedWarning("flags : fpu avx2 fma"))
+                .get()
+                .asString()
+                .contains("emulated");
         assertThat(Precision.FP32.speedWarning("flags : fpu")).isEmpty();
         assertThat(Precision.of(new ParameterStore())).isEqualTo(Precision.FP32);
     }
@@ -148,7 +155,9 @@ class PrecisionTest {
         ParameterStore store = precision.parameterStore(manager);
         try (NDManager scope = manager.newSubManager()) {
             NDArray input = precision.cast(scope.create(x, new Shape(x.length / 3072, 3, 32, 32)));
-            NDArray out = Precision.toFloat32(Precision.forward(store, scope,
+            NDArray out = Precision.toFloat32(Precision.forward(
+                    store,
+                    scope,
                     () -> net.forward(store, new NDList(input), false).singletonOrThrow()));
             return out.toFloatArray();
         }

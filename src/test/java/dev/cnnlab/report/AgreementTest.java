@@ -35,9 +35,11 @@ class AgreementTest {
         double[] s = of(gains(1, 2, 2, 3), gains(1, 2, 3, 3));
         assertThat(s[Statistic.KENDALL.ordinal()]).isCloseTo(0.8, within(1e-12));
         // x = 1 2 3 4, y = 2 1 4 3: 4 concordant, 2 discordant of 6: tau = 1/3
-        assertThat(of(gains(1, 2, 3, 4), gains(2, 1, 4, 3))[Statistic.KENDALL.ordinal()]).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(of(gains(1, 2, 3, 4), gains(2, 1, 4, 3))[Statistic.KENDALL.ordinal()])
+                .isCloseTo(1.0 / 3, within(1e-12));
         // Spearman on the same: ranks 1 2 3 4 vs 2 1 4 3, d^2 = 4: rho = 1 - 6*4/(4*15) = 0.6
-        assertThat(of(gains(1, 2, 3, 4), gains(2, 1, 4, 3))[Statistic.SPEARMAN.ordinal()]).isCloseTo(0.6, within(1e-12));
+        assertThat(of(gains(1, 2, 3, 4), gains(2, 1, 4, 3))[Statistic.SPEARMAN.ordinal()])
+                .isCloseTo(0.6, within(1e-12));
     }
 
     @Test

@@ -57,29 +57,44 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Starts chromium with a fresh profile in {@code profile} and connects to its browser endpoint. */
     static HeadlessChromium start(Path profile, Duration timeout) throws Exception {
-        Process process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--remote-debugging-port=0",
-                "about:blank")
+        Process process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        "--user-data-dir=" + profile,
+                        "--remote-debugging-port=0",
+                        "about:blank")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         CompletableFuture<String> endpoint = new CompletableFuture<>();
         List<String> log = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            // keep draining stderr after the endpoint line, or chromium blocks on a full pipe
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    log.add(line);
-                    int at = line.indexOf(LISTENING);
-                    if (at >= 0) {
-                        endpoint.complete(line.substring(at + LISTENING.length()).trim());
+        Thread reader = new Thread(
+                () -> {
+                    // keep draining stderr after the endpoint line, or chromium blocks on a full pipe
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = in.readLine()) != null; ) {
+                            log.add(line);
+                            int at = line.indexOf(LISTENING);
+                            if (at >= 0) {
+                                endpoint.complete(
+                                        line.substring(at + LISTENING.length()).trim());
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process was killed
                     }
-                }
-            } catch (IOException e) {
-                // the process was killed
-            }
-            endpoint.completeExceptionally(new IllegalStateException("chromium exited without a DevTools endpoint"));
-        }, "chromium-stderr");
+                    endpoint.completeExceptionally(
+                            new IllegalStateException("chromium exited without a DevTools endpoint"));
+                },
+                "chromium-stderr");
         reader.setDaemon(true);
         reader.start();
         String url;
@@ -87,11 +102,14 @@ final class HeadlessChromium implements AutoCloseable {
             url = endpoint.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             kill(process, process.descendants().toList());
-            throw new IllegalStateException("chromium did not report its DevTools endpoint; stderr:\n" + String.join("\n", log), e);
+            throw new IllegalStateException(
+                    "chromium did not report its DevTools endpoint; stderr:\n" + String.join("\n", log), e);
         }
         HeadlessChromium browser = new HeadlessChromium(process, profile, log);
         try {
-            browser.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(timeout)
+            browser.socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .connectTimeout(timeout)
                     .buildAsync(URI.create(url), new Listener(browser::dispatch))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -210,7 +228,10 @@ final class HeadlessChromium implements AutoCloseable {
         for (ProcessHandle helper : helpers) {
             if (helper.isAlive()) {
                 helper.destroyForcibly();
-                helper.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(x -> null).join();
+                helper.onExit()
+                        .orTimeout(5, TimeUnit.SECONDS)
+                        .exceptionally(x -> null)
+                        .join();
             }
         }
     }

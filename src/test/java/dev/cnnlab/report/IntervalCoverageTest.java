@@ -33,20 +33,27 @@ class IntervalCoverageTest {
             for (int f = 0; f < fidelities.size(); f++) {
                 for (int t = 0; t < sets.size(); t++) {
                     for (int s = 0; s < seeds; s++) {
-                        runs.add(new Evidence.Observation(fidelities.get(f), sets.get(t), s,
-                                50 + 5 * f + trueGain(f, t) + NOISE * random.nextGaussian(), List.of(), List.of(),
+                        runs.add(new Evidence.Observation(
+                                fidelities.get(f),
+                                sets.get(t),
+                                s,
+                                50 + 5 * f + trueGain(f, t) + NOISE * random.nextGaussian(),
+                                List.of(),
+                                List.of(),
                                 OptionalDouble.empty()));
                     }
                 }
             }
-            List<Evidence.FidelityInfo> infos = fidelities.stream().map(f -> new Evidence.FidelityInfo(f,
-                    OptionalInt.empty(), List.of(), OptionalDouble.empty(), "")).toList();
+            List<Evidence.FidelityInfo> infos = fidelities.stream()
+                    .map(f -> new Evidence.FidelityInfo(f, OptionalInt.empty(), List.of(), OptionalDouble.empty(), ""))
+                    .toList();
             Evidence evidence = new Evidence(infos, sets, "baseline", "D", "last", runs);
             SeedBootstrap bootstrap = new SeedBootstrap(evidence, NoiseModel.of(evidence), 1000, study);
             for (GainEstimate g : GainEstimate.all(evidence, bootstrap)) {
                 double truth = trueGain(fidelities.indexOf(g.fidelity()), sets.indexOf(g.set()));
                 gains++;
-                if (g.gain().low().getAsDouble() <= truth && truth <= g.gain().high().getAsDouble()) {
+                if (g.gain().low().getAsDouble() <= truth
+                        && truth <= g.gain().high().getAsDouble()) {
                     covered++;
                 }
             }

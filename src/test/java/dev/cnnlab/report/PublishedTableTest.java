@@ -23,8 +23,10 @@ class PublishedTableTest {
         // sxy = 3.9526, sxx = 5.2644, syy = 3.7626 -> r = 3.9526 / sqrt(5.2644 * 3.7626) = 0.888
         // the orders agree (se < mixup < se+mixup on both): Kendall = Spearman = 1; every gain positive on both
         // ResNet-29 picks se+mixup, the target's best: regret 0
-        assertThat(md).containsPattern("\\| \\*\\*ResNet-29 ★\\*\\* \\| — \\| 0\\.20× \\| 3 \\| 1\\.00 \\\\\\[.*\\| 1\\.00 \\\\\\[.*"
-                + "\\| 0\\.89 \\\\\\[.*\\| 100% \\\\\\[.*\\| se\\+mixup \\(yes, P = .*\\) \\| 0\\.00 ");
+        assertThat(md)
+                .containsPattern(
+                        "\\| \\*\\*ResNet-29 ★\\*\\* \\| — \\| 0\\.20× \\| 3 \\| 1\\.00 \\\\\\[.*\\| 1\\.00 \\\\\\[.*"
+                                + "\\| 0\\.89 \\\\\\[.*\\| 100% \\\\\\[.*\\| se\\+mixup \\(yes, P = .*\\) \\| 0\\.00 ");
         assertThat(md).contains("Target: ResNet-164 (named by the table)");
         assertThat(md).contains("ASSUMED (no cell has two seeds");
         assertThat(out.resolve("report-files/proxy-pareto.png")).isNotEmptyFile();
@@ -40,40 +42,63 @@ class PublishedTableTest {
         for (int seed = 0; seed < 2; seed++) {
             for (int i = 0; i < sets.length; i++) {
                 double shift = seed == 0 ? -0.2 : 0.2;
-                text.append("small,").append(sets[i]).append(',').append(seed).append(',').append(small[i] + shift).append(",10\n");
-                text.append("big,").append(sets[i]).append(',').append(seed).append(',').append(big[i] + shift).append(",100\n");
+                text.append("small,")
+                        .append(sets[i])
+                        .append(',')
+                        .append(seed)
+                        .append(',')
+                        .append(small[i] + shift)
+                        .append(",10\n");
+                text.append("big,")
+                        .append(sets[i])
+                        .append(',')
+                        .append(seed)
+                        .append(',')
+                        .append(big[i] + shift)
+                        .append(",100\n");
             }
         }
         Files.writeString(csv, text);
-        String md = Files.readString(StudyReport.writeTable(csv, dir.resolve("out")).markdown());
+        String md =
+                Files.readString(StudyReport.writeTable(csv, dir.resolve("out")).markdown());
         assertThat(md).contains("Target: big (the fidelity with the highest cost per run)");
         // residuals +-0.2 with n = 2: scaled by sqrt(2) -> s = 0.283 over 8 cells, 8 degrees of freedom
         assertThat(md).contains("seed-to-seed standard deviation 0.28 points, measured (pooled over 8 cells");
         // the same order on both (c < baseline < a < b): Kendall 1, all keep/drop calls agree, picks b
-        assertThat(md).containsPattern("\\| \\*\\*small ★\\*\\* \\| — \\| 0\\.10× \\| 3 \\| 1\\.00 .*\\| 100% .*\\| b \\(yes");
+        assertThat(md)
+                .containsPattern(
+                        "\\| \\*\\*small ★\\*\\* \\| — \\| 0\\.10× \\| 3 \\| 1\\.00 .*\\| 100% .*\\| b \\(yes");
     }
 
     @Test
     void badTablesAreOneLineErrors(@TempDir Path dir) throws IOException {
         Path missingColumn = dir.resolve("a.csv");
         Files.writeString(missingColumn, "fidelity,set,seed\nx,baseline,0\n");
-        assertThatThrownBy(() -> StudyReport.writeTable(missingColumn, dir)).isInstanceOf(CnnlabException.class)
-                .hasMessage(missingColumn + " line 1: the header lacks the column 'top1' (columns: fidelity,set,seed,top1[,cost])");
+        assertThatThrownBy(() -> StudyReport.writeTable(missingColumn, dir))
+                .isInstanceOf(CnnlabException.class)
+                .hasMessage(missingColumn
+                        + " line 1: the header lacks the column 'top1' (columns: fidelity,set,seed,top1[,cost])");
         Path badNumber = dir.resolve("b.csv");
         Files.writeString(badNumber, "fidelity,set,top1\nx,baseline,high\n");
-        assertThatThrownBy(() -> StudyReport.writeTable(badNumber, dir)).hasMessageStartingWith(badNumber + " line 2: not a number");
+        assertThatThrownBy(() -> StudyReport.writeTable(badNumber, dir))
+                .hasMessageStartingWith(badNumber + " line 2: not a number");
         Path absurd = dir.resolve("c.yaml");
         Files.writeString(absurd, "results:\n  - {fidelity: x, set: baseline, top1: 140}\n");
         assertThatThrownBy(() -> StudyReport.writeTable(absurd, dir))
                 .hasMessage(absurd + " row 1: top1 must be a percentage in [0, 100], got 140.0");
         Path twice = dir.resolve("d.yaml");
-        Files.writeString(twice, "results:\n  - {fidelity: x, set: s, seed: 1, top1: 40}\n  - {fidelity: x, set: s, seed: 1, top1: 41}\n");
-        assertThatThrownBy(() -> StudyReport.writeTable(twice, dir)).hasMessage(twice + " row 2: a second row for x / s seed 1");
+        Files.writeString(
+                twice,
+                "results:\n  - {fidelity: x, set: s, seed: 1, top1: 40}\n  - {fidelity: x, set: s, seed: 1, top1: 41}\n");
+        assertThatThrownBy(() -> StudyReport.writeTable(twice, dir))
+                .hasMessage(twice + " row 2: a second row for x / s seed 1");
         Path unknownKey = dir.resolve("e.yaml");
         Files.writeString(unknownKey, "name: t\nrows: []\n");
-        assertThatThrownBy(() -> StudyReport.writeTable(unknownKey, dir)).hasMessageContaining("line 2: unknown key 'rows'");
+        assertThatThrownBy(() -> StudyReport.writeTable(unknownKey, dir))
+                .hasMessageContaining("line 2: unknown key 'rows'");
         assertThatThrownBy(() -> StudyReport.writeTable(dir.resolve("none.csv"), dir))
                 .hasMessageStartingWith("no results table at ");
-        assertThatThrownBy(() -> StudyReport.writeTable(dir.resolve("t.txt"), dir)).isInstanceOf(CnnlabException.class);
+        assertThatThrownBy(() -> StudyReport.writeTable(dir.resolve("t.txt"), dir))
+                .isInstanceOf(CnnlabException.class);
     }
 }

@@ -33,18 +33,29 @@ class ReportBrowserTest {
         Path html = StudyReport.write(study).html();
 
         try (HeadlessChromium browser = HeadlessChromium.start(profile, STEP)) {
-            String target = browser.send("Target.createTarget", HeadlessChromium.params().put("url", "about:blank"), null, STEP)
-                    .get("targetId").asText();
-            String session = browser.send("Target.attachToTarget",
-                    HeadlessChromium.params().put("targetId", target).put("flatten", true), null, STEP)
-                    .get("sessionId").asText();
+            String target = browser.send(
+                            "Target.createTarget", HeadlessChromium.params().put("url", "about:blank"), null, STEP)
+                    .get("targetId")
+                    .asText();
+            String session = browser.send(
+                            "Target.attachToTarget",
+                            HeadlessChromium.params().put("targetId", target).put("flatten", true),
+                            null,
+                            STEP)
+                    .get("sessionId")
+                    .asText();
             for (String domain : List.of("Runtime", "Log", "Page")) {
                 browser.send(domain + ".enable", null, session, STEP);
             }
             CompletableFuture<JsonNode> loaded = browser.event("Page.loadEventFired", session);
-            JsonNode navigation = browser.send("Page.navigate",
-                    HeadlessChromium.params().put("url", html.toUri().toString()), session, STEP);
-            assertThat(navigation.has("errorText")).as("navigation error: %s", navigation).isFalse();
+            JsonNode navigation = browser.send(
+                    "Page.navigate",
+                    HeadlessChromium.params().put("url", html.toUri().toString()),
+                    session,
+                    STEP);
+            assertThat(navigation.has("errorText"))
+                    .as("navigation error: %s", navigation)
+                    .isFalse();
             loaded.get(STEP.toMillis(), TimeUnit.MILLISECONDS);
 
             JsonNode page = evaluate(browser, session, """
@@ -75,17 +86,30 @@ class ReportBrowserTest {
             // evaluate's reply comes after every event the page load produced, so this list is complete
             List<String> errors = errors(browser, session);
             assertThat(errors).as("console errors and exceptions").isEmpty();
-            assertThat(page.get("standardsMode").asBoolean()).as("<!DOCTYPE html> standards mode").isTrue();
+            assertThat(page.get("standardsMode").asBoolean())
+                    .as("<!DOCTYPE html> standards mode")
+                    .isTrue();
             assertThat(page.get("charset").asText()).isEqualTo("UTF-8");
-            assertThat(page.get("accuracyRows").asInt()).as("one accuracy row per technique set").isEqualTo(6);
+            assertThat(page.get("accuracyRows").asInt())
+                    .as("one accuracy row per technique set")
+                    .isEqualTo(6);
             assertThat(page.get("accuracyColumns").asInt()).isEqualTo(4);
             assertThat(page.get("tables")).hasSize(7);
-            assertThat(page.get("charts").asInt()).as("Pareto, gains, scatter, 2 accuracy-curve charts").isEqualTo(5);
-            assertThat(page.get("drawnImages").asInt() + page.get("drawnSvgs").asInt()).isEqualTo(5);
+            assertThat(page.get("charts").asInt())
+                    .as("Pareto, gains, scatter, 2 accuracy-curve charts")
+                    .isEqualTo(5);
+            assertThat(page.get("drawnImages").asInt() + page.get("drawnSvgs").asInt())
+                    .isEqualTo(5);
             assertThat(page.get("chartsWithoutImage").asInt()).isZero();
-            assertThat(page.get("paretoDrawn").asBoolean()).as("the Pareto chart is drawn").isTrue();
-            assertThat(page.get("faithfulnessRows").asInt()).as("the depth proxy and 6 learning-curve proxies").isEqualTo(7);
-            assertThat(page.get("externalResources").asInt()).as("self-contained: nothing fetched").isZero();
+            assertThat(page.get("paretoDrawn").asBoolean())
+                    .as("the Pareto chart is drawn")
+                    .isTrue();
+            assertThat(page.get("faithfulnessRows").asInt())
+                    .as("the depth proxy and 6 learning-curve proxies")
+                    .isEqualTo(7);
+            assertThat(page.get("externalResources").asInt())
+                    .as("self-contained: nothing fetched")
+                    .isZero();
             assertThat(page.get("scripts").asInt()).isZero();
 
             // the error collection itself works: a deliberate console.error is seen
@@ -95,8 +119,11 @@ class ReportBrowserTest {
     }
 
     private static JsonNode evaluate(HeadlessChromium browser, String session, String expression) throws Exception {
-        JsonNode result = browser.send("Runtime.evaluate", HeadlessChromium.params().put("expression", expression)
-                .put("returnByValue", true), session, STEP);
+        JsonNode result = browser.send(
+                "Runtime.evaluate",
+                HeadlessChromium.params().put("expression", expression).put("returnByValue", true),
+                session,
+                STEP);
         if (result.has("exceptionDetails")) {
             throw new AssertionError("evaluation failed: " + result.get("exceptionDetails"));
         }
@@ -109,8 +136,14 @@ class ReportBrowserTest {
                 .filter(e -> session.equals(e.path("sessionId").asText()))
                 .filter(e -> switch (e.path("method").asText()) {
                     case "Runtime.exceptionThrown" -> true;
-                    case "Runtime.consoleAPICalled" -> "error".equals(e.path("params").path("type").asText());
-                    case "Log.entryAdded" -> "error".equals(e.path("params").path("entry").path("level").asText());
+                    case "Runtime.consoleAPICalled" ->
+                        "error".equals(e.path("params").path("type").asText());
+                    case "Log.entryAdded" ->
+                        "error"
+                                .equals(e.path("params")
+                                        .path("entry")
+                                        .path("level")
+                                        .asText());
                     default -> false;
                 })
                 .map(JsonNode::toString)

@@ -20,12 +20,14 @@ class SeedBootstrapTest {
                 int seeds = fidelity.equals("B") && set.equals("t") ? 1 : 3;
                 for (int s = 0; s < seeds; s++) {
                     double value = seeds == 1 ? mean : mean + (s - 1) * 0.3;
-                    runs.add(new Evidence.Observation(fidelity, set, s, value, List.of(), List.of(), OptionalDouble.empty()));
+                    runs.add(new Evidence.Observation(
+                            fidelity, set, s, value, List.of(), List.of(), OptionalDouble.empty()));
                 }
             }
         }
-        List<Evidence.FidelityInfo> infos = List.of("A", "B").stream().map(f -> new Evidence.FidelityInfo(f,
-                OptionalInt.empty(), List.of(), OptionalDouble.empty(), "")).toList();
+        List<Evidence.FidelityInfo> infos = List.of("A", "B").stream()
+                .map(f -> new Evidence.FidelityInfo(f, OptionalInt.empty(), List.of(), OptionalDouble.empty(), ""))
+                .toList();
         return new Evidence(infos, List.of("base", "t"), "base", "B", "test", runs);
     }
 

@@ -60,9 +60,19 @@ final class StudyFixture {
         both.put("se", Map.of());
         both.put("mixup", Map.of("alpha", 1.0));
         sets.put("se+mixup", both);
-        return new StudySpec("tiny-vs-big", "Does a technique's gain on ResNet-11 predict its gain on ResNet-29?",
-                List.of(Fidelity.builder(SMALL).depth(11).build(), Fidelity.builder(LARGE).depth(29).build()), sets, "baseline", List.of(0L),
-                protocol(), REFERENCE, null, null);
+        return new StudySpec(
+                "tiny-vs-big",
+                "Does a technique's gain on ResNet-11 predict its gain on ResNet-29?",
+                List.of(
+                        Fidelity.builder(SMALL).depth(11).build(),
+                        Fidelity.builder(LARGE).depth(29).build()),
+                sets,
+                "baseline",
+                List.of(0L),
+                protocol(),
+                REFERENCE,
+                null,
+                null);
     }
 
     static Protocol protocol() {
@@ -74,16 +84,27 @@ final class StudyFixture {
         StudySpec spec = mainSpec();
         write(dir.resolve("study.json"), spec);
         for (Cell cell : spec.cells()) {
-            Double accuracy = ACCURACY.get(cell.techniqueSet()).get(cell.fidelity().name());
+            Double accuracy =
+                    ACCURACY.get(cell.techniqueSet()).get(cell.fidelity().name());
             Path run = dir.resolve("runs").resolve(cell.id());
             if (accuracy != null) {
-                String testMd5 = cell.techniqueSet().equals("mixup-a0.2") ? "00000000000000000000000000000000" : Checksums.TEST_MD5;
+                String testMd5 = cell.techniqueSet().equals("mixup-a0.2")
+                        ? "00000000000000000000000000000000"
+                        : Checksums.TEST_MD5;
                 write(run.resolve("result.json"), result(spec, cell, accuracy, testMd5));
             } else if (cell.fidelity().name().equals(LARGE)) {
                 TrainConfig config = cell.config(spec.protocol(), 2);
                 List<EpochStats> history = history(cell, 40.0, EPOCHS).subList(0, 3);
-                write(run.resolve("checkpoint").resolve("state.json"),
-                        new TrainState(config, 3, history, history.stream().mapToDouble(EpochStats::seconds).sum(), null));
+                write(
+                        run.resolve("checkpoint").resolve("state.json"),
+                        new TrainState(
+                                config,
+                                3,
+                                history,
+                                history.stream()
+                                        .mapToDouble(EpochStats::seconds)
+                                        .sum(),
+                                null));
             }
         }
         return dir;
@@ -94,16 +115,27 @@ final class StudyFixture {
         Map<String, Map<String, Map<String, Double>>> sets = new LinkedHashMap<>();
         sets.put("baseline", Map.of());
         sets.put("se", Map.of("se", Map.of()));
-        StudySpec spec = new StudySpec("seeds", "three seeds per cell",
-                List.of(Fidelity.builder(SMALL).depth(11).build(), Fidelity.builder(LARGE).depth(29).build()), sets, "baseline", List.of(0L, 1L, 2L),
-                protocol(), null, null, null);
+        StudySpec spec = new StudySpec(
+                "seeds",
+                "three seeds per cell",
+                List.of(
+                        Fidelity.builder(SMALL).depth(11).build(),
+                        Fidelity.builder(LARGE).depth(29).build()),
+                sets,
+                "baseline",
+                List.of(0L, 1L, 2L),
+                protocol(),
+                null,
+                null,
+                null);
         write(dir.resolve("study.json"), spec);
         for (Cell cell : spec.cells()) {
             double base = cell.fidelity().name().equals(SMALL) ? 60 : 70;
             double gain = cell.techniqueSet().equals("se") ? 1.0 : 0.0;
             // seeds 0, 1, 2 at -0.3, 0, +0.3: every cell's sample std is 0.3
             double accuracy = base + gain + (cell.seed() - 1) * 0.3;
-            write(dir.resolve("runs").resolve(cell.id()).resolve("result.json"),
+            write(
+                    dir.resolve("runs").resolve(cell.id()).resolve("result.json"),
                     result(spec, cell, accuracy, Checksums.TEST_MD5));
         }
         return dir;
@@ -124,16 +156,29 @@ final class StudyFixture {
         Map<String, Map<String, Map<String, Double>>> sets = new LinkedHashMap<>();
         sets.put("baseline", Map.of());
         sets.put("se", Map.of("se", Map.of()));
-        StudySpec spec = new StudySpec("three", "",
-                List.of(Fidelity.builder("ResNet-20").depth(20).build(), Fidelity.builder(SMALL).depth(11).build(), Fidelity.builder(LARGE).depth(29).build()), sets,
-                "baseline", List.of(0L), protocol(), null, null, null);
+        StudySpec spec = new StudySpec(
+                "three",
+                "",
+                List.of(
+                        Fidelity.builder("ResNet-20").depth(20).build(),
+                        Fidelity.builder(SMALL).depth(11).build(),
+                        Fidelity.builder(LARGE).depth(29).build()),
+                sets,
+                "baseline",
+                List.of(0L),
+                protocol(),
+                null,
+                null,
+                null);
         write(dir.resolve("study.json"), spec);
         Map<String, Double> base = Map.of("ResNet-20", 66.0, SMALL, 60.0, LARGE, 70.0);
         Map<String, Double> gain = Map.of("ResNet-20", 0.7, SMALL, 0.4, LARGE, 1.1);
         for (Cell cell : spec.cells()) {
             String model = cell.fidelity().name();
             double accuracy = base.get(model) + (cell.techniqueSet().equals("se") ? gain.get(model) : 0);
-            write(dir.resolve("runs").resolve(cell.id()).resolve("result.json"), result(spec, cell, accuracy, Checksums.TEST_MD5));
+            write(
+                    dir.resolve("runs").resolve(cell.id()).resolve("result.json"),
+                    result(spec, cell, accuracy, Checksums.TEST_MD5));
         }
         return dir;
     }
@@ -148,11 +193,35 @@ final class StudyFixture {
         double wall = depth * 60.0 + 60;
         TrainConfig config = cell.config(spec.protocol(), 2);
         List<EpochStats> history = history(cell, accuracy, EPOCHS);
-        Provenance provenance = new Provenance(Checksums.TRAIN_MD5, testMd5, "/data/cifar-100-binary",
-                "9a1575e0123456789abcdef0123456789abcdef0", "17.0.15", "0.36.0", "PyTorch 2.7.1", "cpu()", "Linux 6.1 amd64",
-                "AMD EPYC 7B13", 2, 2, "runner-1", "2025-11-28T19:00:00Z");
-        return new RunResult(cell.fidelity().name(), accuracy, accuracy + 25, 1.6, accuracy + 0.3, params, flops, EPOCHS,
-                wall, large ? 2800 : 8300, config, provenance, history);
+        Provenance provenance = new Provenance(
+                Checksums.TRAIN_MD5,
+                testMd5,
+                "/data/cifar-100-binary",
+                "9a1575e0123456789abcdef0123456789abcdef0",
+                "17.0.15",
+                "0.36.0",
+                "PyTorch 2.7.1",
+                "cpu()",
+                "Linux 6.1 amd64",
+                "AMD EPYC 7B13",
+                2,
+                2,
+                "runner-1",
+                "2025-11-28T19:00:00Z");
+        return new RunResult(
+                cell.fidelity().name(),
+                accuracy,
+                accuracy + 25,
+                1.6,
+                accuracy + 0.3,
+                params,
+                flops,
+                EPOCHS,
+                wall,
+                large ? 2800 : 8300,
+                config,
+                provenance,
+                history);
     }
 
     /** A plausible rising curve that ends at {@code finalAccuracy}. */
@@ -161,8 +230,16 @@ final class StudyFixture {
         for (int e = 1; e <= epochs; e++) {
             double top1 = finalAccuracy - (finalAccuracy - 5) * Math.exp(-0.45 * (e - 1)) * (e == epochs ? 0 : 1);
             double lr = e <= 5 ? 0.1 : e <= 8 ? 0.01 : 0.001;
-            rows.add(new EpochStats(e, lr, 4.2 - 0.25 * e, top1 + 3, 4.0 - 0.2 * e, top1, Math.min(99, top1 + 25),
-                    cell.fidelity().depth() > 11 ? 180 : 60, cell.fidelity().depth() > 11 ? 2800 : 8300));
+            rows.add(new EpochStats(
+                    e,
+                    lr,
+                    4.2 - 0.25 * e,
+                    top1 + 3,
+                    4.0 - 0.2 * e,
+                    top1,
+                    Math.min(99, top1 + 25),
+                    cell.fidelity().depth() > 11 ? 180 : 60,
+                    cell.fidelity().depth() > 11 ? 2800 : 8300));
         }
         return rows;
     }

@@ -39,7 +39,8 @@ class StudyReportTest {
     void writesBothFilesAndTheChartFiles() {
         assertThat(files.markdown()).isEqualTo(dir.resolve("report.md")).isRegularFile();
         assertThat(files.html()).isEqualTo(dir.resolve("report.html")).isRegularFile();
-        for (String chart : new String[] {"proxy-pareto", "gains", "gain-scatter", "accuracy-ResNet-11", "accuracy-ResNet-29"}) {
+        for (String chart :
+                new String[] {"proxy-pareto", "gains", "gain-scatter", "accuracy-ResNet-11", "accuracy-ResNet-29"}) {
             assertThat(dir.resolve("report-files").resolve(chart + ".png")).isNotEmptyFile();
             assertThat(dir.resolve("report-files").resolve(chart + ".svg")).isNotEmptyFile();
             assertThat(md).contains("](report-files/" + chart + ".png)").contains("(report-files/" + chart + ".svg)");
@@ -55,18 +56,21 @@ class StudyReportTest {
         StudyReport.write(dir);
         assertThat(Files.readAllBytes(files.markdown())).isEqualTo(markdown);
         assertThat(Files.readAllBytes(files.html())).isEqualTo(page);
-        assertThat(Files.readAllBytes(dir.resolve("report-files/proxy-pareto.png"))).isEqualTo(pareto);
+        assertThat(Files.readAllBytes(dir.resolve("report-files/proxy-pareto.png")))
+                .isEqualTo(pareto);
     }
 
     @Test
     void headerStatesFidelitiesTargetSeedsAndProgress() {
-        assertThat(md).startsWith("# Study report: tiny-vs-big\n")
+        assertThat(md)
+                .startsWith("# Study report: tiny-vs-big\n")
                 .contains("Does a technique's gain on ResNet-11 predict its gain on ResNet-29?")
                 .contains("Protocol: SGD with learning rate 0.1 × 0.1 at each milestone, batch 128, "
                         + "weight decay 0.0001, momentum 0.9, float32; the first 1,000 test images of CIFAR-100")
                 .contains("Fidelity ResNet-11: ResNet-11, 10 epochs, 5,000 images, LR drops after epochs 5, 8")
                 .contains("Fidelity ResNet-29 (target): ResNet-29, 10 epochs, 5,000 images")
-                .contains("Target: ResNet-29 (the most expensive fidelity by forward FLOPs × training images × epochs; the spec names none)")
+                .contains(
+                        "Target: ResNet-29 (the most expensive fidelity by forward FLOPs × training images × epochs; the spec names none)")
                 .contains("Seeds: 0")
                 .contains("Runs finished: 10 of 12 (1 running, 1 not started)");
     }
@@ -84,11 +88,16 @@ class StudyReportTest {
 
     @Test
     void gainsHaveIntervalsProbabilitiesAndTheAssumedNoiseSaysSo() {
-        assertThat(md).contains("| technique set | ResNet-11 gain [95%] | P(>0) | seeds | ResNet-29 (target) gain [95%] |"
-                .replace("[", "\\[").replace("]", "\\]"));
-        assertThat(md).containsPattern("\\| se-r8 \\| \\+1\\.50 \\\\\\[\\+0\\.\\d\\d, \\+2\\.\\d\\d\\\\\\] \\| 1\\.00 \\| ");
+        assertThat(md)
+                .contains("| technique set | ResNet-11 gain [95%] | P(>0) | seeds | ResNet-29 (target) gain [95%] |"
+                        .replace("[", "\\[")
+                        .replace("]", "\\]"));
+        assertThat(md)
+                .containsPattern("\\| se-r8 \\| \\+1\\.50 \\\\\\[\\+0\\.\\d\\d, \\+2\\.\\d\\d\\\\\\] \\| 1\\.00 \\| ");
         assertThat(md).contains("| mixup-a0.2 | — | — | — | +0.40");
-        assertThat(md).contains("ASSUMED (no cell has two seeds").contains("Single seed per cell: this study cannot tell");
+        assertThat(md)
+                .contains("ASSUMED (no cell has two seeds")
+                .contains("Single seed per cell: this study cannot tell");
         assertThat(md).doesNotContain("NaN");
     }
 
@@ -97,48 +106,71 @@ class StudyReportTest {
         // gains ResNet-11: se +1.0, se-r8 +1.5, mixup -0.5; ResNet-29: se +1.2, se-r8 +0.9, mixup +1.0
         // (scipy: Pearson -0.052, Spearman -0.5, Kendall -1/3); keep/drop agrees for 2 of 3; ResNet-11 picks
         // se-r8 (61.5), the target's best of the same sets is se (71.2): regret 71.2 - 70.9 = 0.30
-        assertThat(md).containsPattern("\\| ResNet-11 \\| 0\\.\\d\\d× \\| 0\\.40× \\| 3 \\| -0\\.33 .*\\| -0\\.50 .*\\| -0\\.05 .*"
-                + "\\| 67% .*\\| se-r8 \\(no, P = 0\\.\\d\\d\\) \\| 0\\.30 ");
+        assertThat(md)
+                .containsPattern(
+                        "\\| ResNet-11 \\| 0\\.\\d\\d× \\| 0\\.40× \\| 3 \\| -0\\.33 .*\\| -0\\.50 .*\\| -0\\.05 .*"
+                                + "\\| 67% .*\\| se-r8 \\(no, P = 0\\.\\d\\d\\) \\| 0\\.30 ");
         // the target's own early epochs: its fixture curves rank the sets as its final epoch from epoch 2 on
         assertThat(md).contains("| ResNet-29 (target) | 10 | epoch 2 of 10 (20% of the run) |");
         assertThat(md).contains("| ResNet-11 | 10 | never (not even at its final epoch) |");
         assertThat(md).contains("The target's final ranking, best first: se > mixup > se-r8 > baseline.");
-        assertThat(md).containsPattern("\\| \\*\\*ResNet-29 @ epoch 3/10 ★\\*\\* \\| 0\\.30× \\| 0\\.30× \\| 4 \\| 1\\.00 ");
+        assertThat(md)
+                .containsPattern("\\| \\*\\*ResNet-29 @ epoch 3/10 ★\\*\\* \\| 0\\.30× \\| 0\\.30× \\| 4 \\| 1\\.00 ");
     }
 
     @Test
     void publishedNumbersAreAnalysedToo() {
         assertThat(md).contains("## What the published numbers say");
-        assertThat(md).contains("| ResNet-11 | undefined | undefined | 50% [50%, 50%] | se (yes) |"
-                .replace("[", "\\[").replace("]", "\\]"));
+        assertThat(md)
+                .contains("| ResNet-11 | undefined | undefined | 50% [50%, 50%] | se (yes) |"
+                        .replace("[", "\\[")
+                        .replace("]", "\\]"));
     }
 
     @Test
     void costAndProvenance() {
         assertThat(md).contains("| ResNet-11 | 170.0 k | 0.032 | 0.37× | 5 | 12.0 min | 8300 | cpu() |");
         assertThat(md).contains("| ResNet-29 | 530.0 k | 0.086 | 1.00× | 5 | 30.0 min | 2800 | cpu() |");
-        assertThat(md).contains("| ResNet-11_se_s0 | ResNet-11 | se | 0 | finished | 61.00 | 10 | 12.0 min | "
-                + "9a1575e0123456789abcdef0123456789abcdef0 | 6172c775… (official) | 4499cfba… (official) | PyTorch 2.7.1 | cpu() | "
-                + "AMD EPYC 7B13 | 2 | runner-1 | 2025-11-28T19:00:00Z |");
-        assertThat(md).contains("| ResNet-29_se+mixup_s0 | ResNet-29 | se + mixup(alpha=1) | 0 | running (epoch 3/10) | — | 3/10 |");
+        assertThat(md)
+                .contains("| ResNet-11_se_s0 | ResNet-11 | se | 0 | finished | 61.00 | 10 | 12.0 min | "
+                        + "9a1575e0123456789abcdef0123456789abcdef0 | 6172c775… (official) | 4499cfba… (official) | PyTorch 2.7.1 | cpu() | "
+                        + "AMD EPYC 7B13 | 2 | runner-1 | 2025-11-28T19:00:00Z |");
+        assertThat(md)
+                .contains(
+                        "| ResNet-29_se+mixup_s0 | ResNet-29 | se + mixup(alpha=1) | 0 | running (epoch 3/10) | — | 3/10 |");
         assertThat(md).contains("| ResNet-11_mixup-a0.2_s0 | ResNet-11 | mixup(alpha=0.2) | 0 | not started | — |");
-        assertThat(md).contains("00000000… (NOT official)").contains("Warning: 1 finished run was trained or tested on data");
-        assertThat(md).contains("<details><summary>ResNet-11_baseline_s0 (finished)</summary>").contains("\"weightDecay\": 1.0E-4");
+        assertThat(md)
+                .contains("00000000… (NOT official)")
+                .contains("Warning: 1 finished run was trained or tested on data");
+        assertThat(md)
+                .contains("<details><summary>ResNet-11_baseline_s0 (finished)</summary>")
+                .contains("\"weightDecay\": 1.0E-4");
     }
 
     @Test
     void htmlIsSelfContainedWithTablesAndCharts() {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta charset=\"utf-8\">");
-        assertThat(html).contains("<table id=\"accuracy\"", "<table id=\"gains\"", "<table id=\"faithfulness\"",
-                "<table id=\"curves\"", "<table id=\"reference\"", "<table id=\"cost\"", "<table id=\"provenance\"");
+        assertThat(html)
+                .contains(
+                        "<table id=\"accuracy\"",
+                        "<table id=\"gains\"",
+                        "<table id=\"faithfulness\"",
+                        "<table id=\"curves\"",
+                        "<table id=\"reference\"",
+                        "<table id=\"cost\"",
+                        "<table id=\"provenance\"");
         assertThat(count(html, "<figure class=\"chart\"")).isEqualTo(5);
         assertThat(count(html, "<img src=\"data:image/png;base64,")).isEqualTo(5);
         assertThat(html).contains("<tr class=\"highlight\"><td>baseline (baseline)</td>");
         assertThat(html).contains("<td>running (epoch 3/10)</td>").contains("<td>not started</td>");
         // nothing to fetch: no scripts, no external URLs
-        assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://")
+        assertThat(html)
+                .doesNotContain("<script")
+                .doesNotContain("http://")
+                .doesNotContain("https://")
                 .doesNotContain("src=\"report-files");
-        Matcher table = Pattern.compile("<table id=\"accuracy\".*?<tbody>(.*?)</tbody>", Pattern.DOTALL).matcher(html);
+        Matcher table = Pattern.compile("<table id=\"accuracy\".*?<tbody>(.*?)</tbody>", Pattern.DOTALL)
+                .matcher(html);
         assertThat(table.find()).isTrue();
         assertThat(count(table.group(1), "<tr")).isEqualTo(6);
     }
@@ -147,16 +179,21 @@ class StudyReportTest {
     void terminalSummaryIsPlainAscii() {
         String summary = files.terminalSummary();
         assertThat(summary).startsWith("Study report: tiny-vs-big\n");
-        assertThat(summary).contains("baseline (baseline)").contains("61.50 (+1.50)")
+        assertThat(summary)
+                .contains("baseline (baseline)")
+                .contains("61.50 (+1.50)")
                 .containsPattern("ResNet-11 +cost 0\\.\\d\\dx +Kendall tau -0\\.33 \\[");
-        assertThat(summary.chars().allMatch(c -> c < 128)).as("ASCII only: %s", summary).isTrue();
+        assertThat(summary.chars().allMatch(c -> c < 128))
+                .as("ASCII only: %s", summary)
+                .isTrue();
     }
 
     @Test
     void missingStudyIsAOneLineUserError(@TempDir Path empty) {
         assertThatThrownBy(() -> StudyReport.write(empty))
                 .isInstanceOf(CnnlabException.class)
-                .hasMessage("no study in " + empty + " (study.json missing): run `./cnnlab study SPEC --out " + empty + "` first");
+                .hasMessage("no study in " + empty + " (study.json missing): run `./cnnlab study SPEC --out " + empty
+                        + "` first");
     }
 
     @Test
@@ -180,12 +217,15 @@ class StudyReportTest {
         assertThat(text).contains("| **baseline (baseline)** | none | 60.00 ± 0.30 (n=3) | 70.00 ± 0.30 (n=3) |");
         assertThat(text).contains("| se | se | 61.00 ± 0.30 (n=3) | 71.00 ± 0.30 (n=3) |");
         // every cell's residuals are -0.3, 0, +0.3: pooled s = 0.30 over 4 cells with 2 df each
-        assertThat(text).contains("seed-to-seed standard deviation 0.30 points, measured (pooled over 4 cells with 2 or"
-                + " more seeds, 8 degrees of freedom)");
+        assertThat(text)
+                .contains("seed-to-seed standard deviation 0.30 points, measured (pooled over 4 cells with 2 or"
+                        + " more seeds, 8 degrees of freedom)");
         // one set besides the baseline: no correlation, said in words
         assertThat(text).contains("undefined: needs at least 3 sets besides the baseline with runs on both, has 1");
         // a gain of 1.0 with s = 0.3: n = 2 * (1.96 + 0.84)^2 * 0.09 / 1 = 1.4 -> at least 2
-        assertThat(text).containsPattern("\\| se \\| \\+1\\.00 \\\\\\[\\+0\\.\\d\\d, \\+1\\.\\d\\d\\\\\\] \\| 1\\.00 \\| ≈2 \\|");
+        assertThat(text)
+                .containsPattern(
+                        "\\| se \\| \\+1\\.00 \\\\\\[\\+0\\.\\d\\d, \\+1\\.\\d\\d\\\\\\] \\| 1\\.00 \\| ≈2 \\|");
         assertThat(text).doesNotContain("## What the published numbers say");
     }
 
@@ -196,7 +236,9 @@ class StudyReportTest {
         String text = Files.readString(StudyReport.write(three).markdown());
 
         assertThat(text).contains("| technique set | techniques | ResNet-20 | ResNet-11 | ResNet-29 (target) |");
-        assertThat(text).containsPattern("\\| ResNet-20 \\| 0\\.\\d\\d× ").containsPattern("\\| ResNet-11 \\| 0\\.\\d\\d× ");
+        assertThat(text)
+                .containsPattern("\\| ResNet-20 \\| 0\\.\\d\\d× ")
+                .containsPattern("\\| ResNet-11 \\| 0\\.\\d\\d× ");
         assertThat(three.resolve("report-files/accuracy-ResNet-20.png")).isNotEmptyFile();
     }
 
@@ -208,7 +250,10 @@ class StudyReportTest {
 
         String text = Files.readString(written.markdown());
         assertThat(text).contains("Runs finished: 0 of 12 (12 not started)");
-        assertThat(text).contains("No accuracy curves for ResNet-11 yet").contains("No gain chart yet").contains("No scatter yet")
+        assertThat(text)
+                .contains("No accuracy curves for ResNet-11 yet")
+                .contains("No gain chart yet")
+                .contains("No scatter yet")
                 .contains("No Pareto chart");
         assertThat(text).contains("No proxy can be judged yet");
         assertThat(Files.readString(written.html())).doesNotContain("<figure");

@@ -32,7 +32,10 @@ class FidelitySpecTest {
     }
 
     private static TrainConfig config(StudySpec spec, String fidelity) {
-        return spec.cells().stream().filter(c -> c.fidelity().name().equals(fidelity)).findFirst().orElseThrow()
+        return spec.cells().stream()
+                .filter(c -> c.fidelity().name().equals(fidelity))
+                .findFirst()
+                .orElseThrow()
                 .config(spec.protocol(), 1);
     }
 
@@ -70,7 +73,9 @@ class FidelitySpecTest {
         // big: 100 x 4000 x 4; short: 100 x 4000 x 2; few: 100 x 1000 x 4; wide: 110 x 4000 x 4 (the largest)
         assertThat(spec.targetFidelity(f -> flops.get(f.name())).name()).isEqualTo("wide");
         Map<String, Long> tie = Map.of("big", 100L, "small", 30L, "short", 100L, "few", 100L, "wide", 100L);
-        assertThat(spec.targetFidelity(f -> tie.get(f.name())).name()).as("first listed on a tie").isEqualTo("big");
+        assertThat(spec.targetFidelity(f -> tie.get(f.name())).name())
+                .as("first listed on a tie")
+                .isEqualTo("big");
         StudySpec named = StudySpecReader.parse(SPEC.replace("seeds: [0, 1]", "seeds: [0, 1]\ntarget: few"), "f.yaml");
         assertThat(named.targetFidelity(f -> flops.get(f.name())).name()).isEqualTo("few");
     }
@@ -83,36 +88,50 @@ class FidelitySpecTest {
         assertThat(cells.subList(32, 40)).allMatch(c -> c.fidelity().name().equals("big"));
         assertThat(cells.get(0).fidelity().name()).isEqualTo("small");
         PromotionPlan plan = PromotionPlan.of(spec).orElseThrow();
-        assertThat(plan.proxyCells()).hasSize(8).allMatch(c -> c.fidelity().name().equals("small"));
+        assertThat(plan.proxyCells())
+                .hasSize(8)
+                .allMatch(c -> c.fidelity().name().equals("small"));
         // small: baseline 50, 52; se 53, 53 (gain +2); mixup 50, 51 (-0.5); both 52, 54 (+2): se and both tie,
         // the spec's order breaks it
-        Map<String, double[]> small = Map.of("baseline", new double[] {50, 52}, "se", new double[] {53, 53},
-                "mixup", new double[] {50, 51}, "both", new double[] {52, 54});
-        PromotionPlan.Decision decision = plan.decide(c -> OptionalDouble.of(small.get(c.techniqueSet())[(int) c.seed()]));
+        Map<String, double[]> small = Map.of(
+                "baseline",
+                new double[] {50, 52},
+                "se",
+                new double[] {53, 53},
+                "mixup",
+                new double[] {50, 51},
+                "both",
+                new double[] {52, 54});
+        PromotionPlan.Decision decision =
+                plan.decide(c -> OptionalDouble.of(small.get(c.techniqueSet())[(int) c.seed()]));
         assertThat(decision.complete()).isTrue();
         assertThat(decision.promoted()).containsExactly("baseline", "se", "both");
-        assertThat(decision.gains()).containsExactly(Map.entry("se", 2.0), Map.entry("both", 2.0), Map.entry("mixup", -0.5));
+        assertThat(decision.gains())
+                .containsExactly(Map.entry("se", 2.0), Map.entry("both", 2.0), Map.entry("mixup", -0.5));
         assertThat(plan.stage(cells.get(33))).isEqualTo(PromotionPlan.Stage.PROMOTED);
         assertThat(plan.stage(cells.get(10))).isEqualTo(PromotionPlan.Stage.ORDINARY);
 
-        PromotionPlan.Decision partial = plan.decide(c -> c.seed() == 1 && c.techniqueSet().equals("mixup")
-                ? OptionalDouble.empty() : OptionalDouble.of(50));
+        PromotionPlan.Decision partial = plan.decide(c ->
+                c.seed() == 1 && c.techniqueSet().equals("mixup") ? OptionalDouble.empty() : OptionalDouble.of(50));
         assertThat(partial.complete()).isFalse();
         assertThat(partial.pending()).extracting(Cell::id).containsExactly("small_mixup_s1");
     }
 
     @Test
     void badFidelityAndPromotionKeysAreRefusedWithTheLine() {
-        assertRejected(SPEC.replace("{from: small, to: big, keep: 2}", "{from: tiny, to: big, keep: 2}"),
+        assertRejected(
+                SPEC.replace("{from: small, to: big, keep: 2}", "{from: tiny, to: big, keep: 2}"),
                 "promote from 'tiny' is not one of the models");
         assertRejected(SPEC.replace("keep: 2", "keep: 4"), "promote keep 4 is more than the 3 technique set(s)");
-        assertRejected(SPEC.replace("lrMilestones: [1]", "lrMilestones: [5]"), "line 7", "lrMilestones [5] of model 'wide'");
+        assertRejected(
+                SPEC.replace("lrMilestones: [1]", "lrMilestones: [5]"), "line 7", "lrMilestones [5] of model 'wide'");
         assertRejected(SPEC.replace("epochs: 2}", "epochs: 0}"), "line 5", "'epochs' must be >= 1");
         assertRejected(SPEC.replace("seeds: [0, 1]", "seeds: [0, 1]\ntarget: huge"), "target 'huge'");
     }
 
     private static void assertRejected(String yaml, String... fragments) {
-        assertThatThrownBy(() -> StudySpecReader.parse(yaml, "bad.yaml")).isInstanceOf(CnnlabException.class)
+        assertThatThrownBy(() -> StudySpecReader.parse(yaml, "bad.yaml"))
+                .isInstanceOf(CnnlabException.class)
                 .satisfies(e -> {
                     assertThat(e.getMessage()).doesNotContain("\n").startsWith("bad.yaml");
                     for (String fragment : fragments) {

@@ -46,7 +46,6 @@ class PromotionStudyTest {
         spec = StudySpecReader.parse(SPEC, "promo.yaml");
     }
 
-
     /** The set the proxy's results promote besides the baseline (computed here, not by the plan). */
     private static String bestOnProxy(StudyDirectory dir) {
         List<Cell> proxy = spec.cells().subList(0, 3);
@@ -62,16 +61,28 @@ class PromotionStudyTest {
     @Test
     void onlyTheBaselineAndTheBestProxySetTrainOnTheTargetAndAKillInThePromotedStageLosesNothing(@TempDir Path tmp)
             throws Exception {
-        assertThat(spec.cells()).extracting(Cell::id).containsExactly("proxy_baseline_s0", "proxy_se_s0", "proxy_mixup_s0",
-                "target_baseline_s0", "target_se_s0", "target_mixup_s0");
+        assertThat(spec.cells())
+                .extracting(Cell::id)
+                .containsExactly(
+                        "proxy_baseline_s0",
+                        "proxy_se_s0",
+                        "proxy_mixup_s0",
+                        "target_baseline_s0",
+                        "target_se_s0",
+                        "target_mixup_s0");
         StudyDirectory straight = new StudyDirectory(tmp.resolve("straight")).open(spec);
         RecordingListener all = RecordingListener.recording();
         runner(straight, all).run(spec.cells());
         String best = bestOnProxy(straight);
         String other = best.equals("se") ? "mixup" : "se";
-        int bestCell = spec.cells().stream().filter(c -> c.id().equals("target_" + best + "_s0")).findFirst().orElseThrow().index();
+        int bestCell = spec.cells().stream()
+                .filter(c -> c.id().equals("target_" + best + "_s0"))
+                .findFirst()
+                .orElseThrow()
+                .index();
         int otherCell = 9 - bestCell;
-        assertThat(all.events).contains("done 3", "done " + bestCell, "skip " + otherCell + " not promoted")
+        assertThat(all.events)
+                .contains("done 3", "done " + bestCell, "skip " + otherCell + " not promoted")
                 .doesNotContain("start " + otherCell);
         for (Cell cell : spec.cells()) {
             assertThat(straight.finished(cell)).as(cell.id()).isEqualTo(cell.index() != otherCell);
@@ -87,8 +98,8 @@ class PromotionStudyTest {
         RecordingListener second = RecordingListener.recording();
         runner(killed, second).run(spec.cells());
         List<String> resumed = List.of("start " + bestCell, "from-epoch " + bestCell + " 2", "done " + bestCell);
-        List<String> expected = new ArrayList<>(List.of("skip 0 finished", "skip 1 finished", "skip 2 finished",
-                "skip 3 finished"));
+        List<String> expected =
+                new ArrayList<>(List.of("skip 0 finished", "skip 1 finished", "skip 2 finished", "skip 3 finished"));
         if (bestCell < otherCell) {
             expected.addAll(resumed);
             expected.add("skip " + otherCell + " not promoted");
@@ -104,9 +115,17 @@ class PromotionStudyTest {
         // the report has every section and counts the promotion's saving
         ReportFiles report = StudyReport.write(killed.dir());
         String md = Files.readString(report.markdown());
-        assertThat(md).contains("## In brief", "## Accuracy", "## Gains with uncertainty", "## Faithfulness of every proxy",
-                "## Learning curves", "## Promotion: pick on proxy, confirm on target", "## Cost", "## Charts",
-                "## Provenance");
+        assertThat(md)
+                .contains(
+                        "## In brief",
+                        "## Accuracy",
+                        "## Gains with uncertainty",
+                        "## Faithfulness of every proxy",
+                        "## Learning curves",
+                        "## Promotion: pick on proxy, confirm on target",
+                        "## Cost",
+                        "## Charts",
+                        "## Provenance");
         assertThat(md).contains("| " + other + " | not promoted |").contains("Promoted to target: baseline, " + best);
         assertThat(md).contains("Confirmed on target: ");
         assertThat(md).contains("The regret of the promotion needs the full grid on target");
@@ -116,29 +135,41 @@ class PromotionStudyTest {
         runner(killed, grid).promote(false).run(spec.cells());
         assertThat(grid.events).contains("start " + otherCell, "done " + otherCell);
         String full = Files.readString(StudyReport.write(killed.dir()).markdown());
-        assertThat(full).contains("The full grid on target was also run (--no-promote)").contains("promotion's regret is");
+        assertThat(full)
+                .contains("The full grid on target was also run (--no-promote)")
+                .contains("promotion's regret is");
     }
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void aPromotedCellAskedForFirstTrainsTheFreeProxyCellsWaitsForTheHeldOneThenRuns(@TempDir Path tmp) throws Exception {
+    void aPromotedCellAskedForFirstTrainsTheFreeProxyCellsWaitsForTheHeldOneThenRuns(@TempDir Path tmp)
+            throws Exception {
         StudyDirectory dir = new StudyDirectory(tmp).open(spec);
         Cell held = spec.cells().get(1);
         Cell targetBaseline = spec.cells().get(3);
         Optional<CellLock> lock = CellLock.tryAcquire(dir.run(held).dir());
         assertThat(lock).isPresent();
         RecordingListener recorder = RecordingListener.recording();
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> runner(dir, recorder).run(List.of(targetBaseline)));
+        CompletableFuture<Integer> run =
+                CompletableFuture.supplyAsync(() -> runner(dir, recorder).run(List.of(targetBaseline)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!recorder.events.contains("wait [1]") && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(recorder.events).containsExactly("start 0", "from-epoch 0 1", "done 0",
-                "skip 1 being trained by another process", "start 2", "from-epoch 2 1", "done 2", "wait [1]");
+        assertThat(recorder.events)
+                .containsExactly(
+                        "start 0",
+                        "from-epoch 0 1",
+                        "done 0",
+                        "skip 1 being trained by another process",
+                        "start 2",
+                        "from-epoch 2 1",
+                        "done 2",
+                        "wait [1]");
         assertThat(dir.finished(targetBaseline)).as("never before the decision").isFalse();
         lock.get().close();
         assertThat(run.get(120, TimeUnit.SECONDS)).isEqualTo(4);
-        assertThat(recorder.events.subList(8, recorder.events.size())).containsExactly("start 1", "from-epoch 1 1", "done 1",
-                "start 3", "from-epoch 3 1", "done 3");
+        assertThat(recorder.events.subList(8, recorder.events.size()))
+                .containsExactly("start 1", "from-epoch 1 1", "done 1", "start 3", "from-epoch 3 1", "done 3");
     }
 }

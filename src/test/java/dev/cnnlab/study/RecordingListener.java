@@ -49,7 +49,8 @@ final class RecordingListener implements StudyListener {
             int epoch;
 
             @Override
-            public void started(dev.cnnlab.train.TrainConfig c, dev.cnnlab.model.ModelSummary m, int first, int a, int b) {
+            public void started(
+                    dev.cnnlab.train.TrainConfig c, dev.cnnlab.model.ModelSummary m, int first, int a, int b) {
                 events.add("from-epoch " + cell.index() + " " + first);
             }
 

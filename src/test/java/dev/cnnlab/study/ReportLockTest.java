@@ -30,10 +30,17 @@ class ReportLockTest {
     @Test
     void aSecondProcessWaitsForTheReportLockUntilTheFirstLetsGo(@TempDir Path study) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                classPath, Holder.class.getName(), study.toString()).redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classPath,
+                        Holder.class.getName(),
+                        study.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("held");
 
             CompletableFuture<ReportLock> mine = CompletableFuture.supplyAsync(() -> ReportLock.acquire(study));

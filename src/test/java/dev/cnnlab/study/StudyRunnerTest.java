@@ -32,7 +32,9 @@ class StudyRunnerTest {
     }
 
     private static List<Double> accuracies(StudyDirectory dir, StudySpec spec) {
-        return spec.cells().stream().map(c -> dir.run(c).result().orElseThrow().testAccuracy()).toList();
+        return spec.cells().stream()
+                .map(c -> dir.run(c).result().orElseThrow().testAccuracy())
+                .toList();
     }
 
     @Test
@@ -43,19 +45,38 @@ class StudyRunnerTest {
 
         StudyDirectory killed = new StudyDirectory(tmp.resolve("killed")).open(spec);
         RecordingListener first = new RecordingListener(1, 2);
-        assertThatThrownBy(() -> new StudyRunner(spec, killed, data).threads(2).listener(first).run(spec.cells())).hasMessage("killed");
+        assertThatThrownBy(() -> new StudyRunner(spec, killed, data)
+                        .threads(2)
+                        .listener(first)
+                        .run(spec.cells()))
+                .hasMessage("killed");
         assertThat(first.events).containsExactly("start 0", "from-epoch 0 1", "done 0", "start 1", "from-epoch 1 1");
 
         RecordingListener second = new RecordingListener(3, 1);
-        assertThatThrownBy(() -> new StudyRunner(spec, killed, data).threads(2).listener(second).run(spec.cells())).hasMessage("killed");
-        assertThat(second.events).containsExactly("skip 0 finished", "start 1", "from-epoch 1 2", "done 1",
-                "start 2", "from-epoch 2 1", "done 2", "start 3", "from-epoch 3 1");
+        assertThatThrownBy(() -> new StudyRunner(spec, killed, data)
+                        .threads(2)
+                        .listener(second)
+                        .run(spec.cells()))
+                .hasMessage("killed");
+        assertThat(second.events)
+                .containsExactly(
+                        "skip 0 finished",
+                        "start 1",
+                        "from-epoch 1 2",
+                        "done 1",
+                        "start 2",
+                        "from-epoch 2 1",
+                        "done 2",
+                        "start 3",
+                        "from-epoch 3 1");
 
         RecordingListener third = RecordingListener.recording();
-        int trained = new StudyRunner(spec, killed, data).threads(2).listener(third).run(spec.cells());
+        int trained =
+                new StudyRunner(spec, killed, data).threads(2).listener(third).run(spec.cells());
         assertThat(trained).isEqualTo(1);
-        assertThat(third.events).containsExactly("skip 0 finished", "skip 1 finished", "skip 2 finished",
-                "start 3", "from-epoch 3 1", "done 3");
+        assertThat(third.events)
+                .containsExactly(
+                        "skip 0 finished", "skip 1 finished", "skip 2 finished", "start 3", "from-epoch 3 1", "done 3");
 
         assertThat(accuracies(killed, spec)).isEqualTo(accuracies(straight, spec));
     }

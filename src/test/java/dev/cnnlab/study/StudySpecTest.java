@@ -33,14 +33,18 @@ class StudySpecTest {
     void shippedSpecsParseAndTheReferenceStudyHasEightCells() {
         StudySpec reference = StudySpecReader.read(Path.of("studies/reference.yaml"));
         assertThat(reference.cells()).hasSize(8);
-        assertThat(reference.protocol()).isEqualTo(new Protocol(160, 0.1, List.of(80, 120), 0.1, 128, 1e-4, 0.9, 0, 0, "fp32"));
+        assertThat(reference.protocol())
+                .isEqualTo(new Protocol(160, 0.1, List.of(80, 120), 0.1, 128, 1e-4, 0.9, 0, 0, "fp32"));
         assertThat(reference.reference().get("se+mixup")).containsEntry("ResNet-164", 79.40);
         StudySpec quick = StudySpecReader.read(Path.of("studies/quick.yaml"));
         assertThat(quick.cells()).hasSize(8);
-        assertThat(quick.techniqueSet("se+mixup")).extracting(TechniqueSpec::name).containsExactly("se", "mixup");
+        assertThat(quick.techniqueSet("se+mixup"))
+                .extracting(TechniqueSpec::name)
+                .containsExactly("se", "mixup");
         StudySpec techniques = StudySpecReader.read(Path.of("studies/techniques-quick.yaml"));
         assertThat(techniques.cells()).hasSize(12);
-        assertThat(techniques.techniqueSet("nesterov+cosine")).extracting(TechniqueSpec::name)
+        assertThat(techniques.techniqueSet("nesterov+cosine"))
+                .extracting(TechniqueSpec::name)
                 .containsExactly("nesterov", "cosine");
     }
 
@@ -67,14 +71,21 @@ class StudySpecTest {
     void aStudyCanRunEveryCellInBf16() {
         StudySpec spec = StudySpecReader.parse(VALID.replace("epochs: 3", "epochs: 3\n  precision: bf16"), "t.yaml");
         assertThat(spec.cells().get(0).config(spec.protocol(), 2).precision()).isEqualTo("bf16");
-        assertThat(StudySpecReader.parse(VALID, "t.yaml").protocol().precision()).isEqualTo("fp32");
+        assertThat(StudySpecReader.parse(VALID, "t.yaml").protocol().precision())
+                .isEqualTo("fp32");
     }
 
     @Test
     void overridesShrinkTheProtocolAndReplaceSeeds() {
         StudySpec base = StudySpecReader.parse(VALID, "t.yaml");
-        StudySpec spec = base.withEpochs(1).withTrainLimit(50).withSeeds(List.of(7L))
-                .withProtocol(base.withEpochs(1).protocol().withBatchSize(32).withTestLimit(20).withPrecision("bf16")
+        StudySpec spec = base.withEpochs(1)
+                .withTrainLimit(50)
+                .withSeeds(List.of(7L))
+                .withProtocol(base.withEpochs(1)
+                        .protocol()
+                        .withBatchSize(32)
+                        .withTestLimit(20)
+                        .withPrecision("bf16")
                         .withTrainLimit(50));
         assertThat(spec.cells()).hasSize(6);
         assertThat(spec.protocol()).isEqualTo(new Protocol(1, 0.1, List.of(), 0.1, 32, 1e-4, 0.9, 50, 20, "bf16"));
@@ -95,14 +106,19 @@ class StudySpecTest {
     @Test
     void invalidSpecsAreRefusedWithTheLineAndTheFix() {
         assertRejected(VALID.replace("epochs: 3", "epoch: 3"), "line 11", "unknown key 'epoch'", "epochs");
-        assertRejected(VALID.replace("mixup: {mixup: {alpha: 0.4}}", "mixup: {mixpu: {alpha: 0.4}}"),
-                "line 8", "unknown technique 'mixpu'");
+        assertRejected(
+                VALID.replace("mixup: {mixup: {alpha: 0.4}}", "mixup: {mixpu: {alpha: 0.4}}"),
+                "line 8",
+                "unknown technique 'mixpu'");
         assertRejected(VALID.replace("{alpha: 0.4}", "{beta: 0.4}"), "line 8", "no option 'beta'");
         assertRejected(VALID.replace("{depth: 11}", "{depth: 12}"), "line 3", "9n+2");
         assertRejected(VALID.replace("seeds: [1, 2]", "seeds: [1, 2]\nbaseline: nothing"), "baseline 'nothing'");
         assertRejected(VALID.replace("se: {big: 76.7}", "se: {huge: 76.7}"), "model 'huge'");
         assertRejected(VALID.replace("epochs: 3", "epochs: three"), "line 11");
-        assertRejected(VALID.replace("epochs: 3", "epochs: 3\n  precision: fp16"), "line 12", "unknown precision 'fp16'",
+        assertRejected(
+                VALID.replace("epochs: 3", "epochs: 3\n  precision: fp16"),
+                "line 12",
+                "unknown precision 'fp16'",
                 "fp32 or bf16");
         assertRejected("models: [", "bad.yaml");
     }

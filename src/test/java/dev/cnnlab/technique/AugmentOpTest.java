@@ -32,8 +32,8 @@ class AugmentOpTest {
         assertThat(mag(AugmentOp.SOLARIZE, 0, 10)).isEqualTo(255.0);
         assertThat(mag(AugmentOp.SOLARIZE, 9, 10)).isEqualTo(0.0);
         assertThat(mag(AugmentOp.SOLARIZE, 5, 10)).isCloseTo(255.0 * 4 / 9, within(1e-4));
-        for (AugmentOp op : new AugmentOp[] {AugmentOp.IDENTITY, AugmentOp.AUTO_CONTRAST, AugmentOp.EQUALIZE,
-                AugmentOp.INVERT}) {
+        for (AugmentOp op :
+                new AugmentOp[] {AugmentOp.IDENTITY, AugmentOp.AUTO_CONTRAST, AugmentOp.EQUALIZE, AugmentOp.INVERT}) {
             assertThat(mag(op, 5, 10)).isZero();
             assertThat(op.signed()).isFalse();
         }
@@ -73,9 +73,19 @@ class AugmentOpTest {
     @Test
     void binZeroOfTheEnhanceAndGeometricOpsIsTheIdentity() {
         byte[] image = ImageOpsPillowTest.images()[1];
-        for (AugmentOp op : new AugmentOp[] {AugmentOp.IDENTITY, AugmentOp.SHEAR_X, AugmentOp.SHEAR_Y,
-                AugmentOp.TRANSLATE_X, AugmentOp.TRANSLATE_Y, AugmentOp.ROTATE, AugmentOp.BRIGHTNESS,
-                AugmentOp.COLOR, AugmentOp.CONTRAST, AugmentOp.SHARPNESS, AugmentOp.POSTERIZE}) {
+        for (AugmentOp op : new AugmentOp[] {
+            AugmentOp.IDENTITY,
+            AugmentOp.SHEAR_X,
+            AugmentOp.SHEAR_Y,
+            AugmentOp.TRANSLATE_X,
+            AugmentOp.TRANSLATE_Y,
+            AugmentOp.ROTATE,
+            AugmentOp.BRIGHTNESS,
+            AugmentOp.COLOR,
+            AugmentOp.CONTRAST,
+            AugmentOp.SHARPNESS,
+            AugmentOp.POSTERIZE
+        }) {
             byte[] copy = image.clone();
             op.apply(copy, 32, 32, mag(op, 0, 10));
             assertThat(copy).as(op.name()).isEqualTo(image);

@@ -21,10 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class AutoAugmentTest {
 
-    private static final List<String> TORCHVISION = Fixtures.resourceLines("/dev/cnnlab/technique/torchvision_autoaugment.txt");
+    private static final List<String> TORCHVISION =
+            Fixtures.resourceLines("/dev/cnnlab/technique/torchvision_autoaugment.txt");
 
     private static List<String[]> lines(String kind) {
-        return TORCHVISION.stream().map(l -> l.split(" ")).filter(f -> f[0].equals(kind)).toList();
+        return TORCHVISION.stream()
+                .map(l -> l.split(" "))
+                .filter(f -> f[0].equals(kind))
+                .toList();
     }
 
     @Test
@@ -48,7 +52,8 @@ class AutoAugmentTest {
             AugmentOp op = AugmentOp.valueOf(f[2]);
             assertThat(op.signed()).as("%s signed", op).isEqualTo(f[3].equals("1"));
             for (int bin = 0; bin < f.length - 4; bin++) {
-                assertThat(op.magnitude(bin, AutoAugment.BINS, 32, 32)).as("%s bin %d", op, bin)
+                assertThat(op.magnitude(bin, AutoAugment.BINS, 32, 32))
+                        .as("%s bin %d", op, bin)
                         .isEqualTo(Double.parseDouble(f[4 + bin]));
             }
         }
@@ -76,7 +81,9 @@ class AutoAugmentTest {
     }
 
     private static AutoAugment.Step step(String op, String probability, String bin) {
-        return new AutoAugment.Step(AugmentOp.valueOf(op), Double.parseDouble(probability),
+        return new AutoAugment.Step(
+                AugmentOp.valueOf(op),
+                Double.parseDouble(probability),
                 bin.equals("None") ? AutoAugment.Step.NONE : Integer.parseInt(bin));
     }
 

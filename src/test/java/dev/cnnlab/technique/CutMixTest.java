@@ -58,7 +58,8 @@ class CutMixTest {
                 int[] perm = dev.cnnlab.util.Seeds.permutation(BATCH, replay);
                 CutMix.Box box = CutMix.Box.sample(H, W, lambda, replay);
 
-                BatchMixer.MixedBatch mixed = cutMix.mix(images, targets.clone(), CLASSES, Seeds.stream(seed, "cutmix"));
+                BatchMixer.MixedBatch mixed =
+                        cutMix.mix(images, targets.clone(), CLASSES, Seeds.stream(seed, "cutmix"));
                 float[] out = mixed.images().toFloatArray();
                 assertThat(mixed.images().getShape()).isEqualTo(new Shape(BATCH, H, W, C));
                 double pasted = (double) box.area() / (H * W);
@@ -100,8 +101,9 @@ class CutMixTest {
         CutMix.Box box = CutMix.Box.sample(H, W, 0.75, random);
         int cy = replay.nextInt(H);
         int cx = replay.nextInt(W);
-        assertThat(box).isEqualTo(new CutMix.Box(
-                Math.max(0, cy - 2), Math.min(H, cy + 2), Math.max(0, cx - 2), Math.min(W, cx + 2)));
+        assertThat(box)
+                .isEqualTo(new CutMix.Box(
+                        Math.max(0, cy - 2), Math.min(H, cy + 2), Math.max(0, cx - 2), Math.min(W, cx + 2)));
         // lam = 1 pastes nothing; lam = 0 pastes a full-size box around the centre, clipped.
         assertThat(CutMix.Box.sample(H, W, 1.0, new SplittableRandom(1)).area()).isZero();
         for (int seed = 0; seed < 50; seed++) {

@@ -236,39 +236,19 @@ class ImageOpsTest {
     @Test
     void shearXShiftsRowsInProportionToTheirDistanceFromTheTop() {
         // source column floor(x + 0.5 + 0.5 * (y + 0.5)): offset 0 on row 0, 1 on rows 1-2, 2 on row 3
-        byte[] image = gray(
-                1, 2, 3, 4,
-                5, 6, 7, 8,
-                9, 10, 11, 12,
-                13, 14, 15, 16);
+        byte[] image = gray(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
         ImageOps.shearX(image, 4, 4, 0.5);
-        assertThat(plane(image, 0)).containsExactly(
-                1, 2, 3, 4,
-                6, 7, 8, 0,
-                10, 11, 12, 0,
-                15, 16, 0, 0);
+        assertThat(plane(image, 0)).containsExactly(1, 2, 3, 4, 6, 7, 8, 0, 10, 11, 12, 0, 15, 16, 0, 0);
         byte[] back = gray(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
         ImageOps.shearX(back, 4, 4, -0.5); // floor(x + 0.5 - 0.5 (y + 0.5)): 0, -1, -1, -2
-        assertThat(plane(back, 1)).containsExactly(
-                1, 2, 3, 4,
-                0, 5, 6, 7,
-                0, 9, 10, 11,
-                0, 0, 13, 14);
+        assertThat(plane(back, 1)).containsExactly(1, 2, 3, 4, 0, 5, 6, 7, 0, 9, 10, 11, 0, 0, 13, 14);
     }
 
     @Test
     void shearYShiftsColumnsInProportionToTheirDistanceFromTheLeft() {
-        byte[] image = gray(
-                1, 2, 3, 4,
-                5, 6, 7, 8,
-                9, 10, 11, 12,
-                13, 14, 15, 16);
+        byte[] image = gray(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
         ImageOps.shearY(image, 4, 4, 0.5);
-        assertThat(plane(image, 2)).containsExactly(
-                1, 6, 7, 12,
-                5, 10, 11, 16,
-                9, 14, 15, 0,
-                13, 0, 0, 0);
+        assertThat(plane(image, 2)).containsExactly(1, 6, 7, 12, 5, 10, 11, 16, 9, 14, 15, 0, 13, 0, 0, 0);
     }
 
     @Test
@@ -283,7 +263,8 @@ class ImageOpsTest {
     @Test
     void refusesImagesOfTheWrongSize() {
         assertThatThrownBy(() -> ImageOps.invert(new byte[10], 2, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2x2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2x2");
         assertThatThrownBy(() -> ImageOps.squareSide(100)).isInstanceOf(IllegalArgumentException.class);
         assertThat(ImageOps.squareSide(3072)).isEqualTo(32);
     }

@@ -23,8 +23,9 @@ class LabelSmoothingTest {
     void smoothsOneHotRowsTowardsUniform() {
         float[] targets = {0, 1, 0, 0, 1, 0, 0, 0};
         new LabelSmoothing(0.1).apply(targets, 4);
-        assertThat(targets).containsExactly(new float[] {0.025f, 0.925f, 0.025f, 0.025f,
-            0.925f, 0.025f, 0.025f, 0.025f}, within(1e-7f));
+        assertThat(targets)
+                .containsExactly(
+                        new float[] {0.025f, 0.925f, 0.025f, 0.025f, 0.925f, 0.025f, 0.025f, 0.025f}, within(1e-7f));
         float[] soft = {0.25f, 0.75f};
         new LabelSmoothing(0.2).apply(soft, 2); // 0.8 * t + 0.1
         assertThat(soft).containsExactly(new float[] {0.3f, 0.7f}, within(1e-7f));
@@ -60,14 +61,17 @@ class LabelSmoothingTest {
 
         float[] targets = new float[k];
         targets[label] = 1f;
-        TechniqueCatalog.create(TechniqueSpec.of("label-smoothing")).targetTransform().orElseThrow().apply(targets, k);
+        TechniqueCatalog.create(TechniqueSpec.of("label-smoothing"))
+                .targetTransform()
+                .orElseThrow()
+                .apply(targets, k);
         float[] z = new float[k];
         for (int c = 0; c < k; c++) {
             z[c] = (float) logits[c];
         }
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray loss = SoftTargetCrossEntropy.mean(manager.create(z, new Shape(1, k)),
-                    manager.create(targets, new Shape(1, k)));
+            NDArray loss = SoftTargetCrossEntropy.mean(
+                    manager.create(z, new Shape(1, k)), manager.create(targets, new Shape(1, k)));
             assertThat((double) loss.getFloat()).isCloseTo(expected, within(1e-5));
         }
     }
@@ -78,7 +82,8 @@ class LabelSmoothingTest {
         assertThatThrownBy(() -> new LabelSmoothing(-0.1)).hasMessageContaining("epsilon must be in [0, 1)");
         assertThatThrownBy(() -> new LabelSmoothing(Double.NaN)).hasMessageContaining("epsilon");
         assertThatThrownBy(() -> TechniqueCatalog.create(TechniqueSpec.of("label-smoothing", "epsilon", 1)))
-                .hasMessageContaining("technique 'label-smoothing'").hasMessageContaining("epsilon");
+                .hasMessageContaining("technique 'label-smoothing'")
+                .hasMessageContaining("epsilon");
         assertThatThrownBy(() -> new LabelSmoothing(0.1).apply(new float[5], 2))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(((LabelSmoothing) TechniqueCatalog.create(TechniqueSpec.of("label-smoothing"))).epsilon())

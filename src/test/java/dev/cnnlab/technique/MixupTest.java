@@ -90,9 +90,11 @@ class MixupTest {
     void catalogueRefusesUnknownTechniquesAndOptions() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TechniqueCatalog.create(TechniqueSpec.of("dropblock")))
                 .hasMessageContaining("unknown technique 'dropblock'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TechniqueCatalog.create(TechniqueSpec.of("mixup", "beta", 1)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TechniqueCatalog.create(TechniqueSpec.of("mixup", "beta", 1)))
                 .hasMessageContaining("has no option 'beta'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TechniqueCatalog.create(TechniqueSpec.of("mixup", "alpha", -1)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TechniqueCatalog.create(TechniqueSpec.of("mixup", "alpha", -1)))
                 .hasMessageContaining("alpha");
     }
 }

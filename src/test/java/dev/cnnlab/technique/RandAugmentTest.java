@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RandAugmentTest {
 
-    private static final List<String> TORCHVISION = Fixtures.resourceLines("/dev/cnnlab/technique/torchvision_randaugment.txt");
+    private static final List<String> TORCHVISION =
+            Fixtures.resourceLines("/dev/cnnlab/technique/torchvision_randaugment.txt");
 
     /** The lines of one recorded (n, m) configuration, without the "config" line. */
     private static List<String[]> section(int n, int m) {
@@ -45,9 +46,11 @@ class RandAugmentTest {
 
     @Test
     void usesTorchvisionsFourteenOpsInOrderWithItsMagnitudesAndSigns() {
-        List<String[]> magnitudes = section(2, 9).stream().filter(f -> f[0].equals("magnitude")).toList();
-        assertThat(RandAugment.OPS).containsExactlyElementsOf(
-                magnitudes.stream().map(f -> AugmentOp.valueOf(f[2])).toList());
+        List<String[]> magnitudes =
+                section(2, 9).stream().filter(f -> f[0].equals("magnitude")).toList();
+        assertThat(RandAugment.OPS)
+                .containsExactlyElementsOf(
+                        magnitudes.stream().map(f -> AugmentOp.valueOf(f[2])).toList());
         assertThat(RandAugment.BINS).isEqualTo(31);
         for (String[] f : magnitudes) {
             assertThat(f[1]).isEqualTo("31");
@@ -78,8 +81,11 @@ class RandAugmentTest {
     void outputsAndTheirFrequenciesAreTorchvisions(int n, int m) {
         byte[] image = ImageOpsPillowTest.images()[1];
         List<String[]> section = section(n, m);
-        assertThat(Fixtures.crc32(image)).isEqualTo(section.stream().filter(f -> f[0].equals("input")).findFirst()
-                .orElseThrow()[1]);
+        assertThat(Fixtures.crc32(image))
+                .isEqualTo(section.stream()
+                        .filter(f -> f[0].equals("input"))
+                        .findFirst()
+                        .orElseThrow()[1]);
         Map<String, Double> outcomes = new HashMap<>();
         section.stream().filter(f -> f[0].equals("outcome")).forEach(f -> outcomes.put(f[1], Double.parseDouble(f[2])));
 

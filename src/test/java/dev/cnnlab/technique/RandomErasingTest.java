@@ -87,8 +87,10 @@ class RandomErasingTest {
 
     @Test
     void fillRangeIsRawZeroTo255UnderCifar100Normalisation() {
-        assertThat(RandomErasing.FILL_LOW[0]).isCloseTo(-0.5071f / 0.2673f, org.assertj.core.api.Assertions.within(1e-6f));
-        assertThat(RandomErasing.FILL_HIGH[2]).isCloseTo((1 - 0.4409f) / 0.2762f, org.assertj.core.api.Assertions.within(1e-5f));
+        assertThat(RandomErasing.FILL_LOW[0])
+                .isCloseTo(-0.5071f / 0.2673f, org.assertj.core.api.Assertions.within(1e-6f));
+        assertThat(RandomErasing.FILL_HIGH[2])
+                .isCloseTo((1 - 0.4409f) / 0.2762f, org.assertj.core.api.Assertions.within(1e-5f));
         float[] image = blank();
         new RandomErasing(1.0, 0.4, 0.4, 1.0).apply(image, Seeds.stream(5, "fill"));
         int[] box = erased(image);
@@ -130,9 +132,15 @@ class RandomErasingTest {
         Technique erasing = TechniqueCatalog.create(TechniqueSpec.of("random-erasing"));
         assertThat(erasing).isInstanceOf(RandomErasing.class);
         assertThat(erasing.normalizedImageTransform()).isPresent();
-        assertThat(TechniqueCatalog.entries().stream().filter(e -> e.name().equals("random-erasing")).findFirst()
-                .orElseThrow().defaults())
-                .containsEntry("p", 0.5).containsEntry("sl", 0.02).containsEntry("sh", 0.4).containsEntry("r1", 0.3);
+        assertThat(TechniqueCatalog.entries().stream()
+                        .filter(e -> e.name().equals("random-erasing"))
+                        .findFirst()
+                        .orElseThrow()
+                        .defaults())
+                .containsEntry("p", 0.5)
+                .containsEntry("sl", 0.02)
+                .containsEntry("sh", 0.4)
+                .containsEntry("r1", 0.3);
         assertThatThrownBy(() -> TechniqueCatalog.create(TechniqueSpec.of("random-erasing", "p", 1.5)))
                 .hasMessageContaining("p must be in [0.0, 1.0]");
         assertThatThrownBy(() -> TechniqueCatalog.create(TechniqueSpec.of("random-erasing", "sh", 0.01)))

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 class TechniqueCatalogEntriesTest {
 
     private static TechniqueCatalog.Entry entry(String name) {
-        return TechniqueCatalog.entries().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+        return TechniqueCatalog.entries().stream()
+                .filter(e -> e.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -22,8 +25,8 @@ class TechniqueCatalogEntriesTest {
         assertThat(entry("label-smoothing").defaults()).isEqualTo(Map.of("epsilon", 0.1));
         assertThat(entry("autoaugment").defaults()).isEmpty();
         assertThat(entry("randaugment").defaults()).isEqualTo(Map.of("n", 2.0, "m", 9.0));
-        for (String name : new String[] {"cutmix", "cutout", "random-erasing", "label-smoothing", "autoaugment",
-                "randaugment"}) {
+        for (String name :
+                new String[] {"cutmix", "cutout", "random-erasing", "label-smoothing", "autoaugment", "randaugment"}) {
             TechniqueCatalog.Entry e = entry(name);
             assertThat(e.description()).isNotBlank();
             assertThat(e.acts()).isNotBlank();
@@ -35,11 +38,18 @@ class TechniqueCatalogEntriesTest {
     void eachBuildsItsClassWithItsHookAndName() {
         assertHook("cutmix", CutMix.class, t -> t.batchMixer().isPresent());
         assertHook("cutout", Cutout.class, t -> t.normalizedImageTransform().isPresent());
-        assertHook("random-erasing", RandomErasing.class, t -> t.normalizedImageTransform().isPresent());
-        assertHook("label-smoothing", LabelSmoothing.class, t -> t.targetTransform().isPresent());
+        assertHook(
+                "random-erasing",
+                RandomErasing.class,
+                t -> t.normalizedImageTransform().isPresent());
+        assertHook(
+                "label-smoothing",
+                LabelSmoothing.class,
+                t -> t.targetTransform().isPresent());
         assertHook("autoaugment", AutoAugment.class, t -> t.imageTransform().isPresent());
         assertHook("randaugment", RandAugment.class, t -> t.imageTransform().isPresent());
-        RandAugment ra = (RandAugment) TechniqueCatalog.create(new TechniqueSpec("randaugment", Map.of("n", 3.0, "m", 15.0)));
+        RandAugment ra =
+                (RandAugment) TechniqueCatalog.create(new TechniqueSpec("randaugment", Map.of("n", 3.0, "m", 15.0)));
         assertThat(ra.n()).isEqualTo(3);
         assertThat(ra.m()).isEqualTo(15);
     }
@@ -61,7 +71,8 @@ class TechniqueCatalogEntriesTest {
         assertBad("randaugment", "n", 1.5, "n must be a whole number");
         assertBad("randaugment", "n", Double.NaN, "n must be a whole number");
         assertThatThrownBy(() -> TechniqueCatalog.create(TechniqueSpec.of("autoaugment", "m", 1)))
-                .isInstanceOf(CnnlabException.class).hasMessageContaining("has no option 'm'");
+                .isInstanceOf(CnnlabException.class)
+                .hasMessageContaining("has no option 'm'");
     }
 
     private static void assertBad(String name, String option, double value, String message) {

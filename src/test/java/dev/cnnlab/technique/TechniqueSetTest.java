@@ -71,7 +71,8 @@ class TechniqueSetTest {
     void twoAlwaysOnMixersAreRefused() {
         assertThatThrownBy(() -> TechniqueSet.ofTechniques(List.of(mixer("mixup", 1, 1.0), mixer("cutmix", 2, 1.0))))
                 .isInstanceOf(CnnlabException.class)
-                .hasMessageContaining("[mixup, cutmix]").hasMessageContaining("prob < 1");
+                .hasMessageContaining("[mixup, cutmix]")
+                .hasMessageContaining("prob < 1");
     }
 
     @Test

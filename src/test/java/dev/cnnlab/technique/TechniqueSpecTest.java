@@ -36,7 +36,10 @@ class TechniqueSpecTest {
     @Test
     void catalogueDefaultsAreListedInNameOrder() {
         Map<String, Double> defaults = TechniqueCatalog.entries().stream()
-                .filter(e -> e.name().equals(RandomErasing.NAME)).findFirst().orElseThrow().defaults();
+                .filter(e -> e.name().equals(RandomErasing.NAME))
+                .findFirst()
+                .orElseThrow()
+                .defaults();
         assertThat(List.copyOf(defaults.keySet())).containsExactly("p", "r1", "sh", "sl");
     }
 }

@@ -68,13 +68,26 @@ class TechniquesInTrainingTest {
     static void setUp() {
         Fixtures.engine();
         data = Fixtures.realData();
-        plain = train(TrainConfig.builder().depth(11).techniques(List.of()).epochs(3).lr(0.1).lrMilestones(List.of())
-                .batchSize(64).seed(7).trainLimit(1024).testLimit(1000).threads(EngineSetup.defaultThreads())
-                .build(), plainDir);
+        plain = train(
+                TrainConfig.builder()
+                        .depth(11)
+                        .techniques(List.of())
+                        .epochs(3)
+                        .lr(0.1)
+                        .lrMilestones(List.of())
+                        .batchSize(64)
+                        .seed(7)
+                        .trainLimit(1024)
+                        .testLimit(1000)
+                        .threads(EngineSetup.defaultThreads())
+                        .build(),
+                plainDir);
     }
 
     static List<String> techniques() {
-        return TechniqueCatalog.entries().stream().map(TechniqueCatalog.Entry::name).toList();
+        return TechniqueCatalog.entries().stream()
+                .map(TechniqueCatalog.Entry::name)
+                .toList();
     }
 
     @ParameterizedTest
@@ -87,9 +100,20 @@ class TechniquesInTrainingTest {
             case WarmRestarts.NAME -> Map.of("t0", 1.0, "tmult", 2.0); // cycles [0, 1) and [1, 3)
             default -> Map.of();
         };
-        Run run = train(TrainConfig.builder().depth(11).techniques(List.of(new TechniqueSpec(name, options)))
-                .epochs(3).lr(0.1).lrMilestones(List.of()).batchSize(64).seed(7).trainLimit(1024).testLimit(1000)
-                .threads(EngineSetup.defaultThreads()).build(), dir);
+        Run run = train(
+                TrainConfig.builder()
+                        .depth(11)
+                        .techniques(List.of(new TechniqueSpec(name, options)))
+                        .epochs(3)
+                        .lr(0.1)
+                        .lrMilestones(List.of())
+                        .batchSize(64)
+                        .seed(7)
+                        .trainLimit(1024)
+                        .testLimit(1000)
+                        .threads(EngineSetup.defaultThreads())
+                        .build(),
+                dir);
         RunResult result = run.result();
 
         // it learned: from ln 100 = 4.61 at the start to clearly below (4.12-4.44 measured, AutoAugment
@@ -108,14 +132,19 @@ class TechniquesInTrainingTest {
                 assertThat(run.firstLoss()).isNotEqualTo(plain.firstLoss());
             }
             // image and normalised-image transforms, mixing, and drop paths in the forward change batch 1
-            case Mixup.NAME, Cutout.NAME, RandomErasing.NAME, AutoAugment.NAME, RandAugment.NAME,
+            case Mixup.NAME,
+                    Cutout.NAME,
+                    RandomErasing.NAME,
+                    AutoAugment.NAME,
+                    RandAugment.NAME,
                     StochasticDepth.NAME -> assertThat(run.firstLoss()).isNotEqualTo(plain.firstLoss());
             // CutMix mixes half of the batches (prob 0.5): some batch of epoch 1 differs
             case CutMix.NAME -> assertThat(run.epoch1Losses()).isNotEqualTo(plain.epoch1Losses());
             case LabelSmoothing.NAME -> {
                 // same logits as the plain run on batch 1, targets (1 - e) one-hot + e / 100: the loss is
                 // (1 - e) * plain + e * mean(-log p) over all classes, and mean(-log p) >= ln 100 (Jensen)
-                assertThat(run.firstLoss()).isNotEqualTo(plain.firstLoss())
+                assertThat(run.firstLoss())
+                        .isNotEqualTo(plain.firstLoss())
                         .isGreaterThanOrEqualTo(0.9 * plain.firstLoss() + 0.1 * LN_100 - 1e-5);
             }
             case NesterovMomentum.NAME -> {
@@ -136,7 +165,8 @@ class TechniquesInTrainingTest {
                 // batch 0 runs at the base rate as the plain run does, so batches 1 and 2 see the same weights;
                 // batch 1's rate is already annealed (0.099), so batch 3 sees other weights
                 assertThat(run.secondLoss()).isEqualTo(plain.secondLoss());
-                assertThat(run.epoch1Losses().get(2)).isNotEqualTo(plain.epoch1Losses().get(2));
+                assertThat(run.epoch1Losses().get(2))
+                        .isNotEqualTo(plain.epoch1Losses().get(2));
             }
             case LrWarmup.NAME -> {
                 assertLrColumn(result, 0.0, 0.1, 0.1);
@@ -146,18 +176,27 @@ class TechniquesInTrainingTest {
             case WeightAveraging.NAME -> {
                 // training and the raw weights' evaluation untouched; every epoch also evaluates the average
                 assertThat(run.epoch1Losses()).isEqualTo(plain.epoch1Losses());
-                assertThat(withoutExtras(result.history())).isEqualTo(withoutExtras(plain.result().history()));
-                assertThat(result.history()).allSatisfy(r -> assertThat(r.testTop1Ema()).isNotNull().isBetween(0.0, 100.0));
-                assertThat(result.history()).anySatisfy(r -> assertThat(r.testTop1Ema()).isNotEqualTo(r.testTop1()));
-                assertThat(result.testAccuracyEma()).isEqualTo(result.history().get(2).testTop1Ema());
+                assertThat(withoutExtras(result.history()))
+                        .isEqualTo(withoutExtras(plain.result().history()));
+                assertThat(result.history())
+                        .allSatisfy(r -> assertThat(r.testTop1Ema()).isNotNull().isBetween(0.0, 100.0));
+                assertThat(result.history())
+                        .anySatisfy(r -> assertThat(r.testTop1Ema()).isNotEqualTo(r.testTop1()));
+                assertThat(result.testAccuracyEma())
+                        .isEqualTo(result.history().get(2).testTop1Ema());
                 assertThat(result.testAccuracyFlipTta()).isNull();
             }
             case FlipTestTimeAugmentation.NAME -> {
                 assertThat(run.epoch1Losses()).isEqualTo(plain.epoch1Losses());
-                assertThat(withoutExtras(result.history())).isEqualTo(withoutExtras(plain.result().history()));
-                assertThat(result.history()).allSatisfy(r -> assertThat(r.testTop1FlipTta()).isNotNull().isBetween(0.0, 100.0));
-                assertThat(result.history()).anySatisfy(r -> assertThat(r.testTop1FlipTta()).isNotEqualTo(r.testTop1()));
-                assertThat(result.testAccuracyFlipTta()).isEqualTo(result.history().get(2).testTop1FlipTta());
+                assertThat(withoutExtras(result.history()))
+                        .isEqualTo(withoutExtras(plain.result().history()));
+                assertThat(result.history())
+                        .allSatisfy(
+                                r -> assertThat(r.testTop1FlipTta()).isNotNull().isBetween(0.0, 100.0));
+                assertThat(result.history())
+                        .anySatisfy(r -> assertThat(r.testTop1FlipTta()).isNotEqualTo(r.testTop1()));
+                assertThat(result.testAccuracyFlipTta())
+                        .isEqualTo(result.history().get(2).testTop1FlipTta());
                 assertThat(result.testAccuracyEma()).isNull();
             }
             default -> fail("no check that technique '%s' acts: add one here", name);
@@ -173,8 +212,8 @@ class TechniquesInTrainingTest {
     /** Cosine replaces the step schedule, so milestones do not apply; its own warm-up comes first. */
     @Test
     void cosineWithWarmupIgnoresMilestones(@TempDir Path dir) {
-        RunResult result = tinyScheduleRun(List.of(TechniqueSpec.of(CosineSchedule.NAME, "warmup", 1.0)), List.of(2),
-                dir);
+        RunResult result =
+                tinyScheduleRun(List.of(TechniqueSpec.of(CosineSchedule.NAME, "warmup", 1.0)), List.of(2), dir);
         // p = 0 in the warm-up: 0; then 0.05/2 (1 + cos(pi p / 4)) for p = 1, 2, 3
         assertLrColumn(result, 0.0, 0.042677669529663688, 0.025, 0.0073223304703363119);
     }
@@ -190,17 +229,33 @@ class TechniquesInTrainingTest {
     /** With both, the longer warm-up wins, then cosine. */
     @Test
     void warmupTechniqueAndCosineCombine(@TempDir Path dir) {
-        RunResult result = tinyScheduleRun(List.of(TechniqueSpec.of(CosineSchedule.NAME, "warmup", 0.0),
-                TechniqueSpec.of(LrWarmup.NAME, "epochs", 2.0)), List.of(1), dir);
+        RunResult result = tinyScheduleRun(
+                List.of(
+                        TechniqueSpec.of(CosineSchedule.NAME, "warmup", 0.0),
+                        TechniqueSpec.of(LrWarmup.NAME, "epochs", 2.0)),
+                List.of(1),
+                dir);
         // p = 1 (< 2): half of cosine's 0.05/2 (1 + cos(pi/2)) = 0.025; then cosine at p = 2, 3
         assertLrColumn(result, 0.0, 0.0125, 0.025, 0.0073223304703363119);
     }
 
     /** 4 epochs of 2 batches at base rate 0.05, gamma 0.1: only the schedule matters here. */
     private static RunResult tinyScheduleRun(List<TechniqueSpec> techniques, List<Integer> milestones, Path dir) {
-        return train(TrainConfig.builder().depth(11).techniques(techniques).epochs(4).lr(0.05)
-                .lrMilestones(milestones).batchSize(64).seed(7).trainLimit(128).testLimit(64)
-                .threads(EngineSetup.defaultThreads()).build(), dir).result();
+        return train(
+                        TrainConfig.builder()
+                                .depth(11)
+                                .techniques(techniques)
+                                .epochs(4)
+                                .lr(0.05)
+                                .lrMilestones(milestones)
+                                .batchSize(64)
+                                .seed(7)
+                                .trainLimit(128)
+                                .testLimit(64)
+                                .threads(EngineSetup.defaultThreads())
+                                .build(),
+                        dir)
+                .result();
     }
 
     private static void assertLrColumn(RunResult result, double... expected) {
@@ -230,7 +285,17 @@ class TechniquesInTrainingTest {
 
     /** Rows without wall-clock fields and without the optional metrics. */
     private static List<EpochStats> withoutExtras(List<EpochStats> rows) {
-        return rows.stream().map(r -> new EpochStats(r.epoch(), r.lr(), r.trainLoss(), r.trainTop1(), r.testLoss(),
-                r.testTop1(), r.testTop5(), 0, 0)).toList();
+        return rows.stream()
+                .map(r -> new EpochStats(
+                        r.epoch(),
+                        r.lr(),
+                        r.trainLoss(),
+                        r.trainTop1(),
+                        r.testLoss(),
+                        r.testTop1(),
+                        r.testTop5(),
+                        0,
+                        0))
+                .toList();
     }
 }

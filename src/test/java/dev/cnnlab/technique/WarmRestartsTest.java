@@ -16,7 +16,9 @@ class WarmRestartsTest {
     /** The schedule a run with these techniques follows (base rate 0.1, 160 epochs, steps at 80/120). */
     private static LrSchedule schedule(TechniqueSpec... techniques) {
         TrainConfig config = TrainConfig.reference(29, List.of(techniques), 1);
-        return TechniqueSet.of(List.of(techniques)).schedule(SchedulePlan.of(config)).schedule();
+        return TechniqueSet.of(List.of(techniques))
+                .schedule(SchedulePlan.of(config))
+                .schedule();
     }
 
     @Test
@@ -42,6 +44,7 @@ class WarmRestartsTest {
         assertThat(warm.lr(12)).isCloseTo(sgdr.lr(12), within(1e-12));
 
         assertThatThrownBy(() -> TechniqueSet.of(List.of(TechniqueSpec.of(WarmRestarts.NAME, "tmult", 1.5))))
-                .isInstanceOf(CnnlabException.class).hasMessageContaining("tmult");
+                .isInstanceOf(CnnlabException.class)
+                .hasMessageContaining("tmult");
     }
 }

@@ -84,9 +84,11 @@ class CheckpointTest {
             // the instant after "checkpoint -> checkpoint.old" and before "checkpoint.tmp -> checkpoint"
             Files.move(dir.resolve("checkpoint"), dir.resolve("checkpoint.old"));
             Files.createDirectories(dir.resolve("checkpoint.tmp"));
-            assertThat(new Checkpoint(dir).peek().orElseThrow().completedEpochs()).isEqualTo(1);
+            assertThat(new Checkpoint(dir).peek().orElseThrow().completedEpochs())
+                    .isEqualTo(1);
             new Checkpoint(dir).save(net, SgdOptimizer.forBlock(net, 0.9, 0), state(2));
-            assertThat(new Checkpoint(dir).peek().orElseThrow().completedEpochs()).isEqualTo(2);
+            assertThat(new Checkpoint(dir).peek().orElseThrow().completedEpochs())
+                    .isEqualTo(2);
             assertThat(Files.exists(dir.resolve("checkpoint.old"))).isFalse();
         }
     }

@@ -32,15 +32,27 @@ class MilestonesTest {
     void theBuilderMovesDefaultMilestonesWithTheEpochsAndKeepsExplicitOnes() {
         assertThat(TrainConfig.builder().build().lrMilestones()).containsExactly(80, 120);
         assertThat(TrainConfig.builder().epochs(4).build().lrMilestones()).containsExactly(2, 3);
-        assertThat(TrainConfig.builder().epochs(4).lrMilestones(List.of(1)).build().lrMilestones()).containsExactly(1);
-        assertThat(TrainConfig.builder().lrMilestones(List.of(3), 4).epochs(8).build().lrMilestones()).containsExactly(6);
+        assertThat(TrainConfig.builder()
+                        .epochs(4)
+                        .lrMilestones(List.of(1))
+                        .build()
+                        .lrMilestones())
+                .containsExactly(1);
+        assertThat(TrainConfig.builder()
+                        .lrMilestones(List.of(3), 4)
+                        .epochs(8)
+                        .build()
+                        .lrMilestones())
+                .containsExactly(6);
         assertThat(TrainConfig.REFERENCE.epochs()).isEqualTo(160);
     }
 
     @Test
     void explicitMilestonesBeyondTheRunAreRefusedNamingTheField() {
-        TrainConfig config = TrainConfig.builder().epochs(2).lrMilestones(List.of(80, 120)).build();
-        assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class)
+        TrainConfig config =
+                TrainConfig.builder().epochs(2).lrMilestones(List.of(80, 120)).build();
+        assertThatThrownBy(config::validate)
+                .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).field()).isEqualTo("lrMilestones"))
                 .hasMessageContaining("inside the 2-epoch run");
     }

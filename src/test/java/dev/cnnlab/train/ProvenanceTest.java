@@ -12,12 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ProvenanceTest {
 
     private static void git(Path repo, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t",
-                "-c", "commit.gpgsign=false"));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as("git " + String.join(" ", args)).isTrue();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0)
+                .as("git " + String.join(" ", args))
+                .isTrue();
     }
 
     @Test

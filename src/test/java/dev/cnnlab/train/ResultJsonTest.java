@@ -40,10 +40,10 @@ class ResultJsonTest {
 
     @Test
     void todaysResultsRoundTrip() throws Exception {
-        EpochStats row = new EpochStats(1, 0.1, 4.0, 2.0, 4.1, 2.5, 9.0, 10.0, 100.0,
-                Map.of(FlipTestTimeAugmentation.METRIC, 3.0));
-        RunResult result = new RunResult("ResNet-11", 2.5, 9.0, 4.1, 2.5, 100, 1000, 1, 10.0, 100.0, null, null,
-                List.of(row), row.metrics());
+        EpochStats row = new EpochStats(
+                1, 0.1, 4.0, 2.0, 4.1, 2.5, 9.0, 10.0, 100.0, Map.of(FlipTestTimeAugmentation.METRIC, 3.0));
+        RunResult result = new RunResult(
+                "ResNet-11", 2.5, 9.0, 4.1, 2.5, 100, 1000, 1, 10.0, 100.0, null, null, List.of(row), row.metrics());
         RunResult read = Json.MAPPER.readValue(Json.write(result), RunResult.class);
         assertThat(read).isEqualTo(result);
         assertThat(read.testAccuracyFlipTta()).isEqualTo(3.0);

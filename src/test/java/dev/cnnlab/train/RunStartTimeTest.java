@@ -18,9 +18,18 @@ class RunStartTimeTest {
     void aResumedRunKeepsItsFirstStartAndRecordsTheResume(@TempDir Path dir) {
         Fixtures.engine();
         CifarData data = Fixtures.realData();
-        TrainConfig config = TrainConfig.builder().depth(11).techniques(List.of()).epochs(2).lr(0.05)
-                .lrMilestones(List.of()).batchSize(64).seed(1).trainLimit(256).testLimit(64)
-                .threads(EngineSetup.defaultThreads()).build();
+        TrainConfig config = TrainConfig.builder()
+                .depth(11)
+                .techniques(List.of())
+                .epochs(2)
+                .lr(0.05)
+                .lrMilestones(List.of())
+                .batchSize(64)
+                .seed(1)
+                .trainLimit(256)
+                .testLimit(64)
+                .threads(EngineSetup.defaultThreads())
+                .build();
         Instant beforeFirst = Instant.now();
         RunFiles files = new RunFiles(dir.resolve("run"));
         TrainListener killAfterEpoch1 = new TrainListener() {
@@ -39,8 +48,8 @@ class RunStartTimeTest {
         assertThat(Instant.parse(firstStart)).isBetween(beforeFirst, beforeResume);
         assertThat(Instant.parse(resumed.provenance().resumedAt())).isAfterOrEqualTo(beforeResume);
 
-        RunResult straight = new Trainer(config, data, new RunFiles(dir.resolve("straight")), TrainListener.SILENT, 1)
-                .run(false);
+        RunResult straight =
+                new Trainer(config, data, new RunFiles(dir.resolve("straight")), TrainListener.SILENT, 1).run(false);
         assertThat(straight.provenance().resumedAt()).isNull();
         assertThat(Instant.parse(straight.provenance().startedAt())).isAfterOrEqualTo(beforeResume);
     }

@@ -120,7 +120,9 @@ class SgdOptimizerTest {
                 }
                 float[] actual = weights.toFloatArray();
                 for (int i = 0; i < 3; i++) {
-                    assertThat((double) actual[i]).as("step %d, weight %d", t, i).isCloseTo(w[i], within(1e-5));
+                    assertThat((double) actual[i])
+                            .as("step %d, weight %d", t, i)
+                            .isCloseTo(w[i], within(1e-5));
                 }
             }
         }

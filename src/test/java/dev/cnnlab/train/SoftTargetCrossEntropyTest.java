@@ -37,12 +37,14 @@ class SoftTargetCrossEntropyTest {
             NDArray logits = manager.create(new float[] {1f, 2f, 0.5f, -1f, 0f, 3f}, new Shape(2, 3));
             NDArray oneHot = manager.create(new float[] {0, 1, 0, 1, 0, 0}, new Shape(2, 3));
             double expected = (ce(row0, 1) + ce(row1, 0)) / 2;
-            assertThat(SoftTargetCrossEntropy.mean(logits, oneHot).getFloat()).isCloseTo((float) expected, within(1e-5f));
+            assertThat(SoftTargetCrossEntropy.mean(logits, oneHot).getFloat())
+                    .isCloseTo((float) expected, within(1e-5f));
 
             // mixup: lam * CE(y_a) + (1 - lam) * CE(y_b) with y_a = (1, 0), y_b = (2, 2)
             double lam = 0.3;
             NDArray blended = manager.create(new float[] {0, 0.3f, 0.7f, 0.3f, 0, 0.7f}, new Shape(2, 3));
-            double mixup = (lam * ce(row0, 1) + (1 - lam) * ce(row0, 2) + lam * ce(row1, 0) + (1 - lam) * ce(row1, 2)) / 2;
+            double mixup =
+                    (lam * ce(row0, 1) + (1 - lam) * ce(row0, 2) + lam * ce(row1, 0) + (1 - lam) * ce(row1, 2)) / 2;
             assertThat(SoftTargetCrossEntropy.mean(logits, blended).getFloat()).isCloseTo((float) mixup, within(1e-5f));
         }
     }

@@ -26,16 +26,34 @@ class TrainerTest {
     }
 
     private static TrainConfig tiny(int epochs, int trainLimit, int testLimit, List<TechniqueSpec> techniques) {
-        return TrainConfig.builder().depth(11).techniques(techniques).epochs(epochs).lr(0.05).lrMilestones(List.of())
-                .batchSize(64).seed(42).trainLimit(trainLimit).testLimit(testLimit)
-                .threads(EngineSetup.defaultThreads()).build();
+        return TrainConfig.builder()
+                .depth(11)
+                .techniques(techniques)
+                .epochs(epochs)
+                .lr(0.05)
+                .lrMilestones(List.of())
+                .batchSize(64)
+                .seed(42)
+                .trainLimit(trainLimit)
+                .testLimit(testLimit)
+                .threads(EngineSetup.defaultThreads())
+                .build();
     }
 
     @Test
     void aDivergingRunStopsWithAOneLineErrorInsteadOfReportingNaNAccuracy(@TempDir Path dir) {
-        TrainConfig absurd = TrainConfig.builder().depth(11).techniques(List.of()).epochs(1).lr(1e6)
-                .lrMilestones(List.of()).batchSize(64).seed(42).trainLimit(1280).testLimit(128)
-                .threads(EngineSetup.defaultThreads()).build();
+        TrainConfig absurd = TrainConfig.builder()
+                .depth(11)
+                .techniques(List.of())
+                .epochs(1)
+                .lr(1e6)
+                .lrMilestones(List.of())
+                .batchSize(64)
+                .seed(42)
+                .trainLimit(1280)
+                .testLimit(128)
+                .threads(EngineSetup.defaultThreads())
+                .build();
         assertThatThrownBy(() -> new Trainer(absurd, data, new RunFiles(dir), TrainListener.SILENT, 2).run(false))
                 .isInstanceOf(CnnlabException.class)
                 .hasMessageContaining("training diverged")
@@ -45,14 +63,27 @@ class TrainerTest {
 
     @Test
     void bf16MixedPrecisionTrainingLearnsToo(@TempDir Path dir) {
-        TrainConfig bf16 = TrainConfig.builder().depth(11).techniques(List.of()).epochs(3).lr(0.05)
-                .lrMilestones(List.of()).batchSize(64).seed(42).trainLimit(5000).testLimit(1000)
-                .threads(EngineSetup.defaultThreads()).family("bottleneck").widen(1).precision("bf16").build();
+        TrainConfig bf16 = TrainConfig.builder()
+                .depth(11)
+                .techniques(List.of())
+                .epochs(3)
+                .lr(0.05)
+                .lrMilestones(List.of())
+                .batchSize(64)
+                .seed(42)
+                .trainLimit(5000)
+                .testLimit(1000)
+                .threads(EngineSetup.defaultThreads())
+                .family("bottleneck")
+                .widen(1)
+                .precision("bf16")
+                .build();
         RunResult result = new Trainer(bf16, data, new RunFiles(dir), TrainListener.SILENT, 2).run(false);
 
         // the same bar as the float32 run above: chance is 1%, and 4% on 1000 images is > 9 sigma
         assertThat(result.testAccuracy()).isGreaterThan(4.0);
-        assertThat(result.history().get(2).trainLoss()).isLessThan(result.history().get(0).trainLoss());
+        assertThat(result.history().get(2).trainLoss())
+                .isLessThan(result.history().get(0).trainLoss());
         assertThat(result.config().precision()).isEqualTo("bf16");
     }
 
@@ -65,13 +96,15 @@ class TrainerTest {
         assertThat(result.testAccuracy()).isGreaterThan(4.0);
         assertThat(result.testTop5()).isGreaterThan(15.0);
         assertThat(result.history()).hasSize(3);
-        assertThat(result.history().get(2).trainLoss()).isLessThan(result.history().get(0).trainLoss());
+        assertThat(result.history().get(2).trainLoss())
+                .isLessThan(result.history().get(0).trainLoss());
         // the PyTorch peer's count for depth 11: `/usr/bin/python3 bench/param_counts.py`, "peer bottleneck depth 11"
         assertThat(result.params()).isEqualTo(149_876);
         assertThat(result.trainImagesPerSecond()).isPositive();
         assertThat(result.provenance().trainMd5()).isEqualTo("6172c7755cfe09b2fe270c85cebc1b15");
         // the libtorch the build bundles (pom.xml's libtorch.version), not whatever DJL might find
-        assertThat(result.provenance().engine()).startsWith("PyTorch " + System.getProperty("cnnlab.libtorchVersion", ""));
+        assertThat(result.provenance().engine())
+                .startsWith("PyTorch " + System.getProperty("cnnlab.libtorchVersion", ""));
 
         List<String> csv = Files.readAllLines(dir.resolve(RunFiles.EPOCHS));
         assertThat(csv).hasSize(4);
@@ -94,13 +127,16 @@ class TrainerTest {
         RunFiles interrupted = new RunFiles(dir.resolve("interrupted"));
         killDuring(config, interrupted, 2, 5);
         // a checkpoint after every batch: the kill in batch 5 finds batches 1-4 of epoch 2 saved
-        assertThat(interrupted.checkpoint().peek().orElseThrow().completedEpochs()).isEqualTo(1);
-        assertThat(interrupted.checkpoint().peek().orElseThrow().partial().batches()).isEqualTo(4);
+        assertThat(interrupted.checkpoint().peek().orElseThrow().completedEpochs())
+                .isEqualTo(1);
+        assertThat(interrupted.checkpoint().peek().orElseThrow().partial().batches())
+                .isEqualTo(4);
         assertThat(interrupted.result()).isEmpty();
 
         assertThatThrownBy(() -> new Trainer(config, data, interrupted, TrainListener.SILENT, 2).run(false))
-                .isInstanceOfSatisfying(RunDirectoryConflict.class, e -> assertThat(e.kind())
-                        .isEqualTo(RunDirectoryConflict.Kind.UNFINISHED))
+                .isInstanceOfSatisfying(
+                        RunDirectoryConflict.class,
+                        e -> assertThat(e.kind()).isEqualTo(RunDirectoryConflict.Kind.UNFINISHED))
                 .hasMessageContaining("unfinished run (1/2 epochs)")
                 .hasMessageNotContaining("--");
 
@@ -130,9 +166,18 @@ class TrainerTest {
      */
     @Test
     void aRunKilledBetweenMilestonesResumesOnTheSameStepSchedule(@TempDir Path dir) throws Exception {
-        TrainConfig config = TrainConfig.builder().depth(11).techniques(List.of()).epochs(3).lr(0.05)
-                .lrMilestones(List.of(1, 2)).batchSize(64).seed(42).trainLimit(512).testLimit(128)
-                .threads(EngineSetup.defaultThreads()).build();
+        TrainConfig config = TrainConfig.builder()
+                .depth(11)
+                .techniques(List.of())
+                .epochs(3)
+                .lr(0.05)
+                .lrMilestones(List.of(1, 2))
+                .batchSize(64)
+                .seed(42)
+                .trainLimit(512)
+                .testLimit(128)
+                .threads(EngineSetup.defaultThreads())
+                .build();
         RunFiles straight = new RunFiles(dir.resolve("straight"));
         RunResult uninterrupted = new Trainer(config, data, straight, TrainListener.SILENT, 2).run(false);
 
@@ -161,7 +206,8 @@ class TrainerTest {
                 }
             }
         };
-        assertThatThrownBy(() -> new Trainer(config, data, files, crash, 2, 1e-9).run(false)).hasMessage("simulated kill");
+        assertThatThrownBy(() -> new Trainer(config, data, files, crash, 2, 1e-9).run(false))
+                .hasMessage("simulated kill");
         assertThat(files.checkpoint().peek().orElseThrow().completedEpochs()).isEqualTo(epoch - 1);
     }
 
@@ -170,11 +216,13 @@ class TrainerTest {
      * bit for bit. Not compared: wall-clock measurements (a row's seconds and images/s, the result's
      * wall seconds and mean images/s, and the provenance's times), which legitimately differ.
      */
-    private static void assertSameRun(RunResult resumed, RunResult straight, RunFiles resumedFiles, RunFiles straightFiles)
-            throws Exception {
+    private static void assertSameRun(
+            RunResult resumed, RunResult straight, RunFiles resumedFiles, RunFiles straightFiles) throws Exception {
         assertThat(resumed.history()).hasSize(straight.config().epochs());
         assertThat(resumed.history().stream().map(TrainerTest::withoutClock).toList())
-                .isEqualTo(straight.history().stream().map(TrainerTest::withoutClock).toList());
+                .isEqualTo(straight.history().stream()
+                        .map(TrainerTest::withoutClock)
+                        .toList());
         assertThat(resumed.testAccuracy()).isEqualTo(straight.testAccuracy());
         assertThat(resumed.testTop5()).isEqualTo(straight.testTop5());
         assertThat(resumed.testLoss()).isEqualTo(straight.testLoss());
@@ -191,15 +239,26 @@ class TrainerTest {
 
     /** A row with its two wall-clock fields (epoch seconds, training images/s) zeroed. */
     private static EpochStats withoutClock(EpochStats r) {
-        return new EpochStats(r.epoch(), r.lr(), r.trainLoss(), r.trainTop1(), r.testLoss(), r.testTop1(), r.testTop5(),
-                0, 0, r.metrics());
+        return new EpochStats(
+                r.epoch(),
+                r.lr(),
+                r.trainLoss(),
+                r.trainTop1(),
+                r.testLoss(),
+                r.testTop1(),
+                r.testTop5(),
+                0,
+                0,
+                r.metrics());
     }
 
     /** SHA-256 of a checkpoint file: equal digests, equal bytes (and a readable failure). */
     private static String file(RunFiles files, String name) throws Exception {
         byte[] bytes = Files.readAllBytes(files.dir().resolve("checkpoint").resolve(name));
         return "checkpoint/" + name + " sha256 "
-                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+                + java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(bytes));
     }
 
     @Test
@@ -210,12 +269,14 @@ class TrainerTest {
 
         RunResult again = new Trainer(config, data, new RunFiles(dir), TrainListener.SILENT, 2).run(true);
         assertThat(again.testAccuracy()).isEqualTo(first.testAccuracy());
-        assertThat(Files.getLastModifiedTime(dir.resolve(RunFiles.RESULT)).toMillis()).isEqualTo(written);
+        assertThat(Files.getLastModifiedTime(dir.resolve(RunFiles.RESULT)).toMillis())
+                .isEqualTo(written);
 
         TrainConfig other = tiny(2, 256, 128, List.of());
         assertThatThrownBy(() -> new Trainer(other, data, new RunFiles(dir), TrainListener.SILENT, 2).run(true))
-                .isInstanceOfSatisfying(RunDirectoryConflict.class, e -> assertThat(e.kind())
-                        .isEqualTo(RunDirectoryConflict.Kind.OTHER_CONFIG))
+                .isInstanceOfSatisfying(
+                        RunDirectoryConflict.class,
+                        e -> assertThat(e.kind()).isEqualTo(RunDirectoryConflict.Kind.OTHER_CONFIG))
                 .hasMessageContaining("different config")
                 .hasMessageNotContaining("--");
     }

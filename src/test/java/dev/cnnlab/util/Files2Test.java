@@ -33,7 +33,10 @@ class Files2Test {
                     for (int i = 0; i < 100; i++) {
                         Files2.writeAtomically(file, text);
                         String seen = Files.readString(file);
-                        assertThat(seen).hasSize(text.length()).isEqualTo(seen.substring(0, seen.indexOf('\n') + 1).repeat(2000));
+                        assertThat(seen)
+                                .hasSize(text.length())
+                                .isEqualTo(seen.substring(0, seen.indexOf('\n') + 1)
+                                        .repeat(2000));
                     }
                     return null;
                 }));

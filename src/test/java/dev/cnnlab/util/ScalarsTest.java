@@ -57,7 +57,8 @@ class ScalarsTest {
             assertThat(gradientAfterChurn(Scalars::divide)).containsOnly(0.25f);
         }
         try (NDManager manager = NDManager.newBaseManager()) {
-            assertThat(Scalars.divide(manager.create(new float[] {2, 6}, new Shape(2)), 2).toFloatArray())
+            assertThat(Scalars.divide(manager.create(new float[] {2, 6}, new Shape(2)), 2)
+                            .toFloatArray())
                     .containsExactly(1f, 3f);
         }
     }
