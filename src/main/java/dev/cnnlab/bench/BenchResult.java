@@ -10,6 +10,7 @@ package dev.cnnlab.bench;
  * @param flopsPerImage forward FLOPs per image
  * @param batchSize batch size
  * @param threads libtorch threads
+ * @param device the device measured: {@code cpu()}, or {@code gpu(n)} with the GPU's name
  * @param synthetic whether input was synthetic
  * @param allocator the preloaded allocator, if any
  * @param trainImagesPerSecond median training throughput (forward, backward, update, data wait)
@@ -38,6 +39,7 @@ public record BenchResult(
         long flopsPerImage,
         int batchSize,
         int threads,
+        String device,
         boolean synthetic,
         String allocator,
         double trainImagesPerSecond,
@@ -72,6 +74,7 @@ public record BenchResult(
         private long flopsPerImage;
         private int batchSize;
         private int threads;
+        private String device;
         private boolean synthetic;
         private String allocator;
         private double trainImagesPerSecond;
@@ -122,6 +125,11 @@ public record BenchResult(
 
         public Builder threads(int value) {
             threads = value;
+            return this;
+        }
+
+        public Builder device(String value) {
+            device = value;
             return this;
         }
 
@@ -233,6 +241,7 @@ public record BenchResult(
                     flopsPerImage,
                     batchSize,
                     threads,
+                    device,
                     synthetic,
                     allocator,
                     trainImagesPerSecond,

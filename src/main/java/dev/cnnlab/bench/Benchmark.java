@@ -1,6 +1,5 @@
 package dev.cnnlab.bench;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -12,12 +11,14 @@ import dev.cnnlab.data.BatchLoader;
 import dev.cnnlab.data.ChannelStats;
 import dev.cnnlab.data.Cifar100Split;
 import dev.cnnlab.data.CifarData;
+import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.technique.Mixup;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.train.DeviceSum;
 import dev.cnnlab.train.SgdOptimizer;
 import dev.cnnlab.train.TrainStep;
 import dev.cnnlab.util.Seeds;
@@ -40,16 +41,24 @@ public final class Benchmark {
     private final BenchConfig config;
     private final CifarData data;
     private final Consumer<String> log;
+    private final ComputeDevice device;
+
+    /** A benchmark on the CPU. */
+    public Benchmark(BenchConfig config, CifarData data, Consumer<String> log) {
+        this(config, data, log, ComputeDevice.CPU);
+    }
 
     /**
      * @param config what to measure
      * @param data the real data, or null with {@code config.synthetic()}
      * @param log progress lines
+     * @param device where the network, its batches and the optimiser live
      */
-    public Benchmark(BenchConfig config, CifarData data, Consumer<String> log) {
+    public Benchmark(BenchConfig config, CifarData data, Consumer<String> log, ComputeDevice device) {
         this.config = config;
         this.data = data;
         this.log = log;
+        this.device = device;
     }
 
     public BenchResult run() {
@@ -62,7 +71,7 @@ public final class Benchmark {
         }
         TechniqueSet set = TechniqueSet.of(techniques);
         ModelSpec spec = set.shape(ModelSpec.cifar100(config.depth(), false));
-        try (NDManager manager = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
+        try (NDManager manager = NDManager.newBaseManager(device.device())) {
             SequentialBlock net = PreActResNet.build(spec, 0);
             net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), 3, 32, 32));
             ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, 3, 32, 32));
@@ -88,6 +97,7 @@ public final class Benchmark {
                     .flopsPerImage(summary.flopsPerImage())
                     .batchSize(config.batchSize())
                     .threads(config.threads())
+                    .device(device.description())
                     .synthetic(config.synthetic())
                     .allocator(preload == null || preload.isBlank() ? "glibc malloc" : preload)
                     .trainImagesPerSecond(train.median)
@@ -135,6 +145,7 @@ public final class Benchmark {
         long waited = 0;
         long timed = 0;
         long rssAfterWarmup = -1;
+        DeviceSum correct = new DeviceSum(manager, 0);
         for (int it = 0; rates.getN() < config.iterations(); it++) {
             boolean measured = gate.beforeIteration(System.nanoTime());
             if (measured && rssAfterWarmup < 0) {
@@ -143,7 +154,7 @@ public final class Benchmark {
             long start = System.nanoTime();
             BatchSource.Next next = source.next();
             long got = System.nanoTime();
-            step.run(manager, next.images(), next.labels(), 0.1, Seeds.stream(0, "bench-mix", it));
+            step.run(manager, next.images(), next.labels(), 0.1, Seeds.stream(0, "bench-mix", it), correct);
             next.release().run();
             long end = System.nanoTime();
             if (measured) {
@@ -154,6 +165,7 @@ public final class Benchmark {
             progress("train", rates, gate);
         }
         source.close();
+        correct.close();
         double growth = 100.0
                 * (ProcessMemory.rssMb() - rssAfterWarmup)
                 / Math.max(1, rssAfterWarmup)

@@ -4,6 +4,7 @@ import dev.cnnlab.bench.BenchConfig;
 import dev.cnnlab.bench.BenchResult;
 import dev.cnnlab.bench.Benchmark;
 import dev.cnnlab.data.CifarData;
+import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.precision.Precision;
 import dev.cnnlab.train.EngineSetup;
 import dev.cnnlab.util.Json;
@@ -80,6 +81,9 @@ final class BenchCommand implements Runnable {
     @Option(names = "--data", paramLabel = "DIR", description = "CIFAR-100 location for the real pipeline")
     Path data;
 
+    @Option(names = "--device", paramLabel = "D", description = DeviceChoice.DESCRIPTION)
+    String device;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -106,18 +110,20 @@ final class BenchCommand implements Runnable {
                 flopsPerCycle,
                 Precision.of(precision));
         CifarData cifar = synthetic ? null : DataOptions.read(data);
+        ComputeDevice on = DeviceChoice.resolve(device);
         EngineSetup.start(t);
-        config.precision().speedWarning().ifPresent(w -> System.err.println("cnnlab: warning: " + w));
-        BenchResult r = new Benchmark(config, cifar, line -> System.err.println("  " + line)).run();
+        config.precision().speedWarning(on.device()).ifPresent(w -> System.err.println("cnnlab: warning: " + w));
+        BenchResult r = new Benchmark(config, cifar, line -> System.err.println("  " + line), on).run();
         if (json) {
             System.out.println(Json.write(r));
             return;
         }
         System.out.printf(
                 Locale.ROOT,
-                "%s %s, batch %d, %d threads, %s input, allocator %s%n",
+                "%s %s on %s, batch %d, %d threads, %s input, allocator %s%n",
                 r.model(),
                 r.precision(),
+                r.device(),
                 r.batchSize(),
                 r.threads(),
                 r.synthetic() ? "synthetic" : "real augmented",

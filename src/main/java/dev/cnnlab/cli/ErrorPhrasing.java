@@ -1,6 +1,7 @@
 package dev.cnnlab.cli;
 
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.device.DeviceUnavailable;
 import dev.cnnlab.model.ModelTooLarge;
 import dev.cnnlab.train.RunDirectoryConflict;
 import dev.cnnlab.train.TrainingDiverged;
@@ -32,6 +33,14 @@ final class ErrorPhrasing {
                     + (study
                             ? ": choose a smaller `depth` or `widen` for that model in the study spec"
                             : ": choose a smaller --depth or --widen");
+        }
+        if (e instanceof DeviceUnavailable device) {
+            return device.requested() == null
+                    ? device.problem() + ": run without CNNLAB_ENGINE=cuda to use the CPU build"
+                    : "--device " + device.requested() + ": " + device.problem() + "; use --device cpu"
+                            + (device.problem().contains("CPU build")
+                                    ? ", or the CUDA build on a GPU machine (CNNLAB_ENGINE=cuda ./cnnlab ...)"
+                                    : "");
         }
         if (e instanceof RunDirectoryConflict conflict) {
             return conflict.problem() + ": " + (study ? studyRemedy(conflict.kind()) : trainRemedy(conflict.kind()));

@@ -2,6 +2,8 @@ package dev.cnnlab.cli;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.data.CifarData;
+import dev.cnnlab.device.ComputeDevice;
+import dev.cnnlab.device.GpuProbe;
 import dev.cnnlab.report.ReportFiles;
 import dev.cnnlab.report.StudyReport;
 import dev.cnnlab.study.Cell;
@@ -82,6 +84,13 @@ final class StudyCommand implements Runnable {
                 defaultValue = "2",
                 description = "data loader threads per cell (default ${DEFAULT-VALUE})")
         int loaderWorkers;
+
+        @Option(
+                names = "--device",
+                paramLabel = "D",
+                description = DeviceChoice.DESCRIPTION + "; with --workers, gpu spreads the workers over every GPU,"
+                        + " gpu:N keeps them on GPU N")
+        String device;
 
         @Option(names = "--no-report", description = "do not write the report at the end")
         boolean noReport;
@@ -190,17 +199,20 @@ final class StudyCommand implements Runnable {
                         + " its models entry, or a command-line override)");
             }
         }
+        ComputeDevice device = DeviceChoice.resolve(execution.device); // before anything is written
         StudyDirectory directory = new StudyDirectory(out).open(spec);
         CifarData data = DataOptions.read(overrides.data);
 
         long start = System.nanoTime();
         if (execution.workers > 1 && selected.size() > 1) {
-            new WorkerPool(execution.workers, threads).runAll(workerArguments(selected, threads));
+            new WorkerPool(execution.workers, threads, workerGpus(device))
+                    .runAll(workerArguments(selected, threads, device));
         } else {
             EngineSetup.start(threads);
             ConsoleStudyProgress progress = new ConsoleStudyProgress(System.err, !execution.quiet, spec);
             new StudyRunner(spec, directory, data)
                     .threads(threads)
+                    .device(device)
                     .loaderWorkers(execution.loaderWorkers)
                     .promote(!execution.noPromote)
                     .listener(progress)
@@ -261,8 +273,24 @@ final class StudyCommand implements Runnable {
         return selected;
     }
 
+    /**
+     * The GPUs the workers share out, one per worker in turn: {@code gpu:N} keeps them all on N,
+     * {@code gpu} and the default use every GPU, the CPU none.
+     */
+    private List<Integer> workerGpus(ComputeDevice device) {
+        if (!device.isGpu()) {
+            return List.of();
+        }
+        if (execution.device != null && execution.device.contains(":")) {
+            return List.of(device.device().getDeviceId());
+        }
+        return java.util.stream.IntStream.range(0, GpuProbe.SYSTEM.gpuCount())
+                .boxed()
+                .toList();
+    }
+
     /** The command line of one worker process: this study restricted to the selected cells, one cell at a time. */
-    private List<String> workerArguments(List<Cell> selected, int threads) {
+    private List<String> workerArguments(List<Cell> selected, int threads, ComputeDevice device) {
         List<String> args = new ArrayList<>(List.of(
                 "study",
                 specFile.toString(),
@@ -274,6 +302,8 @@ final class StudyCommand implements Runnable {
                 Integer.toString(threads),
                 "--loader-workers",
                 Integer.toString(execution.loaderWorkers),
+                "--device",
+                device.isGpu() ? "gpu" : "cpu", // a worker sees only its own GPU, as gpu:0
                 execution.noPromote ? "--no-promote" : "--promote",
                 "--cell",
                 String.join(

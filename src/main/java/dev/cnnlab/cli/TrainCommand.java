@@ -2,6 +2,7 @@ package dev.cnnlab.cli;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.data.CifarData;
+import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.technique.Mixup;
 import dev.cnnlab.technique.SqueezeExcitation;
 import dev.cnnlab.technique.TechniqueSpec;
@@ -148,6 +149,9 @@ final class TrainCommand implements Runnable {
         @Option(names = "--quiet", description = "no progress bar, only the per-epoch rows")
         boolean quiet;
 
+        @Option(names = "--device", paramLabel = "D", description = DeviceChoice.DESCRIPTION)
+        String device;
+
         @Option(
                 names = "--precision",
                 paramLabel = "P",
@@ -179,14 +183,18 @@ final class TrainCommand implements Runnable {
         if (run.resume && run.out == null) {
             throw new CnnlabException("--resume needs --out DIR: the run directory to continue");
         }
+        ComputeDevice device = DeviceChoice.resolve(run.device); // before anything is written
         Path out = run.out != null ? run.out : defaultOut(config);
         RunFiles files = new RunFiles(out).create();
         CifarData data = DataOptions.read(dataGroup.data);
         EngineSetup.start(threads);
-        config.computePrecision().speedWarning().ifPresent(w -> System.err.println("cnnlab: warning: " + w));
+        config.computePrecision()
+                .speedWarning(device.device())
+                .ifPresent(w -> System.err.println("cnnlab: warning: " + w));
         ConsoleProgress progress = new ConsoleProgress(System.err, !run.quiet);
-        RunResult result =
-                new Trainer(config, data, files, progress, dataGroup.workers, run.checkpointSeconds).run(run.resume);
+        RunResult result = new Trainer(config, data, files, progress, dataGroup.workers, run.checkpointSeconds)
+                .onDevice(device)
+                .run(run.resume);
         System.out.printf(
                 Locale.ROOT,
                 "%s: final test top-1 %.2f%%, top-5 %.2f%% after %d epochs (%.0f s, %.0f img/s) -> %s%n",

@@ -20,10 +20,13 @@ final class WorkerPool {
 
     private final int workers;
     private final int threadsEach;
+    /** GPUs given out to the workers in turn (CUDA_VISIBLE_DEVICES); empty on the CPU. */
+    private final List<Integer> gpus;
 
-    WorkerPool(int workers, int threadsEach) {
+    WorkerPool(int workers, int threadsEach, List<Integer> gpus) {
         this.workers = workers;
         this.threadsEach = threadsEach;
+        this.gpus = List.copyOf(gpus);
     }
 
     void runAll(List<String> cnnlabArguments) {
@@ -31,18 +34,17 @@ final class WorkerPool {
         List<Thread> pumps = new ArrayList<>();
         Thread stopChildren = new Thread(() -> children.forEach(Process::destroy));
         Runtime.getRuntime().addShutdownHook(stopChildren);
-        int gpus = gpuCount();
         System.err.printf(
                 "starting %d worker processes with %d libtorch threads each%s%n",
-                workers, threadsEach, gpus > 0 ? " on " + gpus + " GPU(s)" : "");
+                workers, threadsEach, gpus.isEmpty() ? "" : " on GPU(s) " + gpus);
         try {
             for (int w = 0; w < workers; w++) {
                 List<String> command = new ArrayList<>(javaCommand());
                 command.addAll(cnnlabArguments);
                 ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
                 builder.environment().put("CNNLAB_PROGRESS", "plain");
-                if (gpus > 0) {
-                    builder.environment().put("CUDA_VISIBLE_DEVICES", Integer.toString(w % gpus));
+                if (!gpus.isEmpty()) {
+                    builder.environment().put("CUDA_VISIBLE_DEVICES", Integer.toString(gpus.get(w % gpus.size())));
                 }
                 Process child = builder.start();
                 children.add(child);
@@ -110,13 +112,5 @@ final class WorkerPool {
         thread.setDaemon(true);
         thread.start();
         return thread;
-    }
-
-    private static int gpuCount() {
-        try {
-            return ai.djl.util.cuda.CudaUtils.getGpuCount();
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            return 0;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cnnlab.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -20,7 +21,7 @@ public final class ModelCost {
     /** The summary of {@code spec}'s network. */
     public static ModelSummary summary(ModelSpec spec) {
         return CACHE.computeIfAbsent(spec, s -> {
-            try (NDManager manager = NDManager.newBaseManager()) {
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu())) { // counting needs no GPU
                 SequentialBlock net = PreActResNet.build(s, 0);
                 Shape input = new Shape(1, 3, 32, 32);
                 net.initialize(manager, DataType.FLOAT32, input);

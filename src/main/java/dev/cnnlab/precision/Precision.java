@@ -1,6 +1,6 @@
 package dev.cnnlab.precision;
 
-import ai.djl.engine.Engine;
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -92,8 +92,8 @@ public enum Precision {
      * A note when this precision is slow on this machine: bf16 on a CPU without AVX512-BF16 or
      * AMX is emulated by libtorch and slower than float32. Nothing for GPUs or unreadable flags.
      */
-    public Optional<String> speedWarning() {
-        if (this == FP32 || Engine.getInstance().defaultDevice().isGpu()) {
+    public Optional<String> speedWarning(Device device) {
+        if (this == FP32 || device.isGpu()) {
             return Optional.empty();
         }
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
@@ -103,7 +103,7 @@ public enum Precision {
         }
     }
 
-    /** {@link #speedWarning()} for the flags line of /proc/cpuinfo. */
+    /** {@link #speedWarning(Device)} for the flags line of /proc/cpuinfo. */
     Optional<String> speedWarning(String cpuFlags) {
         if (this == FP32) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.cnnlab.precision;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -49,7 +50,7 @@ final class TorchScriptCast implements AutoCloseable {
 
     /** Loads a module that converts its input to the given c10 scalar type. */
     static TorchScriptCast to(int scalarType, String className) {
-        NDManager owner = NDManager.newBaseManager();
+        NDManager owner = NDManager.newBaseManager(Device.cpu()); // a module without weights runs on any device
         try {
             byte[] archive = archive(className, scalarType);
             PtSymbolBlock module =

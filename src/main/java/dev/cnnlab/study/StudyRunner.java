@@ -2,6 +2,7 @@ package dev.cnnlab.study;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.data.CifarData;
+import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.train.RunResult;
 import dev.cnnlab.train.Trainer;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class StudyRunner {
     private final CifarData data;
     private int threads = 1;
     private int loaderWorkers = 2;
+    private ComputeDevice device = ComputeDevice.CPU;
     private boolean promote = true;
     private Duration poll = DEFAULT_POLL;
     private StudyListener listener = StudyListener.SILENT;
@@ -45,6 +47,12 @@ public final class StudyRunner {
     /** libtorch threads per cell. */
     public StudyRunner threads(int value) {
         threads = value;
+        return this;
+    }
+
+    /** The device every cell trains on (default: the CPU). */
+    public StudyRunner device(ComputeDevice value) {
+        device = value;
         return this;
     }
 
@@ -149,6 +157,7 @@ public final class StudyRunner {
                             listener.starting(cell, total),
                             loaderWorkers,
                             Trainer.DEFAULT_CHECKPOINT_SECONDS)
+                    .onDevice(device)
                     .run(true);
             listener.finished(cell, total, result);
             return true;

@@ -2,6 +2,9 @@ package dev.cnnlab.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.cnnlab.device.DeviceRequest;
+import dev.cnnlab.device.GpuProbe;
+import dev.cnnlab.device.NativeFlavour;
 
 /** Starts libtorch the way cnnlab needs it: offline, with a chosen number of threads. */
 public final class EngineSetup {
@@ -18,9 +21,11 @@ public final class EngineSetup {
 
     /**
      * Loads the engine (natives come from the bundled jar; DJL never downloads) and sets the
-     * intra-op thread count; safe to call again with another count.
+     * intra-op thread count; safe to call again with another count. The CUDA build on a machine
+     * without a usable CUDA GPU is refused here, before any native library is loaded.
      */
     public static Engine start(int threads) {
+        DeviceRequest.requireUsable(NativeFlavour.bundled(), GpuProbe.SYSTEM);
         // DJL 0.25 reads `offline` (no downloads, no EC2-metadata call home when the engine loads);
         // DJL 0.26 and later read `ai.djl.offline`. Set here too, so no entry point depends on the launcher.
         System.setProperty(OFFLINE, "true");

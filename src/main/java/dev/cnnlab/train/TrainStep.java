@@ -28,9 +28,6 @@ public final class TrainStep {
     private static final int CHANNELS = Cifar100Split.CHANNELS;
     private static final int CLASSES = Cifar100Split.FINE_CLASSES;
 
-    /** The step's mean loss and the summed target mass on the predicted classes. */
-    public record Outcome(double meanLoss, double targetMassOnPrediction) {}
-
     private final Block net;
     private final ParameterStore parameters;
     private final SgdOptimizer optimizer;
@@ -56,9 +53,18 @@ public final class TrainStep {
      * @param labels class labels
      * @param lr learning rate
      * @param mixRandom the batch's own stream for mixing techniques
+     * @param targetMass where the batch's target mass on the predicted classes (its correct
+     *     predictions, for hard labels) is added, on the device
+     * @return the batch's mean loss: the step's one host read
      */
-    public Outcome run(NDManager manager, ByteBuffer images, int[] labels, double lr, SplittableRandom mixRandom) {
-        Outcome outcome;
+    public double run(
+            NDManager manager,
+            ByteBuffer images,
+            int[] labels,
+            double lr,
+            SplittableRandom mixRandom,
+            DeviceSum targetMass) {
+        double meanLoss;
         try (NDManager scope = manager.newSubManager()) {
             int n = labels.length;
             NDArray x = scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32);
@@ -81,11 +87,12 @@ public final class TrainStep {
                                         .singletonOrThrow())));
                 NDArray loss = SoftTargetCrossEntropy.mean(logits, targetArray);
                 collector.backward(loss);
-                outcome = new Outcome(loss.getFloat(), targetMassOnPrediction(logits, targets));
+                meanLoss = HostReads.scalar(loss);
+                targetMass.add(targetMassOnPrediction(logits, targetArray)); // integer argmax: no graph
             }
         }
         optimizer.step(lr);
-        return outcome;
+        return meanLoss;
     }
 
     /**
@@ -131,14 +138,13 @@ public final class TrainStep {
         return nhwc.transpose(0, 3, 1, 2);
     }
 
-    /** Sum over the batch of the target probability of the predicted class (accuracy for hard labels). */
-    private static double targetMassOnPrediction(NDArray logits, float[] targets) {
-        long[] predicted = logits.argMax(1).toLongArray();
-        double mass = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            mass += targets[i * CLASSES + (int) predicted[i]];
-        }
-        return mass;
+    /**
+     * Sum over the batch of the target probability of the predicted class (accuracy for hard
+     * labels), as a device scalar: no host read.
+     */
+    private static NDArray targetMassOnPrediction(NDArray logits, NDArray targets) {
+        NDArray predicted = logits.argMax(1).reshape(-1, 1);
+        return targets.gather(predicted, 1).toType(DataType.FLOAT64, false).sum();
     }
 
     private static float[] oneHot(int[] labels) {

@@ -1,12 +1,12 @@
 package dev.cnnlab.train;
 
-import ai.djl.engine.Engine;
 import dev.cnnlab.data.Batch;
 import dev.cnnlab.data.BatchLoader;
 import dev.cnnlab.data.ChannelStats;
 import dev.cnnlab.data.Checksums;
 import dev.cnnlab.data.Cifar100Split;
 import dev.cnnlab.data.CifarData;
+import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.util.Seeds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,6 +33,7 @@ public final class Trainer {
     private final TrainListener listener;
     private final int loaderWorkers;
     private final long checkpointNanos;
+    private final ComputeDevice device;
 
     /**
      * @param config what to train (validated here)
@@ -56,12 +57,32 @@ public final class Trainer {
             TrainListener listener,
             int loaderWorkers,
             double checkpointSeconds) {
+        this(config, data, files, listener, loaderWorkers, (long) (checkpointSeconds * 1e9), ComputeDevice.CPU);
+    }
+
+    private Trainer(
+            TrainConfig config,
+            CifarData data,
+            RunFiles files,
+            TrainListener listener,
+            int loaderWorkers,
+            long checkpointNanos,
+            ComputeDevice device) {
         this.config = config.validate();
         this.data = data;
         this.files = files;
         this.listener = listener;
         this.loaderWorkers = Math.max(1, loaderWorkers);
-        this.checkpointNanos = (long) (checkpointSeconds * 1e9);
+        this.checkpointNanos = checkpointNanos;
+        this.device = device;
+    }
+
+    /**
+     * This trainer on {@code device} (default: the CPU): the network, optimiser state, batches and
+     * evaluation all live there. A run may be resumed on another device than it started on.
+     */
+    public Trainer onDevice(ComputeDevice device) {
+        return new Trainer(config, data, files, listener, loaderWorkers, checkpointNanos, device);
     }
 
     /**
@@ -85,7 +106,7 @@ public final class Trainer {
         Cifar100Split train = data.train().limit(config.trainLimit());
         Cifar100Split test = data.test().limit(config.testLimit());
         ChannelStats stats = ChannelStats.of(data.train());
-        try (TrainingSetup run = TrainingSetup.open(config, start.saved(), files, processStartedAt)) {
+        try (TrainingSetup run = TrainingSetup.open(config, start.saved(), files, processStartedAt, device.device())) {
             TrainState state = run.state;
             if (start.saved().isPresent()) {
                 listener.message(
@@ -98,21 +119,23 @@ public final class Trainer {
             while (!state.finished()) {
                 long epochStart = System.nanoTime();
                 TrainState before = state;
-                EpochTotals totals = trainEpoch(run, train, stats, before);
-                Evaluation eval = evaluate(run, test, stats);
-                double seconds = totals.seconds() + (System.nanoTime() - epochStart) / 1e9 - totals.secondsHere();
-                int epoch = state.completedEpochs();
-                EpochStats row = new EpochStats(
-                        epoch + 1,
-                        run.schedule.lr(epoch),
-                        totals.meanLoss(),
-                        totals.top1(),
-                        eval.loss(),
-                        eval.top1(),
-                        eval.top5(),
-                        seconds,
-                        train.size() / totals.seconds(),
-                        eval.metrics());
+                EpochStats row;
+                try (EpochTotals totals = trainEpoch(run, train, stats, before)) {
+                    Evaluation eval = evaluate(run, test, stats);
+                    double seconds = totals.seconds() + (System.nanoTime() - epochStart) / 1e9 - totals.secondsHere();
+                    int epoch = state.completedEpochs();
+                    row = new EpochStats(
+                            epoch + 1,
+                            run.schedule.lr(epoch),
+                            totals.meanLoss(),
+                            totals.top1(),
+                            eval.loss(),
+                            eval.top1(),
+                            eval.top5(),
+                            seconds,
+                            train.size() / totals.seconds(),
+                            eval.metrics());
+                }
                 state = state.next(row);
                 run.checkpoint(files, state);
                 files.writeEpochs(state);
@@ -144,25 +167,26 @@ public final class Trainer {
                 .build()) {
             int batches = loader.numBatches();
             listener.epochStarted(epoch + 1, config.epochs(), run.schedule.lr(epoch), batches);
-            EpochTotals totals = new EpochTotals(resumeFrom, System.nanoTime());
+            EpochTotals totals = new EpochTotals(resumeFrom, System.nanoTime(), run.manager);
             long lastSave = System.nanoTime();
             while (loader.hasNext()) {
                 Batch batch = loader.next();
                 try {
                     double lr = run.schedule.lr(epoch + (double) batch.index() / batches);
-                    TrainStep.Outcome outcome = step.run(
+                    double meanLoss = step.run(
                             run.manager,
                             batch.images(),
                             batch.labels(),
                             lr,
-                            Seeds.stream(config.seed(), "mix", epoch, batch.index()));
-                    if (!Double.isFinite(outcome.meanLoss())) {
-                        throw new TrainingDiverged(outcome.meanLoss(), epoch + 1, batch.index() + 1, lr);
+                            Seeds.stream(config.seed(), "mix", epoch, batch.index()),
+                            totals.targetMass());
+                    if (!Double.isFinite(meanLoss)) {
+                        throw new TrainingDiverged(meanLoss, epoch + 1, batch.index() + 1, lr);
                     }
                     if (run.average != null) {
                         run.average.update();
                     }
-                    totals.add(batch.size(), outcome.meanLoss(), outcome.targetMassOnPrediction(), System.nanoTime());
+                    totals.add(batch.size(), meanLoss, System.nanoTime());
                 } finally {
                     batch.release();
                 }
@@ -213,7 +237,7 @@ public final class Trainer {
                 Checksums.md5(data.test()),
                 String.valueOf(data.source()),
                 config.threads(),
-                Engine.getInstance().defaultDevice().toString(),
+                device.description(),
                 Optional.ofNullable(state.startedAt()).orElse(processStartedAt),
                 resumed ? processStartedAt : null);
         return new RunResult(

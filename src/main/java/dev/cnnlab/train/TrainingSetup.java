@@ -1,6 +1,6 @@
 package dev.cnnlab.train;
 
-import ai.djl.engine.Engine;
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -39,13 +39,14 @@ final class TrainingSetup implements AutoCloseable {
     /** Where training starts: fresh or restored. */
     final TrainState state;
 
-    private TrainingSetup(TrainConfig config, Optional<TrainState> saved, RunFiles files, String startedAt) {
+    private TrainingSetup(
+            TrainConfig config, Optional<TrainState> saved, RunFiles files, String startedAt, Device device) {
         techniques = TechniqueSet.of(config.techniques());
         spec = config.modelSpec();
         OptimizerSettings settings = techniques.optimizer(OptimizerSettings.of(config));
         schedule = techniques.schedule(SchedulePlan.of(config)).schedule();
         metrics = techniques.evaluationMetrics();
-        manager = NDManager.newBaseManager(Engine.getInstance().defaultDevice());
+        manager = NDManager.newBaseManager(device);
         try {
             net = PreActResNet.build(spec, config.seed());
             net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), CHANNELS, SIDE, SIDE));
@@ -64,10 +65,11 @@ final class TrainingSetup implements AutoCloseable {
 
     /**
      * Builds the run's objects; restores {@code saved}'s checkpoint from {@code files} when
-     * present, else starts a fresh state at {@code startedAt}.
+     * present, else starts a fresh state at {@code startedAt}. Every array lives on {@code device}.
      */
-    static TrainingSetup open(TrainConfig config, Optional<TrainState> saved, RunFiles files, String startedAt) {
-        return new TrainingSetup(config, saved, files, startedAt);
+    static TrainingSetup open(
+            TrainConfig config, Optional<TrainState> saved, RunFiles files, String startedAt, Device device) {
+        return new TrainingSetup(config, saved, files, startedAt, device);
     }
 
     /** Saves a checkpoint of the network, optimiser and average at {@code at}. */
