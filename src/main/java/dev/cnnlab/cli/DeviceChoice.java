@@ -26,8 +26,14 @@ final class DeviceChoice {
         }
     }
 
-    /** The device {@code --device value} means here; a missing GPU is a {@code DeviceUnavailable}. */
+    /**
+     * The device {@code --device value} means here; a missing GPU, or a CUDA build on a machine
+     * without one, is a {@code DeviceUnavailable}. Commands call it before writing anything.
+     */
     static ComputeDevice resolve(String value) {
-        return request(value).resolve(NativeFlavour.bundled(), GpuProbe.SYSTEM);
+        NativeFlavour flavour = NativeFlavour.bundled();
+        DeviceRequest request = request(value);
+        DeviceRequest.requireUsable(flavour, GpuProbe.SYSTEM);
+        return request.resolve(flavour, GpuProbe.SYSTEM);
     }
 }

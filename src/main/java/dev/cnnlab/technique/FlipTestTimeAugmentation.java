@@ -1,5 +1,6 @@
 package dev.cnnlab.technique;
 
+import ai.djl.ndarray.NDArray;
 import dev.cnnlab.train.EvaluationMetric;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public final class FlipTestTimeAugmentation implements Technique {
             }
 
             @Override
-            public int correct(Batch batch) {
+            public NDArray correct(Batch batch) {
                 // the sum ranks classes as the mean does; x.flip(2) mirrors [n, H, W, C] left-right
                 return batch.top1Correct(batch.logits().add(batch.logitsOf(x -> x.flip(2))));
             }

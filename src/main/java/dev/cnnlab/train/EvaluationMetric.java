@@ -13,8 +13,11 @@ public interface EvaluationMetric {
     /** Column and JSON name, e.g. {@code test_top1_flip_tta}: lower case with underscores. */
     String key();
 
-    /** Images of {@code batch} this metric counts as correct; the metric is their percentage. */
-    int correct(Batch batch);
+    /**
+     * Images of {@code batch} this metric counts as correct, as a 0-d integer array on the batch's
+     * device (summed there over the test set: no host read per batch); the metric is their percentage.
+     */
+    NDArray correct(Batch batch);
 
     /** One evaluated test batch. */
     interface Batch {
@@ -28,7 +31,7 @@ public interface EvaluationMetric {
          */
         NDArray logitsOf(UnaryOperator<NDArray> transform);
 
-        /** How many of {@code logits} rank the true label first. */
-        int top1Correct(NDArray logits);
+        /** How many of {@code logits} rank the true label first, as a 0-d integer array. */
+        NDArray top1Correct(NDArray logits);
     }
 }

@@ -9,6 +9,7 @@ import dev.cnnlab.data.Batch;
 import dev.cnnlab.data.BatchLoader;
 import dev.cnnlab.data.ChannelStats;
 import dev.cnnlab.data.Cifar100Split;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,14 @@ public final class Evaluator {
             int batchSize,
             int workers,
             List<EvaluationMetric> metrics) {
-        double lossSum = 0;
-        int top1 = 0;
-        int top5 = 0;
-        int[] extraCorrect = new int[metrics.size()];
+        // sums stay on the device until the end: one host read per total, none per batch
+        DeviceSum lossSum = new DeviceSum(manager, 0);
+        DeviceSum top1 = new DeviceSum(manager, 0);
+        DeviceSum top5 = new DeviceSum(manager, 0);
+        List<DeviceSum> extraCorrect = new ArrayList<>();
+        for (int m = 0; m < metrics.size(); m++) {
+            extraCorrect.add(new DeviceSum(manager, 0));
+        }
         try (BatchLoader loader = BatchLoader.builder()
                 .setSplit(split)
                 .setStats(stats)
@@ -51,14 +56,13 @@ public final class Evaluator {
                     int n = batch.size();
                     NDArray logits = TrainStep.infer(net, parameters, scope, batch.images(), n);
                     NDArray labels = scope.create(batch.labels()).toType(DataType.INT64, false);
-                    lossSum += SoftTargetCrossEntropy.sum(logits, labels.oneHot(CLASSES))
-                            .getFloat();
-                    float[] values = logits.toFloatArray();
-                    top1 += TopK.correct(values, CLASSES, batch.labels(), 1);
-                    top5 += TopK.correct(values, CLASSES, batch.labels(), 5);
-                    EvaluationMetric.Batch evaluated = new EvaluatedBatch(net, parameters, scope, batch, logits);
+                    lossSum.add(SoftTargetCrossEntropy.sum(logits, labels.oneHot(CLASSES)));
+                    top1.add(TopK.correct(logits, labels, 1));
+                    top5.add(TopK.correct(logits, labels, 5));
+                    EvaluationMetric.Batch evaluated =
+                            new EvaluatedBatch(net, parameters, scope, batch, logits, labels);
                     for (int m = 0; m < metrics.size(); m++) {
-                        extraCorrect[m] += metrics.get(m).correct(evaluated);
+                        extraCorrect.get(m).add(metrics.get(m).correct(evaluated));
                     }
                 } finally {
                     batch.release();
@@ -68,13 +72,21 @@ public final class Evaluator {
         int n = split.size();
         Map<String, Double> extra = new LinkedHashMap<>();
         for (int m = 0; m < metrics.size(); m++) {
-            extra.put(metrics.get(m).key(), 100.0 * extraCorrect[m] / n);
+            extra.put(metrics.get(m).key(), 100.0 * readAndClose(extraCorrect.get(m)) / n);
         }
-        return new Evaluation(lossSum / n, 100.0 * top1 / n, 100.0 * top5 / n, n, extra);
+        return new Evaluation(
+                readAndClose(lossSum) / n, 100.0 * readAndClose(top1) / n, 100.0 * readAndClose(top5) / n, n, extra);
+    }
+
+    private static double readAndClose(DeviceSum sum) {
+        try (sum) {
+            return sum.read();
+        }
     }
 
     /** One test batch as an extra metric sees it. */
-    private record EvaluatedBatch(Block net, ParameterStore parameters, NDManager scope, Batch batch, NDArray logits)
+    private record EvaluatedBatch(
+            Block net, ParameterStore parameters, NDManager scope, Batch batch, NDArray logits, NDArray labels)
             implements EvaluationMetric.Batch {
 
         @Override
@@ -83,8 +95,8 @@ public final class Evaluator {
         }
 
         @Override
-        public int top1Correct(NDArray someLogits) {
-            return TopK.correct(someLogits.toFloatArray(), CLASSES, batch.labels(), 1);
+        public NDArray top1Correct(NDArray someLogits) {
+            return TopK.correct(someLogits, labels, 1);
         }
     }
 }

@@ -31,8 +31,14 @@ final class CliProcess {
     }
 
     static Outcome run(String... args) throws Exception {
+        return runWithClassPathFirst(null, args);
+    }
+
+    /** As {@link #run}, with {@code first} (a directory or jar, or null) ahead of the class path. */
+    static Outcome runWithClassPathFirst(Path first, String... args) throws Exception {
         // surefire's own class path property: java.class.path may be a manifest-only booter jar
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String classPath = first == null ? testClassPath : first + File.pathSeparator + testClassPath;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g",
