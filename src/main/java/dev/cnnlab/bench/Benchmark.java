@@ -79,8 +79,9 @@ public final class Benchmark {
             Rates train = Rates.NONE;
             Rates infer = Rates.NONE;
             if (config.mode() != BenchConfig.Mode.INFER) {
-                SgdOptimizer optimizer = SgdOptimizer.forBlock(net, 0.9, 1e-4);
-                train = measureTraining(new TrainStep(net, parameters, optimizer, set), manager);
+                try (SgdOptimizer optimizer = SgdOptimizer.forBlock(net, 0.9, 1e-4)) {
+                    train = measureTraining(new TrainStep(net, parameters, optimizer, set), manager);
+                }
             }
             if (config.mode() != BenchConfig.Mode.TRAIN) {
                 infer = measureInference(net, parameters, manager);

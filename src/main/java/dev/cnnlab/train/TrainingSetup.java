@@ -79,6 +79,7 @@ final class TrainingSetup implements AutoCloseable {
 
     @Override
     public void close() {
+        optimizer.close();
         manager.close();
     }
 }
