@@ -70,7 +70,7 @@ public enum Precision {
 
     /** A parameter store that hands every layer its weights in this precision. */
     public ParameterStore parameterStore(NDManager manager) {
-        return this == FP32 ? new ParameterStore(manager, false) : new PrecisionParameterStore(manager, this);
+        return this == FP32 ? new DirectParameterStore(manager) : new PrecisionParameterStore(manager, this);
     }
 
     /** A float32 array in this precision: the network input, a weight (recorded by autograd). */

@@ -4,11 +4,10 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import java.util.function.Supplier;
 
 /**
- * DJL's parameter store, handing convolution and linear weights (and linear biases) to the
+ * A parameter store handing convolution and linear weights (and linear biases) to the
  * layers in the compute precision. Batch-norm parameters and statistics are handed over as they
  * are (float32). The cast happens inside the forward pass, so in training autograd carries the
  * gradient back to the float32 master weight.
@@ -17,13 +16,13 @@ import java.util.function.Supplier;
  * {@link #forward}, which the caller closes with the pass's activations. (Left in the weight's own
  * long-lived manager, every step would leak a copy of the network.)
  */
-final class PrecisionParameterStore extends ParameterStore {
+final class PrecisionParameterStore extends DirectParameterStore {
 
     private final Precision precision;
     private NDManager castManager;
 
     PrecisionParameterStore(NDManager manager, Precision precision) {
-        super(manager, false);
+        super(manager);
         this.precision = precision;
     }
 

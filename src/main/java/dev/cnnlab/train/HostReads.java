@@ -1,6 +1,7 @@
 package dev.cnnlab.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,7 +19,12 @@ public final class HostReads {
     /** The value of a one-element array (any type), read once. */
     public static double scalar(NDArray value) {
         READS.incrementAndGet();
-        return value.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+        return switch (value.getDataType()) {
+            case FLOAT32 -> value.toFloatArray()[0];
+            case FLOAT64 -> value.toDoubleArray()[0];
+            case INT64 -> value.toLongArray()[0];
+            default -> value.toType(DataType.FLOAT64, false).toDoubleArray()[0];
+        };
     }
 
     /** Reads made so far by this process. */

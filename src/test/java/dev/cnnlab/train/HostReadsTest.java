@@ -43,9 +43,9 @@ class HostReadsTest {
     /** Every read of device data in the step's packages goes through {@link HostReads}, so the count above sees it. */
     @Test
     void noOtherCodeOnTheTrainingPathReadsArraysToTheHost() throws IOException {
-        Pattern read = Pattern.compile(
-                "\\.(toFloatArray|toDoubleArray|toLongArray|toIntArray|toBooleanArray|toUint8Array|toArray"
-                        + "|toByteBuffer|getFloat|getDouble|getLong|getInt|getByte|getBoolean|toDebugString)\\(");
+        Pattern read = Pattern.compile("\\.(toFloatArray|toDoubleArray|toLongArray|toIntArray|toBooleanArray"
+                + "|toUint8Array|toByteBuffer|getFloat|getDouble|getLong|getInt|getByte|getBoolean|toDebugString)\\("
+                + "|\\.toArray\\(\\)");
         Path main = Path.of("src/main/java/dev/cnnlab");
         for (String pkg : List.of("train", "technique", "model", "precision")) {
             try (Stream<Path> files = Files.list(main.resolve(pkg))) {
