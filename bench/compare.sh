@@ -36,7 +36,12 @@ allocator=glibc
 if [[ -f "$tcmalloc" ]]; then export LD_PRELOAD="$tcmalloc"; allocator=tcmalloc; fi
 "$root/cnnlab" --version >/dev/null   # builds the jar once, outside the timings
 
-iterations() { case "$1" in 164*) echo "${ITERS_BIG:-8} 2";; *) echo "${ITERS:-20} 4";; esac; }
+# Iterations scale up at small batches so every timed window holds about as many images as 20
+# batches of 128 (at batch 8 an iteration lasts ~25 ms; 20 of them are too few to time steadily).
+iterations() {
+  local scale=$(( batch >= 128 ? 1 : 128 / batch ))
+  case "$1" in 164*) echo "${ITERS_BIG:-$((8 * scale))} $((2 * scale))";; *) echo "${ITERS:-$((20 * scale))} $((4 * scale))";; esac
+}
 
 cnnlab_run() { # model mode [precision] -> "img/s rss_mb gflops peak_fraction"
   local depth="${1%se}" se=""; [[ "$1" == *se ]] && se="--se"

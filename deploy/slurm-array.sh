@@ -17,6 +17,9 @@
 #SBATCH --requeue
 #SBATCH --open-mode=append
 #SBATCH --output=cnnlab-%A_%a.log
+# GPU nodes run the CUDA build (target/cnnlab-cuda.jar, built once by the first task: `mvn -Pcuda`);
+# --gres=gpu:1 gives each task one GPU through CUDA_VISIBLE_DEVICES, which cnnlab sees as gpu:0.
+export CNNLAB_ENGINE="${CNNLAB_ENGINE:-cuda}"
 # ---- task body: identical in slurm-array.sh and slurm-array-cpu.sh (deploy/test-slurm.sh checks) ----
 set -euo pipefail
 usage="usage: sbatch --array=0-N deploy/slurm-array[-cpu].sh SPEC STUDY_DIR [DATA]"

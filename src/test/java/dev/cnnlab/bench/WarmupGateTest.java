@@ -11,24 +11,45 @@ class WarmupGateTest {
 
     /** Runs iterations of STEP ns, the compiler adding compileMs[i] during iteration i; returns the warm-up length. */
     private static int warmupFor(WarmupGate gate, AtomicLong compiled, long... compileMs) {
+        return warmupWithSteps(gate, compiled, STEP, compileMs);
+    }
+
+    private static int warmupWithSteps(WarmupGate gate, AtomicLong compiled, long step, long... compileMs) {
         long now = 0;
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 10_000; i++) {
             if (gate.beforeIteration(now)) {
                 return gate.warmupIterations();
             }
             compiled.addAndGet(i < compileMs.length ? compileMs[i] : 0);
-            now += STEP;
+            now += step;
         }
         throw new AssertionError("never warm");
     }
 
     @Test
-    void waitsUntilTheCompilerHasBeenQuietForThreeIterations() {
+    void waitsUntilTheCompilerHasBeenQuietForASecondAndThreeIterations() {
         AtomicLong compiled = new AtomicLong();
         WarmupGate gate = new WarmupGate(2, compiled::get);
-        // compiling hard for 6 iterations (100 ms each, a third of the wall time), then quiet
+        // compiling hard for 6 iterations (100 ms each, a third of the wall time), then quiet:
+        // three quiet 300 ms iterations are 0.9 s, the fourth makes the second
         int warmup = warmupFor(gate, compiled, 100, 100, 100, 100, 100, 100);
-        assertThat(warmup).isEqualTo(6 + WarmupGate.QUIET_ITERATIONS);
+        assertThat(warmup).isEqualTo(6 + 4);
+    }
+
+    @Test
+    void shortIterationsMustStayQuietForASecondNotJustThreeIterations() {
+        AtomicLong compiled = new AtomicLong();
+        WarmupGate gate = new WarmupGate(5, compiled::get);
+        // 10 ms iterations (a batch of 8) with a 2 ms compile every 10th: 2% over that stretch
+        // but 20% in the iteration that has it, so it is never quiet for a whole second
+        long[] trickle = new long[500];
+        for (int i = 0; i < trickle.length; i += 10) {
+            trickle[i] = 2;
+        }
+        int warmup = warmupWithSteps(gate, compiled, 10_000_000L, trickle);
+        // the last compile happens in iteration 490, so 491 is the first quiet one: a second (100
+        // iterations) later it is warm; three quiet iterations alone would have ended it at 494
+        assertThat(warmup).isEqualTo(491 + 100);
     }
 
     @Test
@@ -44,9 +65,10 @@ class WarmupGateTest {
     void neverWaitsLongerThanTheCap() {
         AtomicLong compiled = new AtomicLong();
         WarmupGate gate = new WarmupGate(4, compiled::get);
-        long[] busy = new long[200];
+        long[] busy = new long[400];
         java.util.Arrays.fill(busy, 50);
-        assertThat(warmupFor(gate, compiled, busy)).isEqualTo(4 + WarmupGate.MAX_EXTRA);
+        // 20 s after the minimum, at 300 ms an iteration
+        assertThat(warmupFor(gate, compiled, busy)).isEqualTo(4 + (int) Math.ceil(WarmupGate.MAX_EXTRA_SECONDS / 0.3));
     }
 
     @Test
