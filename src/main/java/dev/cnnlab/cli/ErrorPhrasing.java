@@ -35,12 +35,14 @@ final class ErrorPhrasing {
                             : ": choose a smaller --depth or --widen");
         }
         if (e instanceof DeviceUnavailable device) {
-            return device.requested() == null
-                    ? device.problem() + ": run without CNNLAB_ENGINE=cuda to use the CPU build"
-                    : "--device " + device.requested() + ": " + device.problem() + "; use --device cpu"
-                            + (device.problem().contains("CPU build")
-                                    ? ", or the CUDA build on a GPU machine (CNNLAB_ENGINE=cuda ./cnnlab ...)"
-                                    : "");
+            return switch (device.reason()) {
+                case CUDA_BUILD_UNUSABLE -> device.problem() + ": run without CNNLAB_ENGINE=cuda to use the CPU build";
+                case CPU_BUILD ->
+                    "--device " + device.requested() + ": " + device.problem()
+                            + "; use --device cpu, or the CUDA build on a GPU machine (CNNLAB_ENGINE=cuda ./cnnlab ...)";
+                case NO_SUCH_GPU ->
+                    "--device " + device.requested() + ": " + device.problem() + "; use one of those, or --device cpu";
+            };
         }
         if (e instanceof RunDirectoryConflict conflict) {
             return conflict.problem() + ": " + (study ? studyRemedy(conflict.kind()) : trainRemedy(conflict.kind()));

@@ -56,6 +56,7 @@ public record DeviceRequest(String text, int gpuIndex) {
                 return ComputeDevice.CPU;
             }
             throw new DeviceUnavailable(
+                    DeviceUnavailable.Reason.CPU_BUILD,
                     text,
                     "this is the CPU build of cnnlab (libtorch " + flavour.libtorchVersion() + " " + flavour.name()
                             + "), which cannot use a GPU");
@@ -66,6 +67,7 @@ public record DeviceRequest(String text, int gpuIndex) {
         }
         if (gpuIndex >= gpus) {
             throw new DeviceUnavailable(
+                    DeviceUnavailable.Reason.NO_SUCH_GPU,
                     text,
                     gpus == 0
                             ? "the CUDA runtime finds no GPU on this machine"
@@ -86,16 +88,18 @@ public record DeviceRequest(String text, int gpuIndex) {
         int version = probe.cudaVersion();
         if (version < 0 || probe.gpuCount() == 0) {
             throw new DeviceUnavailable(
+                    DeviceUnavailable.Reason.CUDA_BUILD_UNUSABLE,
                     null,
                     "this is the CUDA build of cnnlab (libtorch " + flavour.libtorchVersion() + " " + flavour.name()
                             + ") and this machine has no usable CUDA GPU");
         }
         if (version < NativeFlavour.CUDA_11_8) {
             throw new DeviceUnavailable(
+                    DeviceUnavailable.Reason.CUDA_BUILD_UNUSABLE,
                     null,
                     "this is the CUDA build of cnnlab (libtorch " + flavour.libtorchVersion()
                             + " " + flavour.name()
-                            + "), which needs a CUDA runtime of 11.8 or newer; the driver offers "
+                            + "), which needs a CUDA runtime of 11.8 or newer; the CUDA runtime found offers "
                             + version / 1000 + "." + version % 1000 / 10);
         }
     }

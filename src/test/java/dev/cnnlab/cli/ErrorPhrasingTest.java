@@ -3,6 +3,7 @@ package dev.cnnlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.device.DeviceUnavailable;
 import dev.cnnlab.train.RunDirectoryConflict;
 import dev.cnnlab.train.TrainingDiverged;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,25 @@ class ErrorPhrasingTest {
                 RunDirectoryConflict.Kind.OTHER_CONFIG, "runs/a holds a finished run with a different config (...)");
         assertThat(ErrorPhrasing.phrase(other, "train")).endsWith("repeat that run's options");
         assertThat(ErrorPhrasing.phrase(other, "study")).contains("study spec").doesNotContain("repeat that run");
+    }
+
+    @Test
+    void aMissingDeviceIsAdvisedByWhatIsMissing() {
+        assertThat(ErrorPhrasing.phrase(
+                        new DeviceUnavailable(DeviceUnavailable.Reason.CPU_BUILD, "gpu", "this is the CPU build"),
+                        "train"))
+                .isEqualTo("--device gpu: this is the CPU build; use --device cpu, or the CUDA build on a GPU"
+                        + " machine (CNNLAB_ENGINE=cuda ./cnnlab ...)");
+        assertThat(ErrorPhrasing.phrase(
+                        new DeviceUnavailable(
+                                DeviceUnavailable.Reason.NO_SUCH_GPU, "gpu:2", "this machine has 2 usable GPUs"),
+                        "study"))
+                .isEqualTo("--device gpu:2: this machine has 2 usable GPUs; use one of those, or --device cpu");
+        assertThat(ErrorPhrasing.phrase(
+                        new DeviceUnavailable(
+                                DeviceUnavailable.Reason.CUDA_BUILD_UNUSABLE, null, "this is the CUDA build"),
+                        "bench"))
+                .isEqualTo("this is the CUDA build: run without CNNLAB_ENGINE=cuda to use the CPU build");
     }
 
     @Test

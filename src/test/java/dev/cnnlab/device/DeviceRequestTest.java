@@ -76,7 +76,8 @@ class DeviceRequestTest {
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> DeviceRequest.parse("gpu:1").resolve(CPU_BUILD, UNTOUCHABLE))
                 .isInstanceOfSatisfying(
-                        DeviceUnavailable.class, e -> assertThat(e.requested()).isEqualTo("gpu:1"))
+                        DeviceUnavailable.class,
+                        e -> assertThat(e.reason()).isEqualTo(DeviceUnavailable.Reason.CPU_BUILD))
                 .hasMessage("this is the CPU build of cnnlab (libtorch 2.0.1-20230709 cpu), which cannot use a GPU");
         assertThat(ComputeDevice.CPU.description()).isEqualTo("cpu()"); // as results have always said
     }
@@ -97,7 +98,9 @@ class DeviceRequestTest {
     @Test
     void aGpuIndexPastTheLastIsRefusedWithTheRangeThereIs() {
         assertThatThrownBy(() -> DeviceRequest.parse("gpu:2").resolve(CUDA_BUILD, machine(2, 12020)))
-                .isInstanceOf(DeviceUnavailable.class)
+                .isInstanceOfSatisfying(
+                        DeviceUnavailable.class,
+                        e -> assertThat(e.reason()).isEqualTo(DeviceUnavailable.Reason.NO_SUCH_GPU))
                 .hasMessage("this machine has 2 usable GPUs (gpu:0 to gpu:1)");
         assertThatThrownBy(() -> DeviceRequest.parse("gpu:1").resolve(CUDA_BUILD, machine(1, 12020)))
                 .hasMessage("this machine has 1 usable GPU (gpu:0)");
@@ -107,11 +110,12 @@ class DeviceRequestTest {
     void theCudaBuildRefusesToStartWithoutAGpuOrWithTooOldACudaRuntime() {
         assertThatThrownBy(() -> DeviceRequest.requireUsable(CUDA_BUILD, machine(0, -1)))
                 .isInstanceOfSatisfying(
-                        DeviceUnavailable.class, e -> assertThat(e.requested()).isNull())
+                        DeviceUnavailable.class,
+                        e -> assertThat(e.reason()).isEqualTo(DeviceUnavailable.Reason.CUDA_BUILD_UNUSABLE))
                 .hasMessageContaining("CUDA build")
                 .hasMessageContaining("no usable CUDA GPU");
         assertThatThrownBy(() -> DeviceRequest.requireUsable(CUDA_BUILD, machine(1, 11070)))
-                .hasMessageContaining("needs a CUDA runtime of 11.8 or newer; the driver offers 11.7");
+                .hasMessageContaining("needs a CUDA runtime of 11.8 or newer; the CUDA runtime found offers 11.7");
         assertThatCode(() -> DeviceRequest.requireUsable(CUDA_BUILD, machine(1, 11080)))
                 .doesNotThrowAnyException();
     }
