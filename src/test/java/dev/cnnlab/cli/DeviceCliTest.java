@@ -21,18 +21,7 @@ class DeviceCliTest {
     void aGpuOnTheCpuBuildIsOneLineBeforeAnyOutputIsWritten(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
         assertOneLineError(
-                CliProcess.run(
-                        "train",
-                        "--depth",
-                        "11",
-                        "--epochs",
-                        "1",
-                        "--data",
-                        DATA,
-                        "--out",
-                        out.toString(),
-                        "--device",
-                        "gpu"),
+                CliProcess.run(trainOnDevice(out, "gpu")),
                 "--device gpu: this is the CPU build",
                 "use --device cpu",
                 "CNNLAB_ENGINE=cuda");
@@ -80,23 +69,18 @@ class DeviceCliTest {
         Path out = tmp.resolve("run");
         for (String device : new String[] {"cpu", "gpu"}) {
             assertOneLineError(
-                    CliProcess.runWithClassPathFirst(
-                            declared,
-                            "train",
-                            "--depth",
-                            "11",
-                            "--epochs",
-                            "1",
-                            "--data",
-                            DATA,
-                            "--out",
-                            out.toString(),
-                            "--device",
-                            device),
+                    CliProcess.runWithClassPathFirst(declared, trainOnDevice(out, device)),
                     "this is the CUDA build of cnnlab (libtorch 2.0.1-20230709 cu118)",
                     "no usable CUDA GPU",
                     "run without CNNLAB_ENGINE=cuda to use the CPU build");
         }
         assertThat(out).doesNotExist();
+    }
+
+    /** A one-epoch ResNet-11 run into {@code out} on {@code device}. */
+    private static String[] trainOnDevice(Path out, String device) {
+        return new String[] {
+            "train", "--depth", "11", "--epochs", "1", "--data", DATA, "--out", out.toString(), "--device", device
+        };
     }
 }
