@@ -37,15 +37,18 @@ if [[ -f "$tcmalloc" ]]; then export LD_PRELOAD="$tcmalloc"; allocator=tcmalloc;
 "$root/cnnlab" --version >/dev/null   # builds the jar once, outside the timings
 
 # Iterations scale up at small batches so every timed window holds about as many images as 20
-# batches of 128 (at batch 8 an iteration lasts ~25 ms; 20 of them are too few to time steadily).
-iterations() {
+# batches of 128 (at batch 8 an iteration lasts ~25 ms; 20 of them are too few to time steadily),
+# and inference, whose steps are about 3x shorter, runs 3x as many: each timed window then lasts
+# some seconds in every mode (two-second windows at batch 8 gave ratios from 0.68 to 1.47).
+iterations() { # model mode -> "iterations warmup"
   local scale=$(( batch >= 128 ? 1 : 128 / batch ))
+  [[ "$2" == infer ]] && scale=$(( scale * 3 ))
   case "$1" in 164*) echo "${ITERS_BIG:-$((8 * scale))} $((2 * scale))";; *) echo "${ITERS:-$((20 * scale))} $((4 * scale))";; esac
 }
 
 cnnlab_run() { # model mode [precision] -> "img/s rss_mb gflops peak_fraction"
   local depth="${1%se}" se=""; [[ "$1" == *se ]] && se="--se"
-  read -r iters warm <<<"$(iterations "$1")"
+  read -r iters warm <<<"$(iterations "$1" "$2")"
   "$root/cnnlab" bench --depth "$depth" $se --mode "$2" --precision "${3:-fp32}" --batch-size "$batch" \
       --threads "$threads" --iterations "$iters" --warmup "$warm" --synthetic --json 2>/dev/null |
     "$python" -c 'import json,sys; r=json.load(sys.stdin); m=sys.argv[1]
@@ -57,7 +60,7 @@ print(rate, r["peakRssMb"], gf, gf/r["peakGflops"])' "$2"
 torch_run() { # model mode -> "img/s rss_mb"
   local n se=""; case "${1%se}" in 29) n=3;; 164) n=18;; 11) n=1;; *) n=$(( (${1%se} - 2) / 9 ));; esac
   [[ "$1" == *se ]] && se="--se"
-  read -r iters warm <<<"$(iterations "$1")"
+  read -r iters warm <<<"$(iterations "$1" "$2")"
   "$python" "$peer" --n "$n" $se --mode "$2" --batch "$batch" --threads "$threads" --iters "$iters" --warmup "$warm" \
       --channels-last 2>/dev/null | grep '^RESULT' |
     sed -E 's/.*img_per_s_median=([0-9.]+).*peak_rss_mb=([0-9-]+).*/\1 \2/'
