@@ -17,9 +17,9 @@ public final class DeviceSum implements AutoCloseable {
         sum = manager.create(start);
     }
 
-    /** Adds a one-element array of any float type; its graph, if any, is not kept. */
+    /** Adds a 0-d array of any numeric type (no conversion when it is float64 already). */
     public void add(NDArray value) {
-        sum.addi(value.toType(DataType.FLOAT64, false).reshape());
+        sum.addi(value.toType(DataType.FLOAT64, false));
     }
 
     /** The sum so far: one host read. */

@@ -63,24 +63,29 @@ final class ForeachSgdStep implements AutoCloseable {
 
     private final IValue velocity;
 
-    ForeachSgdStep(List<NDArray> weights, List<NDArray> velocity) {
+    /** The settings that never change, made into TorchScript values once rather than every step. */
+    private final IValue momentum;
+
+    private final IValue weightDecay;
+    private final IValue nesterov;
+
+    ForeachSgdStep(List<NDArray> weights, List<NDArray> velocity, float momentum, float weightDecay, boolean nesterov) {
         defineGradients(weights);
+        // float32 values, as the arrays hold them and as the configuration has always been applied
+        this.momentum = IValue.from((double) momentum);
+        this.weightDecay = IValue.from((double) weightDecay);
+        this.nesterov = IValue.from(nesterov);
         this.weights = IValue.listFrom(weights.toArray(PtNDArray[]::new));
         this.velocity = IValue.listFrom(velocity.toArray(PtNDArray[]::new));
     }
 
-    /** One update of every weight with its gradient, which is then zeroed. */
-    void step(double lr, double momentum, double weightDecay, boolean nesterov) {
-        IValue[] scalars = {IValue.from(lr), IValue.from(momentum), IValue.from(weightDecay), IValue.from(nesterov)};
-        try {
+    /** One update of every weight with its gradient at rate {@code lr}, after which the gradients are zeroed. */
+    void step(float lr) {
+        try (IValue rate = IValue.from((double) lr)) {
             IValueUtils.forward(
                             Compiled.MODULE.module(),
-                            new IValue[] {weights, velocity, scalars[0], scalars[1], scalars[2], scalars[3]})
+                            new IValue[] {weights, velocity, rate, momentum, weightDecay, nesterov})
                     .close();
-        } finally {
-            for (IValue scalar : scalars) {
-                scalar.close();
-            }
         }
     }
 
@@ -109,5 +114,8 @@ final class ForeachSgdStep implements AutoCloseable {
     public void close() {
         weights.close();
         velocity.close();
+        momentum.close();
+        weightDecay.close();
+        nesterov.close();
     }
 }

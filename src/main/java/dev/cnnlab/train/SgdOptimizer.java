@@ -27,9 +27,6 @@ public final class SgdOptimizer implements AutoCloseable {
 
     private final List<NDArray> weights;
     private final List<NDArray> velocity;
-    private final float momentum;
-    private final float weightDecay;
-    private final boolean nesterov;
     private final ForeachSgdStep update;
 
     /**
@@ -43,15 +40,12 @@ public final class SgdOptimizer implements AutoCloseable {
 
     /** As {@link #SgdOptimizer(List, double, double)}, optionally with Nesterov momentum. */
     public SgdOptimizer(List<NDArray> weights, double momentum, double weightDecay, boolean nesterov) {
-        this.nesterov = nesterov;
         this.weights = List.copyOf(weights);
-        this.momentum = (float) momentum;
-        this.weightDecay = (float) weightDecay;
         this.velocity = new ArrayList<>(weights.size());
         for (NDArray w : weights) {
             velocity.add(w.zerosLike()); // in the weight's memory layout (channels-last kernels stay so)
         }
-        this.update = new ForeachSgdStep(this.weights, velocity);
+        this.update = new ForeachSgdStep(this.weights, velocity, (float) momentum, (float) weightDecay, nesterov);
     }
 
     /** An optimizer for every trainable parameter of an initialised block, in block order. */
@@ -72,8 +66,7 @@ public final class SgdOptimizer implements AutoCloseable {
 
     /** Applies one update with the gradients of the last backward pass, then zeroes them. */
     public void step(double lr) {
-        // float32 values, as the arrays hold them and as the configuration has always been applied
-        update.step((float) lr, momentum, weightDecay, nesterov);
+        update.step((float) lr); // float32, as the arrays hold it
     }
 
     /** Number of parameter arrays updated. */
