@@ -14,11 +14,13 @@ import dev.cnnlab.data.CifarData;
 import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
+import dev.cnnlab.model.Network;
 import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.technique.Mixup;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
 import dev.cnnlab.train.DeviceSum;
+import dev.cnnlab.train.NetworkForward;
 import dev.cnnlab.train.SgdOptimizer;
 import dev.cnnlab.train.TrainStep;
 import dev.cnnlab.util.Seeds;
@@ -72,19 +74,23 @@ public final class Benchmark {
         TechniqueSet set = TechniqueSet.of(techniques);
         ModelSpec spec = set.shape(ModelSpec.cifar100(config.depth(), false));
         try (NDManager manager = NDManager.newBaseManager(device.device())) {
-            SequentialBlock net = PreActResNet.build(spec, 0);
+            Network network = PreActResNet.buildNetwork(spec, 0);
+            SequentialBlock net = network.block();
             net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), 3, 32, 32));
             ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, 3, 32, 32));
             ParameterStore parameters = config.precision().parameterStore(manager);
             Rates train = Rates.NONE;
             Rates infer = Rates.NONE;
-            if (config.mode() != BenchConfig.Mode.INFER) {
-                try (SgdOptimizer optimizer = SgdOptimizer.forBlock(net, 0.9, 1e-4)) {
-                    train = measureTraining(new TrainStep(net, parameters, optimizer, set), manager);
+            try (NetworkForward forward = NetworkForward.of(network, parameters)) {
+                log.accept("forward: " + forward.describe());
+                if (config.mode() != BenchConfig.Mode.INFER) {
+                    try (SgdOptimizer optimizer = SgdOptimizer.forBlock(net, 0.9, 1e-4)) {
+                        train = measureTraining(new TrainStep(forward, optimizer, set), manager);
+                    }
                 }
-            }
-            if (config.mode() != BenchConfig.Mode.TRAIN) {
-                infer = measureInference(net, parameters, manager);
+                if (config.mode() != BenchConfig.Mode.TRAIN) {
+                    infer = measureInference(forward, manager);
+                }
             }
             CpuPeak peak = CpuPeak.of(config.threads(), config.flopsPerCycle());
             long peakRss = ProcessMemory.peakRssMb(); // before the ceiling's arrays
@@ -175,7 +181,7 @@ public final class Benchmark {
         return Rates.of(rates, growth, (double) waited / timed, gate.warmupIterations());
     }
 
-    private Rates measureInference(ai.djl.nn.Block net, ParameterStore parameters, NDManager manager) {
+    private Rates measureInference(NetworkForward forward, NDManager manager) {
         BatchSource source = new BatchSource(false);
         WarmupGate gate = WarmupGate.forThisJvm(config.warmup(), config.waitForJit());
         DescriptiveStatistics rates = new DescriptiveStatistics();
@@ -184,7 +190,7 @@ public final class Benchmark {
             boolean measured = gate.beforeIteration(System.nanoTime());
             long start = System.nanoTime();
             try (NDManager scope = manager.newSubManager()) {
-                NDArray logits = TrainStep.infer(net, parameters, scope, next.images(), next.labels().length);
+                NDArray logits = TrainStep.infer(forward, scope, next.images(), next.labels().length);
                 logits.argMax(1).toLongArray();
             }
             long end = System.nanoTime();

@@ -45,4 +45,17 @@ public final class BranchSite {
     public Block globalAvgPool() {
         return layers.globalAvgPool();
     }
+
+    public Block relu() {
+        return layers.relu();
+    }
+
+    public Block sigmoid() {
+        return layers.sigmoid();
+    }
+
+    /** {@code x * gate(x)}, the gate's [N, C] output broadcast over the map. */
+    public Block channelGate(Block gate) {
+        return layers.channelGate(gate);
+    }
 }

@@ -16,7 +16,7 @@ import ai.djl.util.PairList;
  * the bench notes). Same parameters, names and initial values as DJL's: gamma 1, beta 0, running
  * mean 0, running variance 1; the running statistics are not trained.
  */
-final class ChannelBatchNorm extends AbstractBlock {
+final class ChannelBatchNorm extends AbstractBlock implements ScriptForm {
 
     private final float epsilon;
     private final float momentum;
@@ -72,6 +72,19 @@ final class ChannelBatchNorm extends AbstractBlock {
                         momentum,
                         epsilon,
                         training);
+    }
+
+    /**
+     * libtorch's batch_norm with the values DJL's engine passes: PyTorch's momentum as
+     * {@code (double) (1f - momentum)} and the epsilon widened from float.
+     */
+    @Override
+    public String write(ScriptWriter out, String input) {
+        return out.assign("torch.batch_norm(" + input + ", " + out.parameter(this, "gamma") + ", "
+                + out.parameter(this, "beta") + ", " + out.parameter(this, "runningMean") + ", "
+                + out.parameter(this, "runningVar") + ", " + ScriptWriter.literal(out.training()) + ", "
+                + ScriptWriter.literal((double) (1f - momentum)) + ", " + ScriptWriter.literal((double) epsilon)
+                + ", True)");
     }
 
     @Override

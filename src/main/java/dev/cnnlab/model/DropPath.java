@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * <p>The keep/drop draws come from the random stream of the current training step, installed with
  * {@link #withRandom}; so a run is reproducible and resumes exactly like any other.
  */
-final class DropPath extends AbstractBlock {
+final class DropPath extends AbstractBlock implements ScriptForm {
 
     private static final ThreadLocal<SplittableRandom> RANDOM = new ThreadLocal<>();
 
@@ -62,6 +62,15 @@ final class DropPath extends AbstractBlock {
         // libtorch-owned: the product's backward keeps the mask after this block's arrays are closed
         NDArray keep = Precision.like(GraphConstants.of(x.getManager(), mask, new Shape(batch, 1, 1, 1)), x);
         return new NDList(x.mul(keep));
+    }
+
+    /** The identity in inference; in training its draws come from Java, which a script cannot reach. */
+    @Override
+    public String write(ScriptWriter out, String input) {
+        if (out.training() && survival < 1) {
+            throw new ScriptWriter.NotScriptable("stochastic depth draws its decisions from the step's random stream");
+        }
+        return input;
     }
 
     @Override

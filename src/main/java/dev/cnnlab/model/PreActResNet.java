@@ -1,9 +1,6 @@
 package dev.cnnlab.model;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -39,8 +36,19 @@ public final class PreActResNet {
      * @throws ModelTooLarge when the parameters alone cannot be trained in this machine's memory
      */
     public static SequentialBlock build(ModelSpec spec, long seed) {
+        return buildNetwork(spec, seed).block();
+    }
+
+    /**
+     * {@link #build} with the network's TorchScript forms, for training and evaluation that run the
+     * whole pass as one native call.
+     *
+     * @throws ModelTooLarge when the parameters alone cannot be trained in this machine's memory
+     */
+    public static Network buildNetwork(ModelSpec spec, long seed) {
         ModelSize.requireFits(spec, ModelSize.machineBytes());
-        return new PreActResNet(spec, seed).network();
+        PreActResNet builder = new PreActResNet(spec, seed);
+        return new Network(builder.network(), builder.layers.forms());
     }
 
     /** Names of a network's top-level parts, in order, for summaries. */
@@ -107,14 +115,10 @@ public final class PreActResNet {
         boolean projection = stride != 1 || inChannels != outChannels;
         if (projection || spec.family().shortcutFromPreActivation()) {
             // the shortcut sees the same pre-activated input as the residual branch
-            Block shortcut = projection ? layers.conv(outChannels, 1, stride) : Blocks.identityBlock();
-            return layers.bnRelu().add(new ParallelBlock(PreActResNet::sum, List.of(residual, shortcut)));
+            Block shortcut = projection ? layers.conv(outChannels, 1, stride) : layers.identity();
+            return layers.bnRelu().add(layers.sum(residual, shortcut));
         }
         SequentialBlock preActivatedResidual = layers.bnRelu().add(residual);
-        return new ParallelBlock(PreActResNet::sum, List.of(preActivatedResidual, Blocks.identityBlock()));
-    }
-
-    private static NDList sum(List<NDList> branches) {
-        return new NDList(branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow()));
+        return layers.sum(preActivatedResidual, layers.identity());
     }
 }

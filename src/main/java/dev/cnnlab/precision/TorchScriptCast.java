@@ -1,8 +1,9 @@
 package dev.cnnlab.precision;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.jni.IValue;
 import dev.cnnlab.util.TorchScriptModule;
 
 /**
@@ -39,7 +40,10 @@ final class TorchScriptCast implements AutoCloseable {
 
     /** The converted array, in the input's manager, recorded by autograd when grad mode is on. */
     NDArray apply(NDArray x) {
-        return IValueUtils.forward(module.module(), new NDList(x), true).singletonOrThrow();
+        try (IValue input = IValue.from((PtNDArray) x);
+                IValue output = module.forwardRecorded(input)) {
+            return output.toTensor((PtNDManager) x.getManager());
+        }
     }
 
     @Override

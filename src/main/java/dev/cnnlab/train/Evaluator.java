@@ -3,8 +3,6 @@ package dev.cnnlab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import dev.cnnlab.data.Batch;
 import dev.cnnlab.data.BatchLoader;
 import dev.cnnlab.data.ChannelStats;
@@ -26,10 +24,9 @@ public final class Evaluator {
 
     private Evaluator() {}
 
-    /** Loss, top-1, top-5 and the extra {@code metrics} of {@code net} on {@code split}. */
+    /** Loss, top-1, top-5 and the extra {@code metrics} of the network on {@code split}. */
     public static Evaluation evaluate(
-            Block net,
-            ParameterStore parameters,
+            NetworkForward forward,
             NDManager manager,
             Cifar100Split split,
             ChannelStats stats,
@@ -54,13 +51,12 @@ public final class Evaluator {
                 Batch batch = loader.next();
                 try (NDManager scope = manager.newSubManager()) {
                     int n = batch.size();
-                    NDArray logits = TrainStep.infer(net, parameters, scope, batch.images(), n);
+                    NDArray logits = TrainStep.infer(forward, scope, batch.images(), n);
                     NDArray labels = scope.create(batch.labels()).toType(DataType.INT64, false);
                     lossSum.add(SoftTargetCrossEntropy.sum(logits, labels.oneHot(CLASSES)));
                     top1.add(TopK.correct(logits, labels, 1));
                     top5.add(TopK.correct(logits, labels, 5));
-                    EvaluationMetric.Batch evaluated =
-                            new EvaluatedBatch(net, parameters, scope, batch, logits, labels);
+                    EvaluationMetric.Batch evaluated = new EvaluatedBatch(forward, scope, batch, logits, labels);
                     for (int m = 0; m < metrics.size(); m++) {
                         extraCorrect.get(m).add(metrics.get(m).correct(evaluated));
                     }
@@ -85,13 +81,12 @@ public final class Evaluator {
     }
 
     /** One test batch as an extra metric sees it. */
-    private record EvaluatedBatch(
-            Block net, ParameterStore parameters, NDManager scope, Batch batch, NDArray logits, NDArray labels)
+    private record EvaluatedBatch(NetworkForward forward, NDManager scope, Batch batch, NDArray logits, NDArray labels)
             implements EvaluationMetric.Batch {
 
         @Override
         public NDArray logitsOf(UnaryOperator<NDArray> transform) {
-            return TrainStep.infer(net, parameters, scope, batch.images(), batch.size(), transform);
+            return TrainStep.infer(forward, scope, batch.images(), batch.size(), transform);
         }
 
         @Override

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.IValue;
-import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.training.GradientCollector;
 import dev.cnnlab.util.TorchScriptModule;
 import java.util.List;
@@ -82,9 +81,8 @@ final class ForeachSgdStep implements AutoCloseable {
     /** One update of every weight with its gradient at rate {@code lr}, after which the gradients are zeroed. */
     void step(float lr) {
         try (IValue rate = IValue.from((double) lr)) {
-            IValueUtils.forward(
-                            Compiled.MODULE.module(),
-                            new IValue[] {weights, velocity, rate, momentum, weightDecay, nesterov})
+            Compiled.MODULE
+                    .forward(weights, velocity, rate, momentum, weightDecay, nesterov)
                     .close();
         }
     }

@@ -2,16 +2,11 @@ package dev.cnnlab.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import dev.cnnlab.data.Cifar100Split;
-import dev.cnnlab.model.PreActResNet;
-import dev.cnnlab.precision.Precision;
 import dev.cnnlab.technique.BatchMixer;
 import dev.cnnlab.technique.TechniqueSet;
 import java.nio.ByteBuffer;
@@ -28,21 +23,14 @@ public final class TrainStep {
     private static final int CHANNELS = Cifar100Split.CHANNELS;
     private static final int CLASSES = Cifar100Split.FINE_CLASSES;
 
-    private final Block net;
-    private final ParameterStore parameters;
+    private final NetworkForward forward;
     private final SgdOptimizer optimizer;
     private final TechniqueSet techniques;
-    private final Precision precision;
 
-    /**
-     * @param parameters the network's parameter store; its {@link Precision} is the step's
-     */
-    public TrainStep(Block net, ParameterStore parameters, SgdOptimizer optimizer, TechniqueSet techniques) {
-        this.net = net;
-        this.parameters = parameters;
+    public TrainStep(NetworkForward forward, SgdOptimizer optimizer, TechniqueSet techniques) {
+        this.forward = forward;
         this.optimizer = optimizer;
         this.techniques = techniques;
-        this.precision = Precision.of(parameters);
     }
 
     /**
@@ -77,14 +65,7 @@ public final class TrainStep {
             }
             NDArray targetArray = scope.create(targets, new Shape(n, CLASSES));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray input = precision.cast(channelsLast(x));
-                NDArray logits = Precision.toFloat32(PreActResNet.withStepRandom(
-                        mixRandom,
-                        () -> Precision.forward(
-                                parameters,
-                                scope,
-                                () -> net.forward(parameters, new NDList(input), true)
-                                        .singletonOrThrow())));
+                NDArray logits = forward.training(scope, channelsLast(x), mixRandom);
                 NDArray loss = SoftTargetCrossEntropy.mean(logits, targetArray);
                 collector.backward(loss);
                 meanLoss = HostReads.scalar(loss);
@@ -95,19 +76,14 @@ public final class TrainStep {
         return meanLoss;
     }
 
-    /**
-     * Float32 logits of a batch in inference mode (no gradients are recorded outside a collector),
-     * computed in the parameter store's precision.
-     */
-    public static NDArray infer(Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n) {
-        NDArray x = scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32);
-        return logits(net, parameters, scope, channelsLast(x));
+    /** Float32 logits of a batch in inference mode, in the forward pass's precision. */
+    public static NDArray infer(NetworkForward forward, NDManager scope, ByteBuffer images, int n) {
+        return infer(forward, scope, images, n, UnaryOperator.identity());
     }
 
     /** Logits of the mirror images of a batch (flipped left-right), in inference mode. */
-    public static NDArray inferMirrored(
-            Block net, ParameterStore parameters, NDManager scope, ByteBuffer images, int n) {
-        return infer(net, parameters, scope, images, n, x -> x.flip(2));
+    public static NDArray inferMirrored(NetworkForward forward, NDManager scope, ByteBuffer images, int n) {
+        return infer(forward, scope, images, n, x -> x.flip(2));
     }
 
     /**
@@ -115,22 +91,9 @@ public final class TrainStep {
      * float32 array, in inference mode.
      */
     public static NDArray infer(
-            Block net,
-            ParameterStore parameters,
-            NDManager scope,
-            ByteBuffer images,
-            int n,
-            UnaryOperator<NDArray> transform) {
+            NetworkForward forward, NDManager scope, ByteBuffer images, int n, UnaryOperator<NDArray> transform) {
         NDArray x = transform.apply(scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32));
-        return logits(net, parameters, scope, channelsLast(x));
-    }
-
-    private static NDArray logits(Block net, ParameterStore parameters, NDManager scope, NDArray input) {
-        NDArray cast = Precision.of(parameters).cast(input);
-        return Precision.toFloat32(Precision.forward(
-                parameters,
-                scope,
-                () -> net.forward(parameters, new NDList(cast), false).singletonOrThrow()));
+        return forward.inference(scope, channelsLast(x));
     }
 
     /** NHWC memory viewed as NCHW: libtorch sees a channels-last tensor and keeps that layout. */

@@ -152,7 +152,7 @@ public final class Trainer {
     private EpochTotals trainEpoch(TrainingSetup run, Cifar100Split train, ChannelStats stats, TrainState state) {
         int epoch = state.completedEpochs();
         TrainState.PartialEpoch resumeFrom = state.partial();
-        TrainStep step = new TrainStep(run.net, run.parameters, run.optimizer, run.techniques);
+        TrainStep step = new TrainStep(run.forward, run.optimizer, run.techniques);
         try (BatchLoader loader = BatchLoader.builder()
                 .setSplit(train)
                 .setStats(stats)
@@ -204,19 +204,12 @@ public final class Trainer {
     /** The test metrics of the network, and of its weight average when the run keeps one. */
     private Evaluation evaluate(TrainingSetup run, Cifar100Split test, ChannelStats stats) {
         Evaluation eval = Evaluator.evaluate(
-                run.net, run.parameters, run.manager, test, stats, config.batchSize(), loaderWorkers, run.metrics);
+                run.forward, run.manager, test, stats, config.batchSize(), loaderWorkers, run.metrics);
         if (run.average == null) {
             return eval;
         }
         double averageTop1 = run.average.withAverage(() -> Evaluator.evaluate(
-                        run.net,
-                        run.parameters,
-                        run.manager,
-                        test,
-                        stats,
-                        config.batchSize(),
-                        loaderWorkers,
-                        java.util.List.of())
+                        run.forward, run.manager, test, stats, config.batchSize(), loaderWorkers, java.util.List.of())
                 .top1());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(WeightAverage.METRIC, averageTop1); // first, as result files have always listed it

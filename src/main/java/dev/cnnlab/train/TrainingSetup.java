@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import dev.cnnlab.data.Cifar100Split;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
+import dev.cnnlab.model.Network;
 import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.technique.TechniqueSet;
 import java.util.List;
@@ -30,6 +31,9 @@ final class TrainingSetup implements AutoCloseable {
     final SequentialBlock net;
     final ModelSummary summary;
     final ParameterStore parameters;
+    /** The network's passes, scripted where possible, over {@link #parameters}. */
+    final NetworkForward forward;
+
     final SgdOptimizer optimizer;
     /** The weight average, or null when no technique keeps one. */
     final WeightAverage average;
@@ -48,7 +52,8 @@ final class TrainingSetup implements AutoCloseable {
         metrics = techniques.evaluationMetrics();
         manager = NDManager.newBaseManager(device);
         try {
-            net = PreActResNet.build(spec, config.seed());
+            Network network = PreActResNet.buildNetwork(spec, config.seed());
+            net = network.block();
             net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), CHANNELS, SIDE, SIDE));
             summary = ModelSummary.of(spec, net, new Shape(1, CHANNELS, SIDE, SIDE));
             optimizer = SgdOptimizer.forBlock(net, settings.momentum(), settings.weightDecay(), settings.nesterov());
@@ -57,6 +62,7 @@ final class TrainingSetup implements AutoCloseable {
                     ? files.checkpoint().restore(net, optimizer, average, manager)
                     : TrainState.fresh(config, startedAt);
             parameters = config.computePrecision().parameterStore(manager);
+            forward = NetworkForward.of(network, parameters);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -79,6 +85,7 @@ final class TrainingSetup implements AutoCloseable {
 
     @Override
     public void close() {
+        forward.close();
         optimizer.close();
         manager.close();
     }

@@ -4,11 +4,16 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +30,17 @@ import java.util.zip.ZipOutputStream;
  * cnnlab. libtorch compiles {@code code/__torch__.py} when the archive is loaded.
  */
 public final class TorchScriptModule implements AutoCloseable {
+
+    /**
+     * Off on every thread that runs a module: without it libtorch's graph executor profiles the
+     * first runs and then rewrites the graph (with its own derivative formulas when inputs need
+     * gradients), so results could change after warm-up. Unoptimised, a module runs exactly the
+     * eager operators it names. The setting is per thread in libtorch.
+     */
+    private static final ThreadLocal<Boolean> PLAIN_EXECUTOR = ThreadLocal.withInitial(() -> {
+        JniUtils.setGraphExecutorOptimize(false);
+        return true;
+    });
 
     private final NDManager owner;
     private final PtSymbolBlock module;
@@ -51,9 +67,59 @@ public final class TorchScriptModule implements AutoCloseable {
         }
     }
 
-    /** The loaded module, for DJL's {@code IValueUtils}. */
-    public PtSymbolBlock module() {
-        return module;
+    /** Runs {@code forward} with gradient recording off (DJL's {@code IValueUtils.forward}). */
+    public IValue forward(IValue... inputs) {
+        PLAIN_EXECUTOR.get();
+        return IValueUtils.forward(module, inputs);
+    }
+
+    /**
+     * Runs {@code forward} as autograd would run its operators one by one: inside a gradient
+     * collector, the outputs carry the graph back to the inputs' leaves. DJL 0.25 offers this only
+     * for inputs given as a flat list of arrays (re-packed each call); its native call takes a
+     * flag, reached here directly.
+     */
+    public IValue forwardRecorded(IValue... inputs) {
+        PLAIN_EXECUTOR.get();
+        long[] handles = new long[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            handles[i] = inputs[i].getHandle();
+        }
+        try {
+            long output = (long)
+                    RecordedCall.RUN_METHOD.invokeExact(module.getHandle().longValue(), "forward", handles);
+            return (IValue) RecordedCall.NEW_IVALUE.invokeExact(output);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** DJL's native module call with its record-gradients flag, and its IValue wrapper constructor. */
+    private static final class RecordedCall {
+        static final MethodHandle RUN_METHOD;
+        static final MethodHandle NEW_IVALUE;
+
+        static {
+            try {
+                Class<?> library = Class.forName("ai.djl.pytorch.jni.PyTorchLibrary");
+                MethodHandles.Lookup inLibrary = MethodHandles.privateLookupIn(library, MethodHandles.lookup());
+                Object instance =
+                        inLibrary.findStaticGetter(library, "LIB", library).invoke();
+                MethodHandle run = inLibrary.findVirtual(
+                        library,
+                        "moduleRunMethod",
+                        MethodType.methodType(
+                                long.class, long.class, String.class, long[].class, boolean.class, boolean.class));
+                // (module, method, inputs, record gradients, separate CUDA stream)
+                RUN_METHOD = MethodHandles.insertArguments(run.bindTo(instance), 3, true, false);
+                NEW_IVALUE = MethodHandles.privateLookupIn(IValue.class, MethodHandles.lookup())
+                        .findConstructor(IValue.class, MethodType.methodType(void.class, long.class));
+            } catch (Throwable e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
     }
 
     @Override

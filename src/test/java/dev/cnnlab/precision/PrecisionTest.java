@@ -20,6 +20,7 @@ import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
 import dev.cnnlab.train.DeviceSum;
+import dev.cnnlab.train.NetworkForward;
 import dev.cnnlab.train.SgdOptimizer;
 import dev.cnnlab.train.TrainStep;
 import java.nio.ByteBuffer;
@@ -112,7 +113,7 @@ class PrecisionTest {
             for (int i = 0; i < 8 * 3072; i++) {
                 images.putFloat(i * Float.BYTES, (float) random.nextGaussian());
             }
-            double meanLoss = new TrainStep(net, store, optimizer, techniques)
+            double meanLoss = new TrainStep(NetworkForward.eager(net, store), optimizer, techniques)
                     .run(manager, images, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 0.1, new SplittableRandom(2), correct);
 
             assertThat(((BaseNDManager) manager).getManagedArrays()).hasSize(arraysBefore);
