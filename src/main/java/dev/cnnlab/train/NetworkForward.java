@@ -99,11 +99,6 @@ public final class NetworkForward implements AutoCloseable {
                 () -> block.forward(parameters, new NDList(cast), false).singletonOrThrow()));
     }
 
-    /** The precision the passes compute in. */
-    Precision precision() {
-        return precision;
-    }
-
     /** How each pass runs, e.g. {@code training scripted, inference scripted}. */
     public String describe() {
         return "training " + (training != null ? "scripted" : "block by block") + ", inference "

@@ -22,8 +22,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A weightless TorchScript module compiled by libtorch from source text held in this code base,
- * for the few operations DJL's API lacks (a cast autograd records, a one-call optimiser step).
+ * A weightless TorchScript module compiled by libtorch from source text held in this code base or
+ * written by it: for what DJL's API lacks (a cast autograd records, a one-call optimiser step) and
+ * for a whole network's forward pass as one call (its weights are passed in as a list).
  *
  * <p>The archive is written here rather than shipped: five small entries in PyTorch's TorchScript
  * zip format (version 3, as {@code torch.jit.save} writes), so no Python is needed to build or run
