@@ -85,11 +85,7 @@ class NetworkForwardTest {
                 }
                 assertThat(gradients).isPositive();
 
-                NDArray other = input(manager, 2);
-                assertSameBits(
-                        "inference logits",
-                        scripted.inference(manager, other).toFloatArray(),
-                        eager.inference(manager, other).toFloatArray());
+                assertSameInference(scripted, eager, input(manager, 2), manager);
             }
         }
     }
@@ -103,11 +99,7 @@ class NetworkForwardTest {
             try (NetworkForward forward = NetworkForward.of(net, store);
                     NetworkForward eager = NetworkForward.eager(net.block(), store)) {
                 assertThat(forward.describe()).isEqualTo("training block by block, inference scripted");
-                NDArray input = input(manager, 3);
-                assertSameBits(
-                        "inference logits",
-                        forward.inference(manager, input).toFloatArray(),
-                        eager.inference(manager, input).toFloatArray());
+                assertSameInference(forward, eager, input(manager, 3), manager);
             }
         }
     }
@@ -120,6 +112,14 @@ class NetworkForwardTest {
                 assertThat(forward.describe()).isEqualTo("training block by block, inference block by block");
             }
         }
+    }
+
+    private static void assertSameInference(
+            NetworkForward scripted, NetworkForward eager, NDArray input, NDManager manager) {
+        assertSameBits(
+                "inference logits",
+                scripted.inference(manager, input).toFloatArray(),
+                eager.inference(manager, input).toFloatArray());
     }
 
     /** Equal bit patterns, reported by the first difference (AssertJ's diff of large arrays is quadratic). */
