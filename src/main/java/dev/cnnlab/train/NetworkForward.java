@@ -78,13 +78,7 @@ public final class NetworkForward implements AutoCloseable {
         if (training != null) {
             return training.apply(scope, input);
         }
-        NDArray cast = precision.cast(input);
-        return Precision.toFloat32(PreActResNet.withStepRandom(
-                stepRandom,
-                () -> Precision.forward(
-                        parameters,
-                        scope,
-                        () -> block.forward(parameters, new NDList(cast), true).singletonOrThrow())));
+        return PreActResNet.withStepRandom(stepRandom, () -> blockByBlock(scope, input, true));
     }
 
     /** Float32 logits of an inference pass (batch norm on running statistics, no gradients). */
@@ -92,11 +86,16 @@ public final class NetworkForward implements AutoCloseable {
         if (inference != null) {
             return inference.apply(scope, input);
         }
+        return blockByBlock(scope, input, false);
+    }
+
+    /** DJL's forward through the blocks, in the parameter store's precision, logits in float32. */
+    private NDArray blockByBlock(NDManager scope, NDArray input, boolean training) {
         NDArray cast = precision.cast(input);
         return Precision.toFloat32(Precision.forward(
                 parameters,
                 scope,
-                () -> block.forward(parameters, new NDList(cast), false).singletonOrThrow()));
+                () -> block.forward(parameters, new NDList(cast), training).singletonOrThrow()));
     }
 
     /** How each pass runs, e.g. {@code training scripted, inference scripted}. */
