@@ -94,8 +94,10 @@ final class ChartFactory {
                 title,
                 "Each point is a proxy: its cost relative to one target run"
                         + " (x, log scale) and the Kendall τ-b of its technique-set gains with the target's (y), with the 95%"
-                        + " bootstrap interval as a vertical bar. The line joins the Pareto front (named, ★): proxies no other beats"
-                        + " on both cost and τ; the faithfulness table names every point.",
+                        + " interval as a vertical bar. Named with ★: the front, proxies shown faithful (τ interval above 0 and"
+                        + " significant after Holm) that no cheaper faithful proxy matches within the noise; the line joins them."
+                        + " Triangles: the target's own early epochs judged against themselves (one seed, optimistic). The"
+                        + " faithfulness table names every point.",
                 () -> {
                     XYChart chart = new XYChartBuilder()
                             .width(WIDTH)
@@ -120,7 +122,7 @@ final class ChartFactory {
                                     .max()
                                     .orElse(1));
                     chart.getStyler().setXAxisMin(minCost / 1.6).setXAxisMax(maxCost * 1.6);
-                    List<Faithfulness> front = new ArrayList<>(analysis.paretoFront());
+                    List<Faithfulness> front = new ArrayList<>(analysis.front().members());
                     front.sort(java.util.Comparator.comparingDouble(
                             f -> f.proxy().cost().getAsDouble()));
                     if (front.size() >= 2) {
@@ -149,14 +151,17 @@ final class ChartFactory {
                             bar.setLineColor(c);
                             bar.setShowInLegend(false);
                         }
-                        boolean onFront = analysis.paretoFront().contains(f);
+                        boolean onFront = analysis.front().contains(f.proxy().name());
                         String label = f.proxy().fidelity() + (f.proxy().learningCurve() ? " (early epochs)" : "");
                         // one legend entry per fidelity and kind (the first such point carries it), not per epoch
                         boolean first = legend.add(label);
                         XYSeries point = chart.addSeries(
                                 first ? label : f.proxy().name(), new double[] {x}, new double[] {tau(f)});
                         point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                        point.setMarker(f.proxy().learningCurve() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+                        point.setMarker(
+                                f.comparison() == Faithfulness.Comparison.SAME_RUNS
+                                        ? SeriesMarkers.TRIANGLE_UP
+                                        : f.proxy().learningCurve() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
                         point.setMarkerColor(c);
                         point.setShowInLegend(first);
                         if (onFront) {
@@ -192,12 +197,9 @@ final class ChartFactory {
                 "gains",
                 title,
                 "Gain of each technique set over " + evidence.baseline()
-                        + " in points at every fidelity (a point per fidelity, side by side), with its 95% bootstrap interval as a"
+                        + " in points at every fidelity (a point per fidelity, side by side), with its 95% Student-t interval as a"
                         + " vertical bar"
-                        + (analysis.pureSeedBootstrap()
-                                ? ""
-                                : " (single-seed cells: from the noise model, "
-                                        + (analysis.noise().measured() ? "measured" : "assumed") + ")")
+                        + (analysis.variance().measured() ? "" : " (from an ASSUMED noise level: one seed per cell)")
                         + ". Missing points: not finished.",
                 () -> {
                     XYChart chart = new XYChartBuilder()

@@ -4,14 +4,14 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
- * A statistic's value on the observed data with a 95% bootstrap percentile interval, or the
- * reason it cannot be computed.
+ * A statistic's value on the observed data with a 95% interval, or the reason it cannot be
+ * computed.
  *
- * @param value the statistic on the observed means, when defined
- * @param low 2.5th percentile over the resamples where it is defined
- * @param high 97.5th percentile over the same resamples
- * @param mean mean over those resamples (for a 0/1 statistic: the probability that it holds)
- * @param undefinedShare fraction of resamples in which it is undefined (zero variance and the like)
+ * @param value the statistic on the observed data, when defined
+ * @param low the interval's lower end
+ * @param high its upper end
+ * @param mean mean over the draws (for a 0/1 statistic: the probability that it holds), when drawn
+ * @param undefinedShare fraction of draws in which it is undefined (zero variance and the like)
  * @param undefinedReason why the observed value is undefined, or null when defined
  */
 public record Estimate(
@@ -33,17 +33,24 @@ public record Estimate(
                 reason);
     }
 
+    /** A value with an interval computed in closed form (no draws). */
+    static Estimate interval(double value, double low, double high) {
+        return new Estimate(
+                OptionalDouble.of(value), OptionalDouble.of(low), OptionalDouble.of(high), OptionalDouble.empty(), 0, null);
+    }
+
     /**
-     * The observed value with the interval of the resampled values ({@code NaN} = undefined in
-     * that resample).
+     * The observed value with the 2.5% and 97.5% quantiles of its draws ({@code NaN} = undefined in
+     * that draw). A {@code discrete} statistic (a rank correlation, a share of sets) takes the
+     * empirical quantiles (R's type 1), so its ends are values it can take; a continuous one
+     * interpolates (type 7).
      */
-    static Estimate of(double observed, String reasonIfNaN, double[] resampled) {
+    static Estimate of(double observed, String reasonIfNaN, double[] drawn, boolean discrete) {
         if (Double.isNaN(observed)) {
             return undefined(reasonIfNaN);
         }
-        double[] defined =
-                Arrays.stream(resampled).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        double undefinedShare = 1 - (double) defined.length / resampled.length;
+        double[] defined = Arrays.stream(drawn).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double undefinedShare = drawn.length == 0 ? 0 : 1 - (double) defined.length / drawn.length;
         if (defined.length == 0) {
             return new Estimate(
                     OptionalDouble.of(observed),
@@ -55,8 +62,8 @@ public record Estimate(
         }
         return new Estimate(
                 OptionalDouble.of(observed),
-                OptionalDouble.of(quantile(defined, 0.025)),
-                OptionalDouble.of(quantile(defined, 0.975)),
+                OptionalDouble.of(discrete ? Stats.discreteQuantile(defined, 0.025) : Stats.quantile(defined, 0.025)),
+                OptionalDouble.of(discrete ? Stats.discreteQuantile(defined, 0.975) : Stats.quantile(defined, 0.975)),
                 Arrays.stream(defined).average(),
                 undefinedShare,
                 null);
@@ -67,11 +74,8 @@ public record Estimate(
         return value.isPresent();
     }
 
-    /** The q-quantile of sorted values, linear between order statistics (R's type 7). */
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    /** Whether the interval exists and lies wholly above {@code threshold}. */
+    public boolean lowAbove(double threshold) {
+        return low.isPresent() && low.getAsDouble() > threshold;
     }
 }

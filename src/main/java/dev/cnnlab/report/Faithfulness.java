@@ -1,118 +1,260 @@
 package dev.cnnlab.report;
 
+import dev.cnnlab.report.Agreement.Statistic;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
- * How faithful one proxy is to the target: every {@link Agreement.Statistic} with its bootstrap
- * interval, over the sets that have runs on both.
+ * How faithful one proxy is to the target: every {@link Statistic} of the two fidelities' gains
+ * with its interval, exact permutation p-values for the rank correlations, and the target's view
+ * of the proxy's pick.
+ *
+ * <p>A learning-curve proxy of the target's own fidelity reads the same runs as the target.
+ * Comparing a run with itself makes any noise look like agreement (with every true gain 0, 4
+ * sets and 2 seeds, τ = 1 in about three studies of four), so such a proxy is judged on disjoint
+ * seeds: its epoch-k gains from one half of the seeds, the target's final gains from the other,
+ * every statistic averaged over the splits. With one seed no split exists: the row is then marked
+ * {@link Comparison#SAME_RUNS} (optimistic) and never counts as faithful.
  *
  * @param proxy the proxy
- * @param sets the sets compared (baseline included)
- * @param statistics each statistic's estimate
- * @param proxyPick the set the proxy would pick (highest mean), when any set compares
- * @param targetBest the target's best set among the same sets
- * @param problem why nothing can be compared (no baseline on one side, ...), or null
+ * @param comparison how the proxy's runs relate to the target's
+ * @param splits seed splits averaged over (1 unless split)
+ * @param sets the candidate sets compared (baseline excluded), in set order
+ * @param proxySeeds seeds behind each proxy gain (per split: the proxy's half)
+ * @param targetSeeds seeds behind each target gain (per split: the target's half)
+ * @param statistics each statistic's estimate; REGRET's interval and mean come from the target's
+ *     draws against the proxy's observed pick (its mean is the expected regret)
+ * @param kendallTest the permutation test of Kendall τ-b (NaN p when τ is undefined)
+ * @param spearmanTest the permutation test of Spearman ρ
+ * @param kendallHolm Kendall's p-value after Holm's correction over the report's proxies (NaN untested)
+ * @param proxyPick the set the proxy picks (highest gain, baseline included), when any set compares
+ * @param targetBest the target's best of the same sets
+ * @param pickIsTargetBest the probability that the target's best set is the proxy's pick
+ * @param kendallDraws τ in each draw (NaN where undefined), aligned with the other proxies' draws
+ * @param problem why nothing can be compared, or null
  */
 public record Faithfulness(
         Proxy proxy,
+        Comparison comparison,
+        int splits,
         List<String> sets,
-        Map<Agreement.Statistic, Estimate> statistics,
+        int proxySeeds,
+        int targetSeeds,
+        Map<Statistic, Estimate> statistics,
+        PermutationTest.Result kendallTest,
+        PermutationTest.Result spearmanTest,
+        double kendallHolm,
         String proxyPick,
         String targetBest,
+        double pickIsTargetBest,
+        double[] kendallDraws,
         String problem) {
 
+    /** How a proxy's runs relate to the target's. */
+    public enum Comparison {
+        /** Different runs (another fidelity): compared on all seeds. */
+        SEPARATE_RUNS,
+        /** The target's own runs, compared on disjoint halves of the seeds. */
+        SPLIT_SEEDS,
+        /** The target's own runs and a single seed: compared with themselves, optimistic. */
+        SAME_RUNS
+    }
+
+    /** The level a proxy must reach, after Holm's correction, to be called faithful. */
+    static final double ALPHA = 0.05;
+    /** Most seed splits averaged over (all of them for up to 7 seeds). */
+    static final int MAX_SPLITS = 20;
+
     /** The estimate of one statistic. */
-    public Estimate get(Agreement.Statistic statistic) {
+    public Estimate get(Statistic statistic) {
         return statistics.get(statistic);
     }
 
-    /** Computes the faithfulness of {@code proxy} to the evidence's target. */
-    static Faithfulness of(Proxy proxy, Evidence evidence, SeedBootstrap bootstrap) {
-        String target = evidence.target();
-        String baseline = evidence.baseline();
-        List<String> sets = evidence.sets().stream()
-                .filter(s -> bootstrap.has(proxy.fidelity(), s, proxy.epoch()) && bootstrap.has(target, s, 0))
-                .toList();
-        Map<Agreement.Statistic, Estimate> statistics = new EnumMap<>(Agreement.Statistic.class);
-        if (!sets.contains(baseline) || sets.size() < 2) {
-            String problem = !sets.contains(baseline)
-                    ? "no " + baseline + " run on both the proxy and the target yet"
-                    : "no set besides " + baseline + " has runs on both the proxy and the target yet";
-            for (Agreement.Statistic s : Agreement.Statistic.values()) {
-                statistics.put(s, Estimate.undefined(problem));
-            }
-            return new Faithfulness(proxy, sets, statistics, null, null, problem);
-        }
-        Map<String, Double> proxyMeans = means(sets, s -> bootstrap.observedMean(proxy.fidelity(), s, proxy.epoch()));
-        Map<String, Double> targetMeans = means(sets, s -> bootstrap.observedMean(target, s, 0));
-        double[] observed = Agreement.of(proxyMeans, targetMeans, sets, baseline);
-        String correlationProblem = Agreement.correlationProblem(proxyMeans, targetMeans, sets, baseline);
-        int statisticsCount = Agreement.Statistic.values().length;
-        double[][] resampled = new double[statisticsCount][bootstrap.resamples()];
-        for (int b = 0; b < bootstrap.resamples(); b++) {
-            int resample = b;
-            double[] values = Agreement.of(
-                    means(sets, s -> bootstrap.resampledMean(resample, proxy.fidelity(), s, proxy.epoch())),
-                    means(sets, s -> bootstrap.resampledMean(resample, target, s, 0)),
-                    sets,
-                    baseline);
-            for (int i = 0; i < statisticsCount; i++) {
-                resampled[i][b] = values[i];
-            }
-        }
-        for (Agreement.Statistic s : Agreement.Statistic.values()) {
-            String reason = s.correlation() ? "undefined: " + correlationProblem : "undefined";
-            statistics.put(s, Estimate.of(observed[s.ordinal()], reason, resampled[s.ordinal()]));
-        }
-        return new Faithfulness(
-                proxy, sets, statistics, Agreement.best(proxyMeans, sets), Agreement.best(targetMeans, sets), null);
+    /** Whether the row can be judged at all. */
+    public boolean comparable() {
+        return problem == null;
     }
 
-    /** The faithfulness of every proxy of the evidence. */
-    static List<Faithfulness> all(Evidence evidence, SeedBootstrap bootstrap) {
+    /**
+     * Whether the proxy is shown faithful: judged on runs other than the target's own, τ's
+     * interval above 0 and τ significant at 5% after Holm.
+     */
+    public boolean faithful() {
+        return comparable()
+                && comparison != Comparison.SAME_RUNS
+                && get(Statistic.KENDALL).lowAbove(0)
+                && kendallHolm < ALPHA;
+    }
+
+    /** A copy with Kendall's Holm-adjusted p-value. */
+    Faithfulness withHolm(double adjusted) {
+        return new Faithfulness(
+                proxy, comparison, splits, sets, proxySeeds, targetSeeds, statistics, kendallTest, spearmanTest,
+                adjusted, proxyPick, targetBest, pickIsTargetBest, kendallDraws, problem);
+    }
+
+    /** The faithfulness of every proxy of the evidence (before Holm's correction). */
+    static List<Faithfulness> all(GainModel model) {
         List<Faithfulness> all = new ArrayList<>();
-        for (Proxy proxy : Proxy.of(evidence)) {
-            all.add(of(proxy, evidence, bootstrap));
+        for (Proxy proxy : Proxy.of(model.evidence())) {
+            all.add(of(proxy, model));
         }
         return List.copyOf(all);
     }
 
-    /**
-     * The proxies no other beats on both cost and Kendall τ (cheaper or as cheap with a higher
-     * τ, or as faithful and cheaper): the ones worth choosing between.
-     */
-    static List<Faithfulness> paretoFront(List<Faithfulness> all) {
-        List<Faithfulness> front = new ArrayList<>();
-        for (Faithfulness p : all) {
-            if (p.proxy().cost().isEmpty()
-                    || !p.get(Agreement.Statistic.KENDALL).defined()) {
-                continue;
+    /** One seed split: the proxy reads {@code proxy}'s seeds, the target {@code target}'s (empty: all). */
+    record Split(Set<Long> proxy, Set<Long> target) {}
+
+    static Faithfulness of(Proxy proxy, GainModel model) {
+        Evidence evidence = model.evidence();
+        String target = evidence.target();
+        boolean ownRuns = proxy.learningCurve() && proxy.fidelity().equals(target);
+        TreeSet<Long> seeds = new TreeSet<>();
+        evidence.cell(target, evidence.baseline()).forEach(o -> seeds.add(o.seed()));
+        List<Split> splits = ownRuns && seeds.size() >= 2 ? splits(seeds) : List.of(new Split(Set.of(), Set.of()));
+        Comparison comparison = !ownRuns
+                ? Comparison.SEPARATE_RUNS
+                : seeds.size() >= 2 ? Comparison.SPLIT_SEEDS : Comparison.SAME_RUNS;
+        List<GainView> proxyViews = new ArrayList<>();
+        List<GainView> targetViews = new ArrayList<>();
+        for (Split split : splits) {
+            Optional<GainView> p = model.view(proxy.fidelity(), proxy.epoch(), split.proxy());
+            Optional<GainView> t = model.view(target, 0, split.target());
+            if (p.isEmpty() || t.isEmpty()) {
+                return undefined(proxy, comparison, splits.size(), "no " + evidence.baseline()
+                        + " run on both the proxy and the target yet");
             }
-            double cost = p.proxy().cost().getAsDouble();
-            double tau = p.get(Agreement.Statistic.KENDALL).value().getAsDouble();
-            boolean dominated = all.stream()
-                    .filter(q -> q != p
-                            && q.proxy().cost().isPresent()
-                            && q.get(Agreement.Statistic.KENDALL).defined())
-                    .anyMatch(q -> {
-                        double c = q.proxy().cost().getAsDouble();
-                        double t = q.get(Agreement.Statistic.KENDALL).value().getAsDouble();
-                        return c <= cost && t >= tau && (c < cost || t > tau);
-                    });
-            if (!dominated) {
-                front.add(p);
+            proxyViews.add(p.get());
+            targetViews.add(t.get());
+        }
+        LinkedHashSet<String> common = new LinkedHashSet<>(evidence.candidates());
+        for (int s = 0; s < splits.size(); s++) {
+            common.retainAll(proxyViews.get(s).gains().keySet());
+            common.retainAll(targetViews.get(s).gains().keySet());
+        }
+        List<String> sets = List.copyOf(common);
+        if (sets.isEmpty()) {
+            return undefined(proxy, comparison, splits.size(), "no set besides " + evidence.baseline()
+                    + " has runs on both the proxy and the target yet");
+        }
+        List<double[][]> observed = new ArrayList<>();
+        for (int s = 0; s < splits.size(); s++) {
+            observed.add(new double[][] {
+                gains(proxyViews.get(s), sets), gains(targetViews.get(s), sets)
+            });
+        }
+        Map<Statistic, Estimate> statistics = new EnumMap<>(Statistic.class);
+        int resamples = model.resamples();
+        double[] kendallDraws = new double[resamples];
+        String correlationProblem = Agreement.correlationProblem(observed.get(0)[0], observed.get(0)[1]);
+        for (Statistic statistic : Statistic.values()) {
+            double value = 0;
+            for (double[][] pair : observed) {
+                value += statistic == Statistic.REGRET
+                        ? Agreement.regret(pair[1], Agreement.pick(pair[0]))
+                        : statistic.of(pair[0], pair[1]);
+            }
+            value /= observed.size();
+            double[] drawn = new double[resamples];
+            for (int b = 0; b < resamples; b++) {
+                int s = b % splits.size();
+                double[] y = draw(model, targetViews.get(s), sets, b);
+                drawn[b] = statistic == Statistic.REGRET
+                        // the target's uncertainty about the observed pick (the proxy's pick is fixed)
+                        ? Agreement.regret(y, Agreement.pick(observed.get(s)[0]))
+                        : statistic.of(draw(model, proxyViews.get(s), sets, b), y);
+            }
+            if (statistic == Statistic.KENDALL) {
+                System.arraycopy(drawn, 0, kendallDraws, 0, resamples);
+            }
+            String reason = statistic.correlation() ? "undefined: " + correlationProblem : "undefined";
+            statistics.put(statistic, Estimate.of(value, reason, drawn, statistic.discrete));
+        }
+        double pickIsBest = 0;
+        for (int b = 0; b < resamples; b++) {
+            int s = b % splits.size();
+            if (Agreement.pick(draw(model, targetViews.get(s), sets, b)) == Agreement.pick(observed.get(s)[0])) {
+                pickIsBest++;
             }
         }
-        return List.copyOf(front);
+        // the pick and the target's best as a user sees them: on all of each side's seeds
+        GainView allProxy = model.view(proxy.fidelity(), proxy.epoch(), Set.of()).orElse(proxyViews.get(0));
+        GainView allTarget = model.view(target, 0, Set.of()).orElse(targetViews.get(0));
+        String baseline = evidence.baseline();
+        return new Faithfulness(
+                proxy,
+                comparison,
+                splits.size(),
+                sets,
+                proxyViews.get(0).gains().get(sets.get(0)).n(),
+                targetViews.get(0).gains().get(sets.get(0)).n(),
+                Collections.unmodifiableMap(statistics),
+                PermutationTest.of(observed, Agreement::kendall),
+                PermutationTest.of(observed, Agreement::spearman),
+                Double.NaN,
+                Agreement.name(Agreement.pick(gains(allProxy, sets)), sets, baseline),
+                Agreement.name(Agreement.pick(gains(allTarget, sets)), sets, baseline),
+                pickIsBest / resamples,
+                kendallDraws,
+                null);
     }
 
-    private static Map<String, Double> means(List<String> sets, java.util.function.ToDoubleFunction<String> mean) {
-        Map<String, Double> means = new LinkedHashMap<>();
-        sets.forEach(s -> means.put(s, mean.applyAsDouble(s)));
-        return means;
+    /**
+     * The splits of {@code seeds} into a proxy half and a target half: every subset of ⌊n/2⌋
+     * seeds (and of ⌈n/2⌉ for odd n) for the proxy, the rest for the target; at most
+     * {@link #MAX_SPLITS}, drawn from a fixed seed when there are more.
+     */
+    static List<Split> splits(TreeSet<Long> seeds) {
+        List<Long> list = List.copyOf(seeds);
+        int n = list.size();
+        List<Split> all = new ArrayList<>();
+        Set<Integer> sizes = new TreeSet<>(List.of(n / 2, n - n / 2));
+        for (int size : sizes) {
+            for (int mask = 0; mask < (1 << n); mask++) {
+                if (Integer.bitCount(mask) != size) {
+                    continue;
+                }
+                Set<Long> proxy = new TreeSet<>();
+                Set<Long> target = new TreeSet<>();
+                for (int i = 0; i < n; i++) {
+                    ((mask >> i & 1) == 1 ? proxy : target).add(list.get(i));
+                }
+                all.add(new Split(proxy, target));
+            }
+        }
+        if (all.size() <= MAX_SPLITS) {
+            return all;
+        }
+        List<Split> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, new java.util.Random(new SplittableRandom(GainModel.RNG_SEED).nextLong()));
+        return List.copyOf(shuffled.subList(0, MAX_SPLITS));
+    }
+
+    private static double[] gains(GainView view, List<String> sets) {
+        return sets.stream().mapToDouble(s -> view.gains().get(s).mean()).toArray();
+    }
+
+    private static double[] draw(GainModel model, GainView view, List<String> sets, int b) {
+        Map<String, double[]> draws = model.draws(view);
+        return sets.stream().mapToDouble(s -> draws.get(s)[b]).toArray();
+    }
+
+    private static Faithfulness undefined(Proxy proxy, Comparison comparison, int splits, String problem) {
+        Map<Statistic, Estimate> statistics = new EnumMap<>(Statistic.class);
+        for (Statistic s : Statistic.values()) {
+            statistics.put(s, Estimate.undefined(problem));
+        }
+        PermutationTest.Result none = new PermutationTest.Result(Double.NaN, true, 0, Double.NaN);
+        return new Faithfulness(
+                proxy, comparison, splits, List.of(), 0, 0, Collections.unmodifiableMap(statistics), none, none,
+                Double.NaN, null, null, Double.NaN, new double[0], problem);
     }
 }

@@ -65,6 +65,37 @@ final class Fmt {
         return text.equals("-0.00") ? "0.00" : text;
     }
 
+    /** A p-value: three decimals, or {@code <0.001}; NaN (untested) as {@link #MISSING}. */
+    static String pValue(double p) {
+        if (Double.isNaN(p)) {
+            return MISSING;
+        }
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    /** Degrees of freedom: one decimal, or ∞ for an assumed noise level. */
+    static String df(double df) {
+        return Double.isInfinite(df) ? "∞" : String.format(Locale.ROOT, "%.1f", df);
+    }
+
+    /** A probability, two decimals. */
+    static String probability(double p) {
+        return Double.isNaN(p) ? MISSING : String.format(Locale.ROOT, "%.2f", p);
+    }
+
+    /** Seeds needed as a range, e.g. {@code 4–9}, {@code ≥ 12} (interval includes 0), {@code > 1000}. */
+    static String seedsNeeded(GainEstimate.SeedsNeeded s) {
+        String fewest = s.fewest() > s.max() ? "> " + s.max() : Integer.toString(s.fewest());
+        if (s.most().isEmpty()) {
+            return s.fewest() > s.max() ? fewest : "≥ " + fewest;
+        }
+        int most = s.most().getAsInt();
+        if (most == s.fewest()) {
+            return fewest;
+        }
+        return fewest + "–" + (most > s.max() ? "> " + s.max() : Integer.toString(most));
+    }
+
     /** A share as a percentage. */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * share);

@@ -48,6 +48,7 @@ final class ReportContent {
         content.published(results.spec());
         content.cost(results);
         content.charts(charts);
+        content.blocks.addAll(new MethodsSection(analysis).blocks());
         content.blocks.addAll(new ProvenanceSection(results).blocks());
         return new ReportDocument("Study report: " + results.spec().name(), content.blocks);
     }
@@ -66,6 +67,7 @@ final class ReportContent {
         content.accuracy();
         content.blocks.addAll(new FaithfulnessSection(analysis).blocks());
         content.charts(charts);
+        content.blocks.addAll(new MethodsSection(analysis).blocks());
         return new ReportDocument("Report: " + name, content.blocks);
     }
 
@@ -129,55 +131,81 @@ final class ReportContent {
                 : "the first " + String.format(Locale.ROOT, "%,d", limit) + " " + all.substring(all.indexOf(' ') + 1);
     }
 
-    /** The answer in a few lines: the most faithful cheap proxies and what the promotion did. */
+    /** The answer in a few lines: what the study can and cannot show, the faithful proxies, and what the promotion did. */
     private void summary() {
         blocks.add(new Heading(2, "In brief", "summary-section"));
         List<String> lines = new ArrayList<>();
-        List<Faithfulness> front = analysis.paretoFront();
-        if (front.isEmpty()) {
+        StudyAnalysis.Significance s = analysis.significance();
+        List<Faithfulness> judged = analysis.faithfulness().stream()
+                .filter(f -> f.comparable()
+                        && f.comparison() != Faithfulness.Comparison.SAME_RUNS
+                        && f.get(Statistic.KENDALL).defined())
+                .toList();
+        if (judged.isEmpty()) {
             lines.add("No proxy can be judged yet: Kendall τ needs at least " + Agreement.MIN_POINTS
                     + " technique sets besides the baseline with runs on the proxy and on the target "
-                    + evidence.target()
+                    + evidence.target() + ".");
+        } else if (!s.reachable()) {
+            lines.add("With " + s.sets() + " technique sets besides the baseline no proxy can be shown faithful: τ = 1"
+                    + " happens by chance 1 time in " + Fmt.number(PermutationTest.factorial(s.sets()))
+                    + " (the smallest p-value " + s.sets() + " sets allow)"
+                    + (s.tests() > 1 ? ", and " + s.tests() + " proxies are tested at once" : "")
+                    + ". At least " + s.setsNeededAlone() + " sets are needed, with a perfect ranking"
+                    + (s.tests() > 1 ? ", for one proxy, and " + s.setsNeededHolm() + " for " + s.tests()
+                            + " proxies after Holm's correction" : "")
                     + ".");
+        } else if (analysis.front().members().isEmpty()) {
+            Faithfulness best = judged.stream()
+                    .min(java.util.Comparator.comparingDouble(f -> f.kendallHolm()))
+                    .orElseThrow();
+            lines.add("No proxy is shown faithful at 5% after Holm's correction over " + s.tests()
+                    + " proxies; the closest is " + best.proxy().name() + " (Kendall τ-b "
+                    + Fmt.estimate(best.get(Statistic.KENDALL), Fmt::coefficient) + ", p = "
+                    + Fmt.pValue(best.kendallTest().p()) + ", Holm " + Fmt.pValue(best.kendallHolm()) + ").");
         } else {
-            for (Faithfulness f : front) {
-                Estimate tau = f.get(Statistic.KENDALL);
+            for (Faithfulness f : analysis.front().members()) {
                 lines.add(f.proxy().name() + " at " + Fmt.relative(f.proxy().cost())
-                        + " the target's cost: Kendall τ-b "
-                        + Fmt.estimate(tau, Fmt::coefficient) + ", picks " + f.proxyPick()
-                        + (f.proxyPick().equals(f.targetBest())
-                                ? " (the target's best)"
-                                : " (the target's best is "
-                                        + f.targetBest() + ", regret "
-                                        + String.format(
-                                                Locale.ROOT,
-                                                "%.2f",
-                                                f.get(Statistic.REGRET).value().getAsDouble())
-                                        + " points)")
-                        + ".");
+                        + " the target's cost is shown faithful: Kendall τ-b "
+                        + Fmt.estimate(f.get(Statistic.KENDALL), Fmt::coefficient) + ", p = "
+                        + Fmt.pValue(f.kendallTest().p()) + " (Holm " + Fmt.pValue(f.kendallHolm()) + "); it picks "
+                        + f.proxyPick() + ", the target's best with probability "
+                        + Fmt.probability(f.pickIsTargetBest()) + ".");
+            }
+            if (!analysis.front().tiedWith().isEmpty()) {
+                lines.add("As faithful within the noise but dearer: "
+                        + String.join(", ", analysis.front().tiedWith().keySet()) + ".");
             }
         }
-        List<Faithfulness> judged = analysis.faithfulness().stream()
-                .filter(f -> f.get(Statistic.KENDALL).low().isPresent())
-                .toList();
-        long clear = judged.stream()
-                .filter(f -> f.get(Statistic.KENDALL).low().getAsDouble() > 0)
-                .count();
         if (!judged.isEmpty()) {
-            lines.add(
-                    clear == 0
-                            ? "No proxy's 95% interval for Kendall τ excludes 0: with these seeds and sets the study cannot tell a"
-                                    + " faithful proxy from an unrelated one (more seeds or more technique sets would)."
-                            : clear + " of " + judged.size() + " proxies have a Kendall τ interval above 0.");
+            long clear = judged.stream()
+                    .filter(f -> f.get(Statistic.KENDALL).lowAbove(0))
+                    .count();
+            lines.add(clear + " of " + judged.size() + " proxies have a Kendall τ interval above 0"
+                    + (clear == 0
+                            ? ": with these seeds and sets the study cannot tell a faithful proxy from an unrelated one"
+                                    + " (more seeds narrow the intervals; more technique sets make significance possible)."
+                            : "; an interval above 0 is not significance: it rests on the noise model, the p-value does not."));
+        }
+        long optimistic = analysis.faithfulness().stream()
+                .filter(f -> f.comparison() == Faithfulness.Comparison.SAME_RUNS)
+                .count();
+        if (optimistic > 0) {
+            lines.add(optimistic + " learning-curve prox" + (optimistic == 1 ? "y of the target is" : "ies of the target are")
+                    + " left out: with one seed they can only be compared with their own runs (optimistic).");
         }
         analysis.curves().stream()
                 .filter(c -> c.fidelity().equals(evidence.target()))
                 .findFirst()
-                .ifPresent(c -> lines.add("The target's own curves show its final ranking "
-                        + (c.visibleFrom().isPresent()
-                                ? "from epoch " + c.visibleFrom().getAsInt() + " of " + c.epochs()
-                                : "only at the end")
-                        + "."));
+                .filter(c -> c.comparison() != Faithfulness.Comparison.SAME_RUNS)
+                .ifPresent(c -> lines.add(c.clearPairs() == 0
+                        ? "The target's final order has no pair of sets beyond the noise, so no early epoch can be said to"
+                                + " show it."
+                        : "The target's own curves (on other seeds) keep its " + c.clearPairs() + " clear pair"
+                                + (c.clearPairs() == 1 ? "" : "s") + " in order "
+                                + (c.visibleFrom().isPresent()
+                                        ? "from epoch " + c.visibleFrom().getAsInt() + " of " + c.epochs()
+                                        : "at no epoch, not even the last")
+                                + "."));
         analysis.promotion().ifPresent(p -> {
             if (p.pick().isPresent()) {
                 lines.add("Promotion: " + String.join(", ", p.decision().promoted()) + " trained on "
@@ -193,7 +221,7 @@ final class ReportContent {
                         + ".");
             }
         });
-        if (!analysis.noise().measured()) {
+        if (!analysis.variance().measured()) {
             lines.add("One seed per cell: every interval rests on an ASSUMED noise level.");
         }
         blocks.add(new Bullets(lines));
@@ -372,6 +400,7 @@ final class ReportContent {
             table.add(Row.of(List.of(
                     f.proxy().name(),
                     Fmt.estimate(f.get(Statistic.KENDALL), Fmt::coefficient),
+                    Fmt.pValue(f.kendallTest().p()),
                     Fmt.estimate(f.get(Statistic.PEARSON), Fmt::coefficient),
                     Fmt.estimate(f.get(Statistic.SIGN), Fmt::percent),
                     f.proxyPick() == null
@@ -382,7 +411,9 @@ final class ReportContent {
                 "The same analysis on the spec's published top-1 (one run per cell, so the intervals use the"
                         + " ASSUMED noise level of " + Fmt.number(NoiseModel.ASSUMED_STD) + " points):"));
         blocks.add(new Table(
-                "reference", List.of("proxy", "Kendall τ-b", "Pearson r", "sign agreement", "top-1 pick"), table));
+                "reference",
+                List.of("proxy", "Kendall τ-b", "p", "Pearson r", "sign agreement", "top-1 pick"),
+                table));
     }
 
     private void cost(StudyResults results) {
