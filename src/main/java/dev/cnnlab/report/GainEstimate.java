@@ -20,8 +20,6 @@ import java.util.Set;
  * @param noiseSource where its noise comes from
  * @param perSeedSd the standard deviation of one seed's difference, points
  * @param probabilityPositive P(gain > 0) under the t model with a flat prior
- * @param seedsNeeded seeds per cell for a two-sided 5% paired t-test with 80% power, at the
- *     interval's far end (fewest) and near end (most); see {@link SeedsNeeded}
  */
 public record GainEstimate(
         String fidelity,
@@ -33,8 +31,7 @@ public record GainEstimate(
         double df,
         VarianceModel.Source noiseSource,
         double perSeedSd,
-        double probabilityPositive,
-        SeedsNeeded seedsNeeded) {
+        double probabilityPositive) {
 
     /**
      * Seeds needed, as a range over the gain's interval.
@@ -86,8 +83,15 @@ public record GainEstimate(
                 noise.df(),
                 noise.source(),
                 perSeed,
-                probability,
-                seedsNeeded(gain, perSeed));
+                probability);
+    }
+
+    /**
+     * Seeds per cell for a two-sided 5% paired t-test with 80% power, at the interval's far end
+     * (fewest) and near end (most). Computed on request: each is a power search.
+     */
+    public SeedsNeeded seedsNeeded() {
+        return seedsNeeded(gain, perSeedSd);
     }
 
     /** The range of seeds needed over the interval of {@code gain}, with noise {@code perSeedSd} per seed. */
