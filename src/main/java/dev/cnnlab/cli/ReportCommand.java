@@ -54,6 +54,7 @@ final class ReportCommand implements Runnable {
             report = StudyReport.write(dir);
         }
         System.out.println(report.terminalSummary());
-        System.out.println("report: " + report.markdown() + " and " + report.html());
+        System.out.println("report: " + report.markdown() + " and " + report.html() + "; data: " + report.analysis()
+                + " and " + report.results());
     }
 }

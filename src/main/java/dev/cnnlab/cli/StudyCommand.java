@@ -235,7 +235,8 @@ final class StudyCommand implements Runnable {
                 report = StudyReport.write(out);
             }
             System.out.println(report.terminalSummary());
-            System.out.println("report: " + report.markdown() + " and " + report.html());
+            System.out.println("report: " + report.markdown() + " and " + report.html() + "; data: " + report.analysis()
+                + " and " + report.results());
         }
         java.util.Optional<PromotionPlan.Decision> decision = execution.noPromote
                 ? java.util.Optional.empty()

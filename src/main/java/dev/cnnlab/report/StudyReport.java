@@ -17,6 +17,10 @@ public final class StudyReport {
     public static final String MARKDOWN = "report.md";
     /** The HTML report's file name inside the study directory. */
     public static final String HTML = "report.html";
+    /** Every number of the report as data (schema: docs/analysis.schema.json). */
+    public static final String ANALYSIS = "analysis.json";
+    /** The finished runs in {@code report --table} format. */
+    public static final String RESULTS = "results.csv";
     /** The folder of chart files next to the reports. */
     public static final String FILES_DIR = "report-files";
 
@@ -33,7 +37,8 @@ public final class StudyReport {
         StudyResults results = StudyLoader.load(studyDir);
         StudyAnalysis analysis = StudyAnalysis.of(results);
         List<RenderedChart> charts = new ChartFactory(analysis, Optional.of(results)).charts();
-        return writeFiles(studyDir, ReportContent.forStudy(results, analysis, charts), charts, analysis);
+        return writeFiles(
+                studyDir, ReportContent.forStudy(results, analysis, charts), charts, analysis, results.spec().name());
     }
 
     /**
@@ -48,16 +53,24 @@ public final class StudyReport {
         List<RenderedChart> charts = new ChartFactory(analysis, Optional.empty()).charts();
         Files2.createDirectories(outDir, "the report directory (--out)");
         return writeFiles(
-                outDir, ReportContent.forTable(read.name(), table.toString(), analysis, charts), charts, analysis);
+                outDir,
+                ReportContent.forTable(read.name(), table.toString(), analysis, charts),
+                charts,
+                analysis,
+                read.name());
     }
 
     private static ReportFiles writeFiles(
-            Path dir, ReportDocument document, List<RenderedChart> charts, StudyAnalysis analysis) {
+            Path dir, ReportDocument document, List<RenderedChart> charts, StudyAnalysis analysis, String name) {
         RenderedChart.writeAll(dir.resolve(FILES_DIR), charts);
         Path markdown = dir.resolve(MARKDOWN);
         Path html = dir.resolve(HTML);
+        Path json = dir.resolve(ANALYSIS);
+        Path csv = dir.resolve(RESULTS);
         Files2.writeAtomically(markdown, new MarkdownRenderer(FILES_DIR).render(document));
         Files2.writeAtomically(html, HtmlRenderer.render(document));
-        return new ReportFiles(markdown, html, TerminalSummary.of(document.title(), analysis));
+        Files2.writeAtomically(json, AnalysisJson.write(analysis, name));
+        Files2.writeAtomically(csv, ResultsCsv.write(analysis.evidence()));
+        return new ReportFiles(markdown, html, json, csv, TerminalSummary.of(document.title(), analysis));
     }
 }
