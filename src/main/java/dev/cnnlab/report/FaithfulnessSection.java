@@ -120,6 +120,8 @@ final class FaithfulnessSection {
         for (Faithfulness f : all) {
             Proxy p = f.proxy();
             boolean front = analysis.front().contains(p.name());
+            // a row compared with its own runs gets no p-value: its agreement is partly its own noise
+            boolean tested = f.comparison() != Faithfulness.Comparison.SAME_RUNS;
             String mark = front
                     ? " ★"
                     : analysis.front().tie(p.name()).map(t -> " (tied with " + t + ")").orElse("");
@@ -129,10 +131,10 @@ final class FaithfulnessSection {
                     Fmt.relative(p.relativeSeconds()),
                     comparedOn(f),
                     Fmt.estimate(f.get(Statistic.KENDALL), Fmt::coefficient),
-                    Fmt.pValue(f.kendallTest().p()),
+                    tested ? Fmt.pValue(f.kendallTest().p()) : Fmt.MISSING,
                     Fmt.pValue(f.kendallHolm()),
                     Fmt.estimate(f.get(Statistic.SPEARMAN), Fmt::coefficient),
-                    Fmt.pValue(f.spearmanTest().p()),
+                    tested ? Fmt.pValue(f.spearmanTest().p()) : Fmt.MISSING,
                     Fmt.estimate(f.get(Statistic.PEARSON), Fmt::coefficient),
                     Fmt.estimate(f.get(Statistic.SIGN), Fmt::percent),
                     f.proxyPick() == null
@@ -205,8 +207,8 @@ final class FaithfulnessSection {
             return base;
         }
         return base + " So no proxy can be shown faithful at 5% here: a perfect ranking needs at least "
-                + s.setsNeededAlone() + " sets to reach 5% in one test, and " + s.setsNeededHolm() + " for "
-                + s.tests() + " tests after Holm.";
+                + s.setsNeededAlone() + " sets to reach 5% in one test"
+                + (s.tests() > 1 ? ", and " + s.setsNeededHolm() + " for " + s.tests() + " tests after Holm." : ".");
     }
 
     private static String comparedOn(Faithfulness f) {
@@ -283,6 +285,7 @@ final class FaithfulnessSection {
                 + String.join(" > ", analysis.curves().get(0).targetRanking())
                 + ". A pair of sets is clear when the target's difference lies outside its 95% noise interval; other pairs"
                 + " are ties and may come in either order. \"From epoch k\": every epoch from k to the end orders every"
-                + " clear pair as the target does. The target's own curves are read on other seeds than its final epoch."));
+                + " clear pair as the target does. The target's own curves are read on other seeds than its final epoch (with"
+                + " one seed they can only be read on the same runs: optimistic)."));
     }
 }

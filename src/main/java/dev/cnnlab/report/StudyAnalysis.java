@@ -77,7 +77,12 @@ public record StudyAnalysis(
             faithfulness.add(raw.get(i).withHolm(adjusted[i]));
         }
         int tests = (int) java.util.Arrays.stream(p).filter(v -> !Double.isNaN(v)).count();
-        int sets = faithfulness.stream().mapToInt(f -> f.sets().size()).max().orElse(evidence.candidates().size());
+        // the sets behind the tested proxies (a same-runs row may compare more, but is not tested)
+        int sets = faithfulness.stream()
+                .filter(f -> f.comparable() && f.comparison() != Faithfulness.Comparison.SAME_RUNS)
+                .mapToInt(f -> f.sets().size())
+                .max()
+                .orElse(faithfulness.stream().mapToInt(f -> f.sets().size()).max().orElse(0));
         double smallest = PermutationTest.smallest(sets);
         Significance significance = new Significance(
                 sets,

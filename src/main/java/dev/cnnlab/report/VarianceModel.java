@@ -247,8 +247,13 @@ final class VarianceModel {
         if (!measured()) {
             return new Fitted(assumed, Double.POSITIVE_INFINITY, Source.ASSUMED);
         }
-        if (own != null && own.df() >= OWN_DF_ENOUGH) {
+        if (own != null && own.df() >= OWN_DF_ENOUGH && own.variance() > 0) {
             return new Fitted(own.variance(), own.df(), Source.OWN);
+        }
+        if (!(pooled > 0)) {
+            // every paired difference repeated exactly (accuracies are quantised by the test-set size): no
+            // measurable spread, and a zero-width interval would overclaim; use the assumed level, labelled
+            return new Fitted(assumed, Double.POSITIVE_INFINITY, Source.ASSUMED);
         }
         Double a = rowFactor.get(row);
         Double b = columnFactor.get(column);

@@ -21,12 +21,21 @@ class PublishedTableTest {
         assertThat(md).contains("| se | +0.43 \\[").contains("| mixup | +1.15 \\[");
         // Pearson by hand: dx = -1.2733, -0.5533, +1.8267; dy = -1.49, +0.28, +1.21;
         // sxy = 3.9526, sxx = 5.2644, syy = 3.7626 -> r = 3.9526 / sqrt(5.2644 * 3.7626) = 0.888
-        // the orders agree (se < mixup < se+mixup on both): Kendall = Spearman = 1; every gain positive on both
+        // the orders agree (se < mixup < se+mixup on both): Kendall = Spearman = 1; every gain positive on both.
+        // With 3 sets a perfect ranking has permutation p = 1/6 (one relabelling of 6); one proxy, so Holm = 1/6.
         // ResNet-29 picks se+mixup, the target's best: regret 0
         assertThat(md)
-                .containsPattern(
-                        "\\| \\*\\*ResNet-29 ★\\*\\* \\| — \\| 0\\.20× \\| 3 \\| 1\\.00 \\\\\\[.*\\| 1\\.00 \\\\\\[.*"
-                                + "\\| 0\\.89 \\\\\\[.*\\| 100% \\\\\\[.*\\| se\\+mixup \\(yes, P = .*\\) \\| 0\\.00 ");
+                .containsPattern("\\| ResNet-29 \\| — \\| 0\\.20× \\| 3 sets, 1 \\+ 1 seeds \\| 1\\.00 \\\\\\[.*"
+                        + "\\| 0\\.167 \\| 0\\.167 \\| 1\\.00 \\\\\\[.*\\| 0\\.167 \\| 0\\.89 \\\\\\[.*\\| 100% \\\\\\[.*"
+                        + "\\| se\\+mixup \\(P = .*\\) \\| 0\\.00 ");
+        // and says that this cannot be told from chance, and stars nothing
+        assertThat(md)
+                .contains("With 3 technique sets besides the baseline no proxy can be shown faithful: τ = 1 happens by"
+                        + " chance 1 time in 6 (the smallest p-value 3 sets allow). At least 4 sets are needed, with a"
+                        + " perfect ranking.")
+                .doesNotContain("★ |")
+                .doesNotContain("shown faithful: Kendall");
+        AnalysisSchema.assertValid(files.analysis());
         assertThat(md).contains("Target: ResNet-164 (named by the table)");
         assertThat(md).contains("ASSUMED (no cell has two seeds");
         assertThat(out.resolve("report-files/proxy-pareto.png")).isNotEmptyFile();
@@ -64,10 +73,9 @@ class PublishedTableTest {
         assertThat(md).contains("Target: big (the fidelity with the highest cost per run)");
         // residuals +-0.2 with n = 2: scaled by sqrt(2) -> s = 0.283 over 8 cells, 8 degrees of freedom
         assertThat(md).contains("seed-to-seed standard deviation 0.28 points, measured (pooled over 8 cells");
-        // the same order on both (c < baseline < a < b): Kendall 1, all keep/drop calls agree, picks b
+        // the same order on both (c < baseline < a < b): Kendall 1 (p = 1/6), all keep/drop calls agree, picks b
         assertThat(md)
-                .containsPattern(
-                        "\\| \\*\\*small ★\\*\\* \\| — \\| 0\\.10× \\| 3 \\| 1\\.00 .*\\| 100% .*\\| b \\(yes");
+                .containsPattern("\\| small \\| — \\| 0\\.10× \\| 3 sets, 2 \\+ 2 seeds \\| 1\\.00 .*\\| 0\\.167 .*\\| 100% .*\\| b \\(P = ");
     }
 
     @Test
