@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cnnlab.Fixtures;
 import dev.cnnlab.data.CifarData;
 import dev.cnnlab.report.ReportFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cnnlab.report.AnalysisSchema;
 import dev.cnnlab.report.StudyReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,10 +136,31 @@ class PromotionStudyTest {
         RecordingListener grid = RecordingListener.recording();
         runner(killed, grid).promote(false).run(spec.cells());
         assertThat(grid.events).contains("start " + otherCell, "done " + otherCell);
-        String full = Files.readString(StudyReport.write(killed.dir()).markdown());
+        ReportFiles fullReport = StudyReport.write(killed.dir());
+        String full = Files.readString(fullReport.markdown());
         assertThat(full)
                 .contains("The full grid on target was also run (--no-promote)")
-                .contains("promotion's regret is");
+                .contains("promotion's regret is")
+                .contains("## Methods");
+
+        // analysis.json of a real study follows its documented schema and carries the report's numbers
+        JsonNode analysis = AnalysisSchema.assertValid(fullReport.analysis());
+        assertThat(analysis.get("promotion").get("fullGridBest").asText()).isIn("baseline", "se", "mixup");
+        assertThat(analysis.get("gains")).hasSize(4);
+        // results.csv fed back through `report --table` gives the same gains
+        ReportFiles again = StudyReport.writeTable(fullReport.results(), tmp.resolve("from-csv"));
+        JsonNode fromCsv = AnalysisSchema.assertValid(again.analysis());
+        assertThat(gains(fromCsv)).isEqualTo(gains(analysis)).hasSize(4);
+    }
+
+    /** Each gain's fidelity, set and value (rounded to 1e-9: the CSV carries the doubles exactly). */
+    private static java.util.Map<String, Long> gains(JsonNode analysis) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        analysis.get("gains")
+                .forEach(g -> out.put(
+                        g.get("fidelity").asText() + "/" + g.get("set").asText(),
+                        Math.round(g.get("value").asDouble() * 1e9)));
+        return out;
     }
 
     @Test
