@@ -236,7 +236,7 @@ final class StudyCommand implements Runnable {
             }
             System.out.println(report.terminalSummary());
             System.out.println("report: " + report.markdown() + " and " + report.html() + "; data: " + report.analysis()
-                + " and " + report.results());
+                    + " and " + report.results());
         }
         java.util.Optional<PromotionPlan.Decision> decision = execution.noPromote
                 ? java.util.Optional.empty()

@@ -81,7 +81,8 @@ final class AnalysisJson {
 
     private static ObjectNode methods(StudyAnalysis analysis) {
         ObjectNode methods = NODES.objectNode();
-        methods.put("gains", analysis.allPaired() ? "paired by seed" : "paired by seed where seeds match, else unpaired");
+        methods.put(
+                "gains", analysis.allPaired() ? "paired by seed" : "paired by seed where seeds match, else unpaired");
         methods.put("gainInterval", "Student t with the variance model's effective degrees of freedom, 95%");
         methods.put("probabilityPositive", "mass above 0 of the same t distribution (flat prior)");
         methods.put("seedsNeeded", "paired t-test, two-sided 5%, 80% power, noncentral t, over the gain's interval");
@@ -91,8 +92,11 @@ final class AnalysisJson {
                 "faithfulnessIntervals",
                 "draws of each gain (observed + se x Student t), independent across gains (conservative for rank"
                         + " statistics); discrete statistics use quantile type 1, continuous ones type 7");
-        methods.put("pValues", "one-sided permutation test of Kendall tau-b and Spearman rho, exact up to "
-                + PermutationTest.EXACT_MAX_SETS + " sets, else " + PermutationTest.DRAWS + " random relabellings");
+        methods.put(
+                "pValues",
+                "one-sided permutation test of Kendall tau-b and Spearman rho, exact up to "
+                        + PermutationTest.EXACT_MAX_SETS + " sets, else " + PermutationTest.DRAWS
+                        + " random relabellings");
         methods.put("multiplicity", "Holm over the proxies' Kendall p-values");
         methods.put("faithful", "tau interval above 0 and Holm-adjusted p below " + Faithfulness.ALPHA);
         methods.put(
@@ -168,7 +172,10 @@ final class AnalysisJson {
         node.put("n", g.n());
         node.put("paired", g.paired());
         node.put("standardError", g.standardError());
-        number(node, "degreesOfFreedom", Double.isInfinite(g.df()) ? OptionalDouble.empty() : OptionalDouble.of(g.df()));
+        number(
+                node,
+                "degreesOfFreedom",
+                Double.isInfinite(g.df()) ? OptionalDouble.empty() : OptionalDouble.of(g.df()));
         node.put("noiseSource", g.noiseSource().name().toLowerCase(Locale.ROOT));
         node.put("perSeedSd", g.perSeedSd());
         node.put("probabilityPositive", g.probabilityPositive());

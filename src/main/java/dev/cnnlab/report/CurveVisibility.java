@@ -57,7 +57,8 @@ public record CurveVisibility(
             int epochs = f.epochs().getAsInt();
             Optional<GainView> curveEnd = model.view(f.name(), epochs, Set.of());
             if (curveEnd.isEmpty()
-                    || evidence.cell(f.name(), evidence.baseline()).stream().anyMatch(o -> o.curve().isEmpty())) {
+                    || evidence.cell(f.name(), evidence.baseline()).stream()
+                            .anyMatch(o -> o.curve().isEmpty())) {
                 continue;
             }
             List<String> candidates = evidence.candidates().stream()
@@ -107,7 +108,11 @@ public record CurveVisibility(
                     f.name(),
                     epochs,
                     sets,
-                    ranking(sets, s -> s.equals(evidence.baseline()) ? 0 : fullTarget.get().gains().get(s).mean()),
+                    ranking(
+                            sets,
+                            s -> s.equals(evidence.baseline())
+                                    ? 0
+                                    : fullTarget.get().gains().get(s).mean()),
                     clear,
                     n * (n - 1) / 2,
                     comparison,

@@ -36,7 +36,12 @@ public record Estimate(
     /** A value with an interval computed in closed form (no draws). */
     static Estimate interval(double value, double low, double high) {
         return new Estimate(
-                OptionalDouble.of(value), OptionalDouble.of(low), OptionalDouble.of(high), OptionalDouble.empty(), 0, null);
+                OptionalDouble.of(value),
+                OptionalDouble.of(low),
+                OptionalDouble.of(high),
+                OptionalDouble.empty(),
+                0,
+                null);
     }
 
     /**
@@ -49,7 +54,8 @@ public record Estimate(
         if (Double.isNaN(observed)) {
             return undefined(reasonIfNaN);
         }
-        double[] defined = Arrays.stream(drawn).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] defined =
+                Arrays.stream(drawn).filter(v -> !Double.isNaN(v)).sorted().toArray();
         double undefinedShare = drawn.length == 0 ? 0 : 1 - (double) defined.length / drawn.length;
         if (defined.length == 0) {
             return new Estimate(

@@ -97,8 +97,21 @@ public record Faithfulness(
     /** A copy with Kendall's Holm-adjusted p-value. */
     Faithfulness withHolm(double adjusted) {
         return new Faithfulness(
-                proxy, comparison, splits, sets, proxySeeds, targetSeeds, statistics, kendallTest, spearmanTest,
-                adjusted, proxyPick, targetBest, pickIsTargetBest, kendallDraws, problem);
+                proxy,
+                comparison,
+                splits,
+                sets,
+                proxySeeds,
+                targetSeeds,
+                statistics,
+                kendallTest,
+                spearmanTest,
+                adjusted,
+                proxyPick,
+                targetBest,
+                pickIsTargetBest,
+                kendallDraws,
+                problem);
     }
 
     /** The faithfulness of every proxy of the evidence (before Holm's correction). */
@@ -120,17 +133,19 @@ public record Faithfulness(
         TreeSet<Long> seeds = new TreeSet<>();
         evidence.cell(target, evidence.baseline()).forEach(o -> seeds.add(o.seed()));
         List<Split> splits = ownRuns && seeds.size() >= 2 ? splits(seeds) : List.of(new Split(Set.of(), Set.of()));
-        Comparison comparison = !ownRuns
-                ? Comparison.SEPARATE_RUNS
-                : seeds.size() >= 2 ? Comparison.SPLIT_SEEDS : Comparison.SAME_RUNS;
+        Comparison comparison =
+                !ownRuns ? Comparison.SEPARATE_RUNS : seeds.size() >= 2 ? Comparison.SPLIT_SEEDS : Comparison.SAME_RUNS;
         List<GainView> proxyViews = new ArrayList<>();
         List<GainView> targetViews = new ArrayList<>();
         for (Split split : splits) {
             Optional<GainView> p = model.view(proxy.fidelity(), proxy.epoch(), split.proxy());
             Optional<GainView> t = model.view(target, 0, split.target());
             if (p.isEmpty() || t.isEmpty()) {
-                return undefined(proxy, comparison, splits.size(), "no " + evidence.baseline()
-                        + " run on both the proxy and the target yet");
+                return undefined(
+                        proxy,
+                        comparison,
+                        splits.size(),
+                        "no " + evidence.baseline() + " run on both the proxy and the target yet");
             }
             proxyViews.add(p.get());
             targetViews.add(t.get());
@@ -142,14 +157,15 @@ public record Faithfulness(
         }
         List<String> sets = List.copyOf(common);
         if (sets.isEmpty()) {
-            return undefined(proxy, comparison, splits.size(), "no set besides " + evidence.baseline()
-                    + " has runs on both the proxy and the target yet");
+            return undefined(
+                    proxy,
+                    comparison,
+                    splits.size(),
+                    "no set besides " + evidence.baseline() + " has runs on both the proxy and the target yet");
         }
         List<double[][]> observed = new ArrayList<>();
         for (int s = 0; s < splits.size(); s++) {
-            observed.add(new double[][] {
-                gains(proxyViews.get(s), sets), gains(targetViews.get(s), sets)
-            });
+            observed.add(new double[][] {gains(proxyViews.get(s), sets), gains(targetViews.get(s), sets)});
         }
         Map<Statistic, Estimate> statistics = new EnumMap<>(Statistic.class);
         int resamples = model.resamples();
@@ -186,7 +202,8 @@ public record Faithfulness(
             }
         }
         // the pick and the target's best as a user sees them: on all of each side's seeds
-        GainView allProxy = model.view(proxy.fidelity(), proxy.epoch(), Set.of()).orElse(proxyViews.get(0));
+        GainView allProxy =
+                model.view(proxy.fidelity(), proxy.epoch(), Set.of()).orElse(proxyViews.get(0));
         GainView allTarget = model.view(target, 0, Set.of()).orElse(targetViews.get(0));
         String baseline = evidence.baseline();
         return new Faithfulness(
@@ -254,7 +271,20 @@ public record Faithfulness(
         }
         PermutationTest.Result none = new PermutationTest.Result(Double.NaN, true, 0, Double.NaN);
         return new Faithfulness(
-                proxy, comparison, splits, List.of(), 0, 0, Collections.unmodifiableMap(statistics), none, none,
-                Double.NaN, null, null, Double.NaN, new double[0], problem);
+                proxy,
+                comparison,
+                splits,
+                List.of(),
+                0,
+                0,
+                Collections.unmodifiableMap(statistics),
+                none,
+                none,
+                Double.NaN,
+                null,
+                null,
+                Double.NaN,
+                new double[0],
+                problem);
     }
 }

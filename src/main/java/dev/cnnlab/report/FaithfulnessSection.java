@@ -124,7 +124,10 @@ final class FaithfulnessSection {
             boolean tested = f.comparison() != Faithfulness.Comparison.SAME_RUNS;
             String mark = front
                     ? " ★"
-                    : analysis.front().tie(p.name()).map(t -> " (tied with " + t + ")").orElse("");
+                    : analysis.front()
+                            .tie(p.name())
+                            .map(t -> " (tied with " + t + ")")
+                            .orElse("");
             List<String> cells = new ArrayList<>(List.of(
                     p.name() + mark,
                     Fmt.relative(p.relativeCompute()),
@@ -161,9 +164,10 @@ final class FaithfulnessSection {
                         "regret (points)"),
                 rows));
         List<String> notes = new ArrayList<>();
-        notes.add("★ and highlighted: on the front, proxies shown faithful (τ's interval above 0 and τ significant at 5%"
-                + " after Holm) that no cheaper faithful proxy matches within the noise. “Tied with X”: shown faithful,"
-                + " but not more faithful than the cheaper X within the noise.");
+        notes.add(
+                "★ and highlighted: on the front, proxies shown faithful (τ's interval above 0 and τ significant at 5%"
+                        + " after Holm) that no cheaper faithful proxy matches within the noise. “Tied with X”: shown faithful,"
+                        + " but not more faithful than the cheaper X within the noise.");
         notes.add(significanceSentence());
         all.stream()
                 .filter(f -> f.comparison() == Faithfulness.Comparison.SAME_RUNS)
@@ -175,12 +179,17 @@ final class FaithfulnessSection {
         all.stream()
                 .filter(f -> !f.get(Statistic.KENDALL).defined())
                 .findFirst()
-                .ifPresent(f -> notes.add("Correlations " + f.get(Statistic.KENDALL).undefinedReason() + " (for "
-                        + f.proxy().name()
-                        + (all.stream().filter(g -> !g.get(Statistic.KENDALL).defined()).count() > 1
-                                ? " and others"
-                                : "")
-                        + ")."));
+                .ifPresent(f ->
+                        notes.add("Correlations " + f.get(Statistic.KENDALL).undefinedReason() + " (for "
+                                + f.proxy().name()
+                                + (all.stream()
+                                                        .filter(g -> !g.get(Statistic.KENDALL)
+                                                                .defined())
+                                                        .count()
+                                                > 1
+                                        ? " and others"
+                                        : "")
+                                + ")."));
         if (!analysis.variance().measured()) {
             notes.add("Intervals from the ASSUMED noise level (one seed per cell).");
         }
@@ -218,8 +227,7 @@ final class FaithfulnessSection {
         String sets = f.sets().size() + (f.sets().size() == 1 ? " set, " : " sets, ");
         return switch (f.comparison()) {
             case SEPARATE_RUNS -> sets + f.proxySeeds() + " + " + f.targetSeeds() + " seeds";
-            case SPLIT_SEEDS ->
-                sets + f.proxySeeds() + " | " + f.targetSeeds() + " seeds, " + f.splits() + " splits";
+            case SPLIT_SEEDS -> sets + f.proxySeeds() + " | " + f.targetSeeds() + " seeds, " + f.splits() + " splits";
             case SAME_RUNS -> sets + "same runs: optimistic";
         };
     }
@@ -243,9 +251,8 @@ final class FaithfulnessSection {
     private void curves() {
         blocks.add(new Heading(2, "Learning curves: when is the target's ranking visible?", "curves-section"));
         if (analysis.curves().isEmpty()) {
-            blocks.add(
-                    Paragraph.of("No learning curves: the results carry final accuracies only (or no set besides the"
-                            + " baseline has curves)."));
+            blocks.add(Paragraph.of("No learning curves: the results carry final accuracies only (or no set besides the"
+                    + " baseline has curves)."));
             return;
         }
         List<Row> rows = new ArrayList<>();
@@ -259,12 +266,11 @@ final class FaithfulnessSection {
             } else {
                 from = "never (not even at its final epoch)";
             }
-            String compared =
-                    switch (c.comparison()) {
-                        case SEPARATE_RUNS -> "other runs";
-                        case SPLIT_SEEDS -> "disjoint seed halves, latest of " + c.splits() + " splits";
-                        case SAME_RUNS -> "same runs: optimistic";
-                    };
+            String compared = switch (c.comparison()) {
+                case SEPARATE_RUNS -> "other runs";
+                case SPLIT_SEEDS -> "disjoint seed halves, latest of " + c.splits() + " splits";
+                case SAME_RUNS -> "same runs: optimistic";
+            };
             rows.add(Row.of(List.of(
                     c.fidelity() + role(c.fidelity()),
                     Integer.toString(c.epochs()),

@@ -102,7 +102,8 @@ public record GainEstimate(
         boolean straddles = low <= 0 && high >= 0;
         double near = straddles ? 0 : Math.min(Math.abs(low), Math.abs(high));
         int fewest = search(far, perSeedSd);
-        java.util.OptionalInt most = straddles ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(search(near, perSeedSd));
+        java.util.OptionalInt most =
+                straddles ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(search(near, perSeedSd));
         return new SeedsNeeded(fewest, most, MAX_SEEDS);
     }
 

@@ -93,8 +93,7 @@ final class GainModel {
 
     /** The view of a fidelity at an epoch over some seeds (empty set: all), cached. */
     Optional<GainView> view(String fidelity, int epoch, Set<Long> seeds) {
-        return views.computeIfAbsent(
-                key(fidelity, epoch, seeds), k -> GainView.of(evidence, fidelity, epoch, seeds));
+        return views.computeIfAbsent(key(fidelity, epoch, seeds), k -> GainView.of(evidence, fidelity, epoch, seeds));
     }
 
     /** The noise of every gain of a view. */
@@ -141,8 +140,7 @@ final class GainModel {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (GainView.Gain g : view.gains().values()) {
             Noise n = noises.get(g.set());
-            GammaDistribution chi2 =
-                    Double.isInfinite(n.df()) ? null : new GammaDistribution(random, n.df() / 2, 2);
+            GammaDistribution chi2 = Double.isInfinite(n.df()) ? null : new GammaDistribution(random, n.df() / 2, 2);
             double[] values = new double[resamples];
             for (int b = 0; b < resamples; b++) {
                 double t = random.nextGaussian();

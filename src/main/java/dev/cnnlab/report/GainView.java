@@ -122,7 +122,8 @@ record GainView(String fidelity, int epoch, Set<Long> seeds, Map<String, Gain> g
         for (Evidence.Observation o : runs) {
             differences.put(o.seed(), o.top1At(epoch) - Objects.requireNonNull(byBase.get(o.seed())));
         }
-        double[] d = differences.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] d =
+                differences.values().stream().mapToDouble(Double::doubleValue).toArray();
         double mean = java.util.Arrays.stream(d).average().orElseThrow();
         double variance = d.length >= 2 ? new Variance(true).evaluate(d) : Double.NaN;
         return new Gain(set, mean, setMean, d.length, true, runs.size(), base.size(), variance, differences);
@@ -132,7 +133,8 @@ record GainView(String fidelity, int epoch, Set<Long> seeds, Map<String, Gain> g
             Evidence evidence, String fidelity, String set, int epoch, Set<Long> seeds) {
         List<Evidence.Observation> out = new ArrayList<>();
         for (Evidence.Observation o : evidence.cell(fidelity, set)) {
-            if ((seeds.isEmpty() || seeds.contains(o.seed())) && (epoch == 0 || o.curve().size() >= epoch)) {
+            if ((seeds.isEmpty() || seeds.contains(o.seed()))
+                    && (epoch == 0 || o.curve().size() >= epoch)) {
                 out.add(o);
             }
         }

@@ -26,10 +26,11 @@ final class MethodsSection {
         List<String> items = new ArrayList<>();
         items.add(gains());
         items.add(noise());
-        items.add("Intervals of gains: the gain ± t(0.975, df) × its standard error, with the effective degrees of"
-                + " freedom above; P(>0) is the same t distribution's mass above 0 (a flat prior). Seeds needed: the"
-                + " smallest n whose two-sided 5% paired t-test has 80% power (noncentral t, n − 1 df, integrated"
-                + " numerically) for a true gain at each end of the interval, with the noise of one seed's difference.");
+        items.add(
+                "Intervals of gains: the gain ± t(0.975, df) × its standard error, with the effective degrees of"
+                        + " freedom above; P(>0) is the same t distribution's mass above 0 (a flat prior). Seeds needed: the"
+                        + " smallest n whose two-sided 5% paired t-test has 80% power (noncentral t, n − 1 df, integrated"
+                        + " numerically) for a true gain at each end of the interval, with the noise of one seed's difference.");
         items.add("Faithfulness intervals: " + GainModel.RESAMPLES + " draws of every gain (observed + standard error"
                 + " × a Student-t draw with its df; fixed RNG seed " + GainModel.RNG_SEED + ", so a re-render is"
                 + " identical), each statistic computed on each draw. Gains of one fidelity are drawn independently,"
@@ -95,7 +96,8 @@ final class MethodsSection {
         return "Noise, partially pooled: the variance of one seed's paired difference is modelled four ways (one"
                 + " variance for every gain; a factor per view, i.e. a fidelity's final epoch or one epoch of its curve;"
                 + " a factor per technique set; both, multiplied), each fitted by maximum likelihood to the gains' own"
-                + " variances (" + v.totalDf() + " degrees of freedom in all), and averaged with Akaike weights (" + weights
+                + " variances (" + v.totalDf() + " degrees of freedom in all), and averaged with Akaike weights ("
+                + weights
                 + "). Equal noise is thus pooled over the study, while a noisier set or fidelity keeps its own level. A"
                 + " gain with " + (VarianceModel.OWN_DF_ENOUGH + 1) + " or more seeds uses its own variance instead."
                 + " Simulated 95% coverage with 2 to 10 seeds, equal or unequal noise: 93-97%." + range;
@@ -110,8 +112,8 @@ final class MethodsSection {
                 + " themselves), H0: the proxy's gains carry no information on the target's. "
                 + (allExact
                         ? "Exact: every relabelling of the sets is enumerated."
-                        : "Exact up to " + PermutationTest.EXACT_MAX_SETS + " sets; above that "
-                                + PermutationTest.DRAWS + " random relabellings, p = (1 + hits) / (1 + draws).")
+                        : "Exact up to " + PermutationTest.EXACT_MAX_SETS + " sets; above that " + PermutationTest.DRAWS
+                                + " random relabellings, p = (1 + hits) / (1 + draws).")
                 + " Holm's step-down correction over the " + s.tests() + " proxies tested (Kendall's p), since the"
                 + " report picks the best of them. Rows compared with their own runs are not tested.";
     }
@@ -123,15 +125,16 @@ final class MethodsSection {
         return "What each figure rests on: every correlation on " + s.sets() + " sets besides the baseline (the"
                 + " “compared on” column gives the seeds of each side); every gain on "
                 + (minSeeds == maxSeeds ? minSeeds : minSeeds + " to " + maxSeeds) + " seed"
-                + (maxSeeds == 1 ? "" : "s") + "; " + analysis.evidence().observations().size() + " runs in all.";
+                + (maxSeeds == 1 ? "" : "s") + "; "
+                + analysis.evidence().observations().size() + " runs in all.";
     }
 
     private String cannotTell() {
         StudyAnalysis.Significance s = analysis.significance();
         List<String> parts = new ArrayList<>();
         if (!s.reachable() && s.sets() >= Agreement.MIN_POINTS) {
-            parts.add("whether any proxy is faithful beyond chance: " + s.sets() + " sets cannot reach 5% (" + s.setsNeededHolm()
-                    + " sets would, with a perfect ranking, for " + s.tests() + " proxies)");
+            parts.add("whether any proxy is faithful beyond chance: " + s.sets() + " sets cannot reach 5% ("
+                    + s.setsNeededHolm() + " sets would, with a perfect ranking, for " + s.tests() + " proxies)");
         }
         if (!analysis.variance().measured()) {
             parts.add("how large the seed noise is: 2 or more seeds per cell would measure it");

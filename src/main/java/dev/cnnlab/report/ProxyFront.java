@@ -47,8 +47,9 @@ public record ProxyFront(List<Faithfulness> members, Map<String, String> tiedWit
             List<Faithfulness> cheaper = eligible.stream()
                     .filter(q -> q.proxy().cost().getAsDouble() < cost)
                     .toList();
-            Optional<Faithfulness> notBeaten =
-                    cheaper.stream().filter(q -> !significantlyMoreFaithful(p, q)).findFirst();
+            Optional<Faithfulness> notBeaten = cheaper.stream()
+                    .filter(q -> !significantlyMoreFaithful(p, q))
+                    .findFirst();
             if (notBeaten.isEmpty()) {
                 members.add(p);
             } else {
@@ -77,7 +78,8 @@ public record ProxyFront(List<Faithfulness> members, Map<String, String> tiedWit
         if (differences.isEmpty()) {
             return false;
         }
-        double[] sorted = differences.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                differences.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return Stats.discreteQuantile(sorted, 0.025) > 0;
     }
 }

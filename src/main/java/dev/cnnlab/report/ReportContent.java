@@ -151,8 +151,10 @@ final class ReportContent {
                     + " (the smallest p-value " + s.sets() + " sets allow)"
                     + (s.tests() > 1 ? ", and " + s.tests() + " proxies are tested at once" : "")
                     + ". At least " + s.setsNeededAlone() + " sets are needed, with a perfect ranking"
-                    + (s.tests() > 1 ? ", for one proxy, and " + s.setsNeededHolm() + " for " + s.tests()
-                            + " proxies after Holm's correction" : "")
+                    + (s.tests() > 1
+                            ? ", for one proxy, and " + s.setsNeededHolm() + " for " + s.tests()
+                                    + " proxies after Holm's correction"
+                            : "")
                     + ".");
         } else if (analysis.front().members().isEmpty()) {
             Faithfulness best = judged.stream()
@@ -180,32 +182,36 @@ final class ReportContent {
             long clear = judged.stream()
                     .filter(f -> f.get(Statistic.KENDALL).lowAbove(0))
                     .count();
-            lines.add(clear + " of " + judged.size() + " proxies have a Kendall τ interval above 0"
-                    + (clear == 0
-                            ? ": with these seeds and sets the study cannot tell a faithful proxy from an unrelated one"
-                                    + " (more seeds narrow the intervals; more technique sets make significance possible)."
-                            : "; an interval above 0 is not significance: it rests on the noise model, the p-value does not."));
+            lines.add(
+                    clear + " of " + judged.size() + " proxies have a Kendall τ interval above 0"
+                            + (clear == 0
+                                    ? ": with these seeds and sets the study cannot tell a faithful proxy from an unrelated one"
+                                            + " (more seeds narrow the intervals; more technique sets make significance possible)."
+                                    : "; an interval above 0 is not significance: it rests on the noise model, the p-value does not."));
         }
         long optimistic = analysis.faithfulness().stream()
                 .filter(f -> f.comparison() == Faithfulness.Comparison.SAME_RUNS)
                 .count();
         if (optimistic > 0) {
-            lines.add(optimistic + " learning-curve prox" + (optimistic == 1 ? "y of the target is" : "ies of the target are")
+            lines.add(optimistic + " learning-curve prox"
+                    + (optimistic == 1 ? "y of the target is" : "ies of the target are")
                     + " left out: with one seed they can only be compared with their own runs (optimistic).");
         }
         analysis.curves().stream()
                 .filter(c -> c.fidelity().equals(evidence.target()))
                 .findFirst()
                 .filter(c -> c.comparison() != Faithfulness.Comparison.SAME_RUNS)
-                .ifPresent(c -> lines.add(c.clearPairs() == 0
-                        ? "The target's final order has no pair of sets beyond the noise, so no early epoch can be said to"
-                                + " show it."
-                        : "The target's own curves (on other seeds) keep its " + c.clearPairs() + " clear pair"
-                                + (c.clearPairs() == 1 ? "" : "s") + " in order "
-                                + (c.visibleFrom().isPresent()
-                                        ? "from epoch " + c.visibleFrom().getAsInt() + " of " + c.epochs()
-                                        : "at no epoch, not even the last")
-                                + "."));
+                .ifPresent(c -> lines.add(
+                        c.clearPairs() == 0
+                                ? "The target's final order has no pair of sets beyond the noise, so no early epoch can be said to"
+                                        + " show it."
+                                : "The target's own curves (on other seeds) keep its " + c.clearPairs() + " clear pair"
+                                        + (c.clearPairs() == 1 ? "" : "s") + " in order "
+                                        + (c.visibleFrom().isPresent()
+                                                ? "from epoch "
+                                                        + c.visibleFrom().getAsInt() + " of " + c.epochs()
+                                                : "at no epoch, not even the last")
+                                        + "."));
         analysis.promotion().ifPresent(p -> {
             if (p.pick().isPresent()) {
                 lines.add("Promotion: " + String.join(", ", p.decision().promoted()) + " trained on "
@@ -411,9 +417,7 @@ final class ReportContent {
                 "The same analysis on the spec's published top-1 (one run per cell, so the intervals use the"
                         + " ASSUMED noise level of " + Fmt.number(NoiseModel.ASSUMED_STD) + " points):"));
         blocks.add(new Table(
-                "reference",
-                List.of("proxy", "Kendall τ-b", "p", "Pearson r", "sign agreement", "top-1 pick"),
-                table));
+                "reference", List.of("proxy", "Kendall τ-b", "p", "Pearson r", "sign agreement", "top-1 pick"), table));
     }
 
     private void cost(StudyResults results) {

@@ -33,9 +33,11 @@ final class ResultsCsv {
                         // the shortest text that reads back as the same double
                         .append(Double.toString(o.top1()))
                         .append(',')
-                        .append(o.seconds().isPresent()
-                                ? String.format(Locale.ROOT, "%.3f", o.seconds().getAsDouble())
-                                : "")
+                        .append(
+                                o.seconds().isPresent()
+                                        ? String.format(
+                                                Locale.ROOT, "%.3f", o.seconds().getAsDouble())
+                                        : "")
                         .append('\n'));
         return out.toString();
     }

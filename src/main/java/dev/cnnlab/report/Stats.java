@@ -15,12 +15,16 @@ final class Stats {
 
     /** The p-quantile of Student's t with {@code df} degrees of freedom (normal when infinite). */
     static double tQuantile(double p, double df) {
-        return Double.isInfinite(df) ? NORMAL.inverseCumulativeProbability(p) : new TDistribution(null, df).inverseCumulativeProbability(p);
+        return Double.isInfinite(df)
+                ? NORMAL.inverseCumulativeProbability(p)
+                : new TDistribution(null, df).inverseCumulativeProbability(p);
     }
 
     /** P(T ≤ x) for Student's t with {@code df} degrees of freedom (normal when infinite). */
     static double tCdf(double x, double df) {
-        return Double.isInfinite(df) ? NORMAL.cumulativeProbability(x) : new TDistribution(null, df).cumulativeProbability(x);
+        return Double.isInfinite(df)
+                ? NORMAL.cumulativeProbability(x)
+                : new TDistribution(null, df).cumulativeProbability(x);
     }
 
     /**
@@ -45,7 +49,8 @@ final class Stats {
         for (int i = 0; i <= intervals; i++) {
             double z = a + i * h;
             double shifted = z + delta;
-            double value = NORMAL.density(z) * chi2.cumulativeProbability(df * shifted * shifted / (critical * critical));
+            double value =
+                    NORMAL.density(z) * chi2.cumulativeProbability(df * shifted * shifted / (critical * critical));
             sum += value * (i == 0 || i == intervals ? 1 : i % 2 == 1 ? 4 : 2);
         }
         return Math.min(1, Math.max(0, sum * h / 3));

@@ -76,13 +76,17 @@ public record StudyAnalysis(
         for (int i = 0; i < raw.size(); i++) {
             faithfulness.add(raw.get(i).withHolm(adjusted[i]));
         }
-        int tests = (int) java.util.Arrays.stream(p).filter(v -> !Double.isNaN(v)).count();
+        int tests =
+                (int) java.util.Arrays.stream(p).filter(v -> !Double.isNaN(v)).count();
         // the sets behind the tested proxies (a same-runs row may compare more, but is not tested)
         int sets = faithfulness.stream()
                 .filter(f -> f.comparable() && f.comparison() != Faithfulness.Comparison.SAME_RUNS)
                 .mapToInt(f -> f.sets().size())
                 .max()
-                .orElse(faithfulness.stream().mapToInt(f -> f.sets().size()).max().orElse(0));
+                .orElse(faithfulness.stream()
+                        .mapToInt(f -> f.sets().size())
+                        .max()
+                        .orElse(0));
         double smallest = PermutationTest.smallest(sets);
         Significance significance = new Significance(
                 sets,

@@ -38,7 +38,11 @@ public final class StudyReport {
         StudyAnalysis analysis = StudyAnalysis.of(results);
         List<RenderedChart> charts = new ChartFactory(analysis, Optional.of(results)).charts();
         return writeFiles(
-                studyDir, ReportContent.forStudy(results, analysis, charts), charts, analysis, results.spec().name());
+                studyDir,
+                ReportContent.forStudy(results, analysis, charts),
+                charts,
+                analysis,
+                results.spec().name());
     }
 
     /**

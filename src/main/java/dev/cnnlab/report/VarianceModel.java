@@ -114,8 +114,7 @@ final class VarianceModel {
 
     private VarianceModel(List<Entry> fitted, double assumed) {
         this.assumed = assumed;
-        List<Entry> informative =
-                fitted.stream().filter(e -> e.df() > 0).toList();
+        List<Entry> informative = fitted.stream().filter(e -> e.df() > 0).toList();
         fitted.forEach(e -> entries.put(key(e.row(), e.column()), e));
         int df = 0;
         double sum = 0;
@@ -146,11 +145,16 @@ final class VarianceModel {
                 raw.add(new Fit(structure, Map.copyOf(rowFactor), Map.copyOf(columnFactor), aic, 0));
             }
             double best = raw.stream().mapToDouble(Fit::aic).min().orElseThrow();
-            double total = raw.stream().mapToDouble(f -> Math.exp(-(f.aic() - best) / 2)).sum();
+            double total = raw.stream()
+                    .mapToDouble(f -> Math.exp(-(f.aic() - best) / 2))
+                    .sum();
             for (Fit f : raw) {
-                fits.add(new Fit(f.structure(), f.rows(), f.columns(), f.aic(), Math.exp(-(f.aic() - best) / 2) / total));
+                fits.add(new Fit(
+                        f.structure(), f.rows(), f.columns(), f.aic(), Math.exp(-(f.aic() - best) / 2) / total));
             }
-            Fit top = fits.stream().max(java.util.Comparator.comparingDouble(Fit::weight)).orElseThrow();
+            Fit top = fits.stream()
+                    .max(java.util.Comparator.comparingDouble(Fit::weight))
+                    .orElseThrow();
             chosen = top.structure();
             rowFactor.clear();
             rowFactor.putAll(top.rows());

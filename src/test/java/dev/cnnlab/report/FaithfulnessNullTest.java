@@ -54,7 +54,8 @@ class FaithfulnessNullTest {
         double ownTau = 0;
         int ownCount = 0;
         for (int i = 0; i < studies; i++) {
-            StudyAnalysis analysis = StudyAnalysis.of(new GainModel(nullStudy(random, sets, 2), 200, i), java.util.Optional.empty());
+            StudyAnalysis analysis =
+                    StudyAnalysis.of(new GainModel(nullStudy(random, sets, 2), 200, i), java.util.Optional.empty());
             boolean claim = !analysis.front().members().isEmpty()
                     || analysis.faithfulness().stream().anyMatch(f -> f.kendallHolm() < Faithfulness.ALPHA);
             claimed += claim ? 1 : 0;

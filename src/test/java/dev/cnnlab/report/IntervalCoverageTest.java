@@ -109,7 +109,8 @@ class IntervalCoverageTest {
                 int f = FIDELITIES.indexOf(g.fidelity());
                 int t = SETS.indexOf(g.set());
                 double truth = trueGain(f, t);
-                boolean hit = g.gain().low().getAsDouble() <= truth && truth <= g.gain().high().getAsDouble();
+                boolean hit = g.gain().low().getAsDouble() <= truth
+                        && truth <= g.gain().high().getAsDouble();
                 covered += hit ? 1 : 0;
                 total++;
                 width += g.gain().high().getAsDouble() - g.gain().low().getAsDouble();
@@ -147,9 +148,7 @@ class IntervalCoverageTest {
             Coverage unpaired = coverage(scenario, seeds, true, 1000L * scenario.ordinal() + seeds);
             System.out.printf(
                     "  paired width %.3f, unpaired %.3f (ratio %.2f)%n",
-                    c.meanWidth(),
-                    unpaired.meanWidth(),
-                    c.meanWidth() / unpaired.meanWidth());
+                    c.meanWidth(), unpaired.meanWidth(), c.meanWidth() / unpaired.meanWidth());
             assertThat(c.meanWidth()).isLessThanOrEqualTo(0.75 * unpaired.meanWidth());
         }
     }

@@ -24,11 +24,14 @@ class PermutationTestTest {
 
     @Test
     void fourSetsGiveOneIn24AndTheNullDistributionOfTauIsTheMahonianOne() {
-        assertThat(kendall(new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 4}).p()).isCloseTo(1.0 / 24, within(1e-12));
+        assertThat(kendall(new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 4}).p())
+                .isCloseTo(1.0 / 24, within(1e-12));
         // tau = 2/3 is one discordant pair: 1 + 3 permutations of 4 have at most one inversion -> p = 4/24
-        assertThat(kendall(new double[] {2, 1, 3, 4}, new double[] {1, 2, 3, 4}).p()).isCloseTo(4.0 / 24, within(1e-12));
+        assertThat(kendall(new double[] {2, 1, 3, 4}, new double[] {1, 2, 3, 4}).p())
+                .isCloseTo(4.0 / 24, within(1e-12));
         // tau = 0 (3 inversions of 6): inversions 0..3 count 1 + 3 + 5 + 6 = 15 of 24
-        assertThat(kendall(new double[] {3, 2, 1, 4}, new double[] {1, 2, 3, 4}).p()).isCloseTo(15.0 / 24, within(1e-12));
+        assertThat(kendall(new double[] {3, 2, 1, 4}, new double[] {1, 2, 3, 4}).p())
+                .isCloseTo(15.0 / 24, within(1e-12));
     }
 
     @Test
@@ -48,8 +51,8 @@ class PermutationTestTest {
     @Test
     void splitsAreRelabelledAlikeAndAveraged() {
         // two splits, each a perfect ranking of 3: the mean is 1 only for the identity -> 1/6
-        List<double[][]> pairs = List.of(
-                new double[][] {{1, 2, 3}, {1, 2, 3}}, new double[][] {{0.5, 2, 2.5}, {1, 1.5, 4}});
+        List<double[][]> pairs =
+                List.of(new double[][] {{1, 2, 3}, {1, 2, 3}}, new double[][] {{0.5, 2, 2.5}, {1, 1.5, 4}});
         assertThat(PermutationTest.of(pairs, Agreement::kendall).p()).isCloseTo(1.0 / 6, within(1e-12));
     }
 

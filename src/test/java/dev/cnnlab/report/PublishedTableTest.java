@@ -75,7 +75,8 @@ class PublishedTableTest {
         assertThat(md).contains("seed-to-seed standard deviation 0.28 points, measured (pooled over 8 cells");
         // the same order on both (c < baseline < a < b): Kendall 1 (p = 1/6), all keep/drop calls agree, picks b
         assertThat(md)
-                .containsPattern("\\| small \\| — \\| 0\\.10× \\| 3 sets, 2 \\+ 2 seeds \\| 1\\.00 .*\\| 0\\.167 .*\\| 100% .*\\| b \\(P = ");
+                .containsPattern(
+                        "\\| small \\| — \\| 0\\.10× \\| 3 sets, 2 \\+ 2 seeds \\| 1\\.00 .*\\| 0\\.167 .*\\| 100% .*\\| b \\(P = ");
     }
 
     @Test

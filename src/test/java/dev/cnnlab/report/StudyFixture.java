@@ -134,7 +134,8 @@ final class StudyFixture {
             double gain = cell.techniqueSet().equals("se") ? 1.0 : 0.0;
             // baseline seeds 0, 1, 2 at -0.3, 0, +0.3, se's at 0, -0.3, +0.3: every cell's sample std is 0.3, and
             // the paired differences se - baseline are 1.3, 0.7, 1.0 (mean 1.0, sd 0.3)
-            double[] residual = cell.techniqueSet().equals("se") ? new double[] {0, -0.3, 0.3} : new double[] {-0.3, 0, 0.3};
+            double[] residual =
+                    cell.techniqueSet().equals("se") ? new double[] {0, -0.3, 0.3} : new double[] {-0.3, 0, 0.3};
             double accuracy = base + gain + residual[(int) cell.seed()];
             write(
                     dir.resolve("runs").resolve(cell.id()).resolve("result.json"),

@@ -114,8 +114,9 @@ class StudyReportTest {
                         + "\\| 67% .*\\| se-r8 \\(P = 0\\.\\d\\d\\) \\| 0\\.30 \\(expected ");
         // the target's own early epochs with one seed: compared with their own runs, marked, untested, never starred
         assertThat(md)
-                .containsPattern("\\| ResNet-29 @ epoch 3/10 \\| 0\\.30× \\| 0\\.30× \\| 4 sets, same runs: optimistic \\| 1\\.00 "
-                        + "\\\\\\[[-0-9.]+, 1\\.00\\\\\\] \\| — \\| — \\|");
+                .containsPattern(
+                        "\\| ResNet-29 @ epoch 3/10 \\| 0\\.30× \\| 0\\.30× \\| 4 sets, same runs: optimistic \\| 1\\.00 "
+                                + "\\\\\\[[-0-9.]+, 1\\.00\\\\\\] \\| — \\| — \\|");
         assertThat(md).doesNotContain("★ |").doesNotContain("★**");
         assertThat(md).contains("| ResNet-29 (target) | 10 | same runs: optimistic | ");
         assertThat(md).contains("| ResNet-11 | 10 | other runs | ");

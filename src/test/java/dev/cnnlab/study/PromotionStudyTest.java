@@ -3,11 +3,11 @@ package dev.cnnlab.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cnnlab.Fixtures;
 import dev.cnnlab.data.CifarData;
-import dev.cnnlab.report.ReportFiles;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cnnlab.report.AnalysisSchema;
+import dev.cnnlab.report.ReportFiles;
 import dev.cnnlab.report.StudyReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
