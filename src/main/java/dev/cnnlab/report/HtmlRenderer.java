@@ -26,6 +26,7 @@ final class HtmlRenderer {
             .scroll{overflow-x:auto;margin:.6rem 0 1rem}
             table{border-collapse:collapse;font-size:.9rem;font-variant-numeric:tabular-nums}
             th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}
+            #faithfulness td,#gains td,#reference td{white-space:nowrap}
             th{background:#f6f8fa}
             tr.highlight td{background:#fff8c5;font-weight:600}
             p.note{color:#57606a;border-left:3px solid #d0d7de;padding-left:.8rem}
