@@ -169,38 +169,35 @@ public record Faithfulness(
         }
         Map<Statistic, Estimate> statistics = new EnumMap<>(Statistic.class);
         int resamples = model.resamples();
-        double[] kendallDraws = new double[resamples];
         String correlationProblem = Agreement.correlationProblem(observed.get(0)[0], observed.get(0)[1]);
-        for (Statistic statistic : Statistic.values()) {
-            double value = 0;
-            for (double[][] pair : observed) {
-                value += statistic == Statistic.REGRET
-                        ? Agreement.regret(pair[1], Agreement.pick(pair[0]))
-                        : statistic.of(pair[0], pair[1]);
+        Statistic[] all = Statistic.values();
+        double[] value = new double[all.length];
+        for (double[][] pair : observed) {
+            for (Statistic statistic : all) {
+                value[statistic.ordinal()] += statistic(statistic, pair[0], pair[0], pair[1]) / observed.size();
             }
-            value /= observed.size();
-            double[] drawn = new double[resamples];
-            for (int b = 0; b < resamples; b++) {
-                int s = b % splits.size();
-                double[] y = draw(model, targetViews.get(s), sets, b);
-                drawn[b] = statistic == Statistic.REGRET
-                        // the target's uncertainty about the observed pick (the proxy's pick is fixed)
-                        ? Agreement.regret(y, Agreement.pick(observed.get(s)[0]))
-                        : statistic.of(draw(model, proxyViews.get(s), sets, b), y);
-            }
-            if (statistic == Statistic.KENDALL) {
-                System.arraycopy(drawn, 0, kendallDraws, 0, resamples);
-            }
-            String reason = statistic.correlation() ? "undefined: " + correlationProblem : "undefined";
-            statistics.put(statistic, Estimate.of(value, reason, drawn, statistic.discrete));
         }
+        // each draw builds the two gain vectors once; every statistic reads them
+        double[][] drawn = new double[all.length][resamples];
         double pickIsBest = 0;
         for (int b = 0; b < resamples; b++) {
             int s = b % splits.size();
-            if (Agreement.pick(draw(model, targetViews.get(s), sets, b)) == Agreement.pick(observed.get(s)[0])) {
+            double[] x = draw(model, proxyViews.get(s), sets, b);
+            double[] y = draw(model, targetViews.get(s), sets, b);
+            for (Statistic statistic : all) {
+                drawn[statistic.ordinal()][b] = statistic(statistic, x, observed.get(s)[0], y);
+            }
+            if (Agreement.pick(y) == Agreement.pick(observed.get(s)[0])) {
                 pickIsBest++;
             }
         }
+        for (Statistic statistic : all) {
+            String reason = statistic.correlation() ? "undefined: " + correlationProblem : "undefined";
+            statistics.put(
+                    statistic,
+                    Estimate.of(value[statistic.ordinal()], reason, drawn[statistic.ordinal()], statistic.discrete));
+        }
+        double[] kendallDraws = drawn[Statistic.KENDALL.ordinal()];
         // the pick and the target's best as a user sees them: on all of each side's seeds
         GainView allProxy =
                 model.view(proxy.fidelity(), proxy.epoch(), Set.of()).orElse(proxyViews.get(0));
@@ -253,6 +250,15 @@ public record Faithfulness(
         List<Split> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new java.util.Random(new SplittableRandom(GainModel.RNG_SEED).nextLong()));
         return List.copyOf(shuffled.subList(0, MAX_SPLITS));
+    }
+
+    /**
+     * One statistic of proxy gains {@code x} against target gains {@code y}. Regret is the
+     * target's loss for the pick of the proxy's observed gains {@code observedX}: the proxy's
+     * pick is fixed, the target's uncertainty about it is what the draws measure.
+     */
+    private static double statistic(Statistic statistic, double[] x, double[] observedX, double[] y) {
+        return statistic == Statistic.REGRET ? Agreement.regret(y, Agreement.pick(observedX)) : statistic.of(x, y);
     }
 
     private static double[] gains(GainView view, List<String> sets) {

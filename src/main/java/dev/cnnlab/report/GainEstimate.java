@@ -130,9 +130,4 @@ public record GainEstimate(
         }
         return lo;
     }
-
-    /** The gain in points (the observed value). */
-    public double value() {
-        return gain.value().getAsDouble();
-    }
 }

@@ -24,33 +24,21 @@ import org.apache.commons.math3.stat.descriptive.moment.Variance;
  * @param epoch the epoch read (1-based), 0 for the final epoch
  * @param seeds the seeds admitted (empty = all)
  * @param gains each set's gain (the baseline has none), in set order
- * @param baselineMean the baseline's mean top-1 at this view
  */
-record GainView(String fidelity, int epoch, Set<Long> seeds, Map<String, Gain> gains, double baselineMean) {
+record GainView(String fidelity, int epoch, Set<Long> seeds, Map<String, Gain> gains) {
 
     /**
      * One set's observed gain.
      *
      * @param set the technique set
      * @param mean the gain in points
-     * @param setMean the set's mean top-1
      * @param n seeds behind the gain (paired: common seeds; unpaired: the smaller cell)
      * @param paired whether the seeds match, so the gain is a mean of per-seed differences
      * @param setRuns seeds of the set's cell
      * @param baselineRuns seeds of the baseline's cell
      * @param ownVariance sample variance of the per-seed differences (paired, n ≥ 2), else NaN
-     * @param differences the per-seed differences (paired), by seed
      */
-    record Gain(
-            String set,
-            double mean,
-            double setMean,
-            int n,
-            boolean paired,
-            int setRuns,
-            int baselineRuns,
-            double ownVariance,
-            Map<Long, Double> differences) {
+    record Gain(String set, double mean, int n, boolean paired, int setRuns, int baselineRuns, double ownVariance) {
 
         /** Degrees of freedom of {@link #ownVariance}. */
         int ownDf() {
@@ -68,16 +56,6 @@ record GainView(String fidelity, int epoch, Set<Long> seeds, Map<String, Gain> g
         return epoch == 0 ? fidelity : fidelity + " @ epoch " + epoch;
     }
 
-    /** The set's gain, when it has runs here. */
-    Optional<Gain> gain(String set) {
-        return Optional.ofNullable(gains.get(set));
-    }
-
-    /** The mean top-1 of a set (the baseline included) at this view. */
-    double mean(String set, String baseline) {
-        return set.equals(baseline) ? baselineMean : gains.get(set).setMean();
-    }
-
     /**
      * Reads a view from the evidence; empty when the baseline has no runs there.
      *
@@ -88,7 +66,6 @@ record GainView(String fidelity, int epoch, Set<Long> seeds, Map<String, Gain> g
         if (base.isEmpty()) {
             return Optional.empty();
         }
-        double baselineMean = mean(base, epoch);
         Map<String, Gain> gains = new LinkedHashMap<>();
         for (String set : evidence.candidates()) {
             List<Evidence.Observation> runs = runs(evidence, fidelity, set, epoch, seeds);
@@ -96,7 +73,7 @@ record GainView(String fidelity, int epoch, Set<Long> seeds, Map<String, Gain> g
                 gains.put(set, gain(set, runs, base, epoch));
             }
         }
-        return Optional.of(new GainView(fidelity, epoch, seeds, gains, baselineMean));
+        return Optional.of(new GainView(fidelity, epoch, seeds, gains));
     }
 
     private static Gain gain(String set, List<Evidence.Observation> runs, List<Evidence.Observation> base, int epoch) {
@@ -110,23 +87,18 @@ record GainView(String fidelity, int epoch, Set<Long> seeds, Map<String, Gain> g
             return new Gain(
                     set,
                     setMean - mean(base, epoch),
-                    setMean,
                     Math.min(runs.size(), base.size()),
                     false,
                     runs.size(),
                     base.size(),
-                    Double.NaN,
-                    Map.of());
+                    Double.NaN);
         }
-        Map<Long, Double> differences = new LinkedHashMap<>();
-        for (Evidence.Observation o : runs) {
-            differences.put(o.seed(), o.top1At(epoch) - Objects.requireNonNull(byBase.get(o.seed())));
-        }
-        double[] d =
-                differences.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] d = runs.stream()
+                .mapToDouble(o -> o.top1At(epoch) - Objects.requireNonNull(byBase.get(o.seed())))
+                .toArray();
         double mean = java.util.Arrays.stream(d).average().orElseThrow();
         double variance = d.length >= 2 ? new Variance(true).evaluate(d) : Double.NaN;
-        return new Gain(set, mean, setMean, d.length, true, runs.size(), base.size(), variance, differences);
+        return new Gain(set, mean, d.length, true, runs.size(), base.size(), variance);
     }
 
     private static List<Evidence.Observation> runs(

@@ -215,11 +215,6 @@ final class VarianceModel {
         return List.copyOf(fits);
     }
 
-    /** The form with the largest Akaike weight. */
-    Structure structure() {
-        return structure;
-    }
-
     /** Whether any entry had two or more seeds. */
     boolean measured() {
         return totalDf > 0;
@@ -233,16 +228,6 @@ final class VarianceModel {
     /** The variance pooled over every entry, or NaN when nothing is measured. */
     double pooledVariance() {
         return pooled;
-    }
-
-    /** The row factors (a view's noise level relative to the others). */
-    Map<String, Double> rowFactors() {
-        return Map.copyOf(rowFactor);
-    }
-
-    /** The column factors (a set's noise, the variance of one paired difference at a row factor of 1). */
-    Map<String, Double> columnFactors() {
-        return Map.copyOf(columnFactor);
     }
 
     /** The fitted variance of a final-epoch entry. */
@@ -262,7 +247,7 @@ final class VarianceModel {
         Double a = rowFactor.get(row);
         Double b = columnFactor.get(column);
         if (a == null || b == null || a * b <= 0) {
-            return new Fitted(pooled > 0 ? pooled : assumed, totalDf, Source.POOLED);
+            return new Fitted(pooled, totalDf, Source.POOLED);
         }
         // Akaike-weighted average of the four forms: smoother than picking one, and each form's
         // degrees of freedom enter as a weighted harmonic mean (the conservative side)
@@ -309,11 +294,6 @@ final class VarianceModel {
             }
         }
         return out;
-    }
-
-    /** Every entry given to the fit, in order. */
-    List<Entry> entries() {
-        return new ArrayList<>(entries.values());
     }
 
     private static String key(String row, String column) {
