@@ -96,6 +96,11 @@ final class Fmt {
         return fewest + "–" + (most > s.max() ? "> " + s.max() : Integer.toString(most));
     }
 
+    /** A count with its noun in the right number, e.g. {@code 1 proxy}, {@code 13 proxies}. */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     /** A share as a percentage. */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * share);

@@ -66,7 +66,11 @@ final class MethodsSection {
                         ? "; the others are unpaired (the difference of the two cells' means, with the pooled per-run"
                                 + " noise), since their seeds do not match yet"
                         : "")
-                + ". Resampling is not by run: a seed's cells stay together.";
+                + (analysis.gains().stream().allMatch(g -> g.n() == 1)
+                        ? ". With one seed per cell pairing changes nothing; for results cnnlab did not train, it helps only"
+                                + " where equal seed numbers mean shared randomness."
+                        : ". Seeds are not resampled (2 or 3 seeds give only 3 or 10 distinct resamples): the noise model"
+                                + " below carries the uncertainty.");
     }
 
     private String noise() {
@@ -114,7 +118,8 @@ final class MethodsSection {
                         ? "Exact: every relabelling of the sets is enumerated."
                         : "Exact up to " + PermutationTest.EXACT_MAX_SETS + " sets; above that " + PermutationTest.DRAWS
                                 + " random relabellings, p = (1 + hits) / (1 + draws).")
-                + " Holm's step-down correction over the " + s.tests() + " proxies tested (Kendall's p), since the"
+                + " Holm's step-down correction over the " + Fmt.count(s.tests(), "proxy", "proxies")
+                + " tested (Kendall's p), since the"
                 + " report picks the best of them. Rows compared with their own runs are not tested.";
     }
 
@@ -134,7 +139,8 @@ final class MethodsSection {
         List<String> parts = new ArrayList<>();
         if (!s.reachable() && s.sets() >= Agreement.MIN_POINTS) {
             parts.add("whether any proxy is faithful beyond chance: " + s.sets() + " sets cannot reach 5% ("
-                    + s.setsNeededHolm() + " sets would, with a perfect ranking, for " + s.tests() + " proxies)");
+                    + s.setsNeededHolm() + " sets would, with a perfect ranking, for "
+                    + Fmt.count(s.tests(), "proxy", "proxies") + ")");
         }
         if (!analysis.variance().measured()) {
             parts.add("how large the seed noise is: 2 or more seeds per cell would measure it");

@@ -183,7 +183,8 @@ final class ReportContent {
                     .filter(f -> f.get(Statistic.KENDALL).lowAbove(0))
                     .count();
             lines.add(
-                    clear + " of " + judged.size() + " proxies have a Kendall τ interval above 0"
+                    clear + " of " + Fmt.count(judged.size(), "proxy", "proxies")
+                            + (judged.size() == 1 ? " has" : " have") + " a Kendall τ interval above 0"
                             + (clear == 0
                                     ? ": with these seeds and sets the study cannot tell a faithful proxy from an unrelated one"
                                             + " (more seeds narrow the intervals; more technique sets make significance possible)."
