@@ -1,8 +1,5 @@
 package dev.cnnlab.technique;
 
-import dev.cnnlab.train.LrSchedule;
-import dev.cnnlab.train.SchedulePlan;
-
 /**
  * Cosine learning-rate annealing to zero over the run (Loshchilov and Hutter, SGDR, ICLR 2017),
  * per batch, replacing the step schedule, with a linear warm-up (Goyal et al., 2017).

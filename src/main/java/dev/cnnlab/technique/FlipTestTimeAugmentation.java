@@ -1,7 +1,6 @@
 package dev.cnnlab.technique;
 
 import ai.djl.ndarray.NDArray;
-import dev.cnnlab.train.EvaluationMetric;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,5 @@
 package dev.cnnlab.technique;
 
-import dev.cnnlab.train.SchedulePlan;
-
 /**
  * Linear learning-rate warm-up over the first epochs (Goyal et al., "Accurate, Large Minibatch
  * SGD", 2017), in front of whatever schedule the run uses.

@@ -1,7 +1,5 @@
 package dev.cnnlab.technique;
 
-import dev.cnnlab.train.OptimizerSettings;
-
 /**
  * Nesterov momentum (Sutskever et al., ICML 2013) in PyTorch's form: after
  * {@code buf = m * buf + d}, step along {@code d + m * buf} instead of {@code buf}.

@@ -3,9 +3,6 @@ package dev.cnnlab.technique;
 import dev.cnnlab.data.ImageTransform;
 import dev.cnnlab.data.NormalizedImageTransform;
 import dev.cnnlab.model.ModelSpec;
-import dev.cnnlab.train.EvaluationMetric;
-import dev.cnnlab.train.OptimizerSettings;
-import dev.cnnlab.train.SchedulePlan;
 import java.util.Optional;
 
 /**

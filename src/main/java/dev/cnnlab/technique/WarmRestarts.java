@@ -1,8 +1,5 @@
 package dev.cnnlab.technique;
 
-import dev.cnnlab.train.LrSchedule;
-import dev.cnnlab.train.SchedulePlan;
-
 /**
  * SGDR, cosine annealing with warm restarts (Loshchilov and Hutter, ICLR 2017): the rate anneals
  * from the base rate to 0 over a cycle of {@code t0} epochs, jumps back to the base rate, and each

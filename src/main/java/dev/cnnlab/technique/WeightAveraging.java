@@ -1,7 +1,5 @@
 package dev.cnnlab.technique;
 
-import dev.cnnlab.train.OptimizerSettings;
-
 /**
  * Exponential moving average of the weights (Polyak averaging as used by e.g. Tan and Le,
  * EfficientNet, 2019): after every step {@code ema = d * ema + (1 - d) * w}, batch-norm

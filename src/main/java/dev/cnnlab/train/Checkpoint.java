@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.util.Files2;
-import dev.cnnlab.util.Json;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -60,7 +59,7 @@ public final class Checkpoint {
             }
             writeSynced(
                     tmp.resolve(STATE),
-                    out -> out.write(Json.write(state).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    out -> out.write(RunRecords.json(state).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             Files2.deleteTree(old);
             if (Files.exists(current)) {
                 Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
@@ -86,7 +85,7 @@ public final class Checkpoint {
 
     /** Reads the saved state without touching the model. */
     public Optional<TrainState> peek() {
-        return latest().map(dir -> Json.read(dir.resolve(STATE), TrainState.class));
+        return latest().map(dir -> RunRecords.readState(dir.resolve(STATE)));
     }
 
     /** Restores model parameters and optimizer state; returns the saved train state. */
@@ -111,7 +110,7 @@ public final class Checkpoint {
         } catch (IOException | RuntimeException e) {
             throw damaged(dir, e);
         }
-        return Json.read(dir.resolve(STATE), TrainState.class);
+        return RunRecords.readState(dir.resolve(STATE));
     }
 
     private static CnnlabException damaged(Path dir, Exception e) {

@@ -1,9 +1,5 @@
 package dev.cnnlab.train;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.cnnlab.technique.FlipTestTimeAugmentation;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,71 +40,9 @@ public record EpochStats(
         metrics = Metrics.copyOf(metrics);
     }
 
-    /** A row without extra metrics. */
-    public EpochStats(
-            int epoch,
-            double lr,
-            double trainLoss,
-            double trainTop1,
-            double testLoss,
-            double testTop1,
-            double testTop5,
-            double seconds,
-            double trainImagesPerSecond) {
-        this(epoch, lr, trainLoss, trainTop1, testLoss, testTop1, testTop5, seconds, trainImagesPerSecond, Map.of());
-    }
-
-    /** Reads rows written now ({@code metrics}) and before ({@code testTop1Ema}, {@code testTop1FlipTta}). */
-    @JsonCreator
-    static EpochStats fromJson(
-            @JsonProperty("epoch") int epoch,
-            @JsonProperty("lr") double lr,
-            @JsonProperty("trainLoss") double trainLoss,
-            @JsonProperty("trainTop1") double trainTop1,
-            @JsonProperty("testLoss") double testLoss,
-            @JsonProperty("testTop1") double testTop1,
-            @JsonProperty("testTop5") double testTop5,
-            @JsonProperty("seconds") double seconds,
-            @JsonProperty("trainImagesPerSecond") double trainImagesPerSecond,
-            @JsonProperty("metrics") Map<String, Double> metrics,
-            @JsonProperty("testTop1Ema") Double legacyEma,
-            @JsonProperty("testTop1FlipTta") Double legacyFlipTta) {
-        return new EpochStats(
-                epoch,
-                lr,
-                trainLoss,
-                trainTop1,
-                testLoss,
-                testTop1,
-                testTop5,
-                seconds,
-                trainImagesPerSecond,
-                withLegacy(metrics, legacyEma, legacyFlipTta));
-    }
-
-    /**
-     * {@code metrics} with the two extra metrics that files written before metrics were generic
-     * kept in fields of their own (null = absent), under today's names and in their old order.
-     */
-    static Map<String, Double> withLegacy(Map<String, Double> metrics, Double ema, Double flipTta) {
-        Map<String, Double> all = new LinkedHashMap<>(metrics == null ? Map.of() : metrics);
-        if (ema != null) {
-            all.putIfAbsent(WeightAverage.METRIC, ema);
-        }
-        if (flipTta != null) {
-            all.putIfAbsent(FlipTestTimeAugmentation.METRIC, flipTta);
-        }
-        return all;
-    }
-
-    /** Test top-1 of the weight average (null without the {@code ema} technique). */
-    public Double testTop1Ema() {
-        return metrics.get(WeightAverage.METRIC);
-    }
-
-    /** Test top-1 with flip test-time augmentation (null without {@code flip-tta}). */
-    public Double testTop1FlipTta() {
-        return metrics.get(FlipTestTimeAugmentation.METRIC);
+    /** Test top-1 in percent of the extra metric {@code key}, or null when the run did not compute it. */
+    public Double metric(String key) {
+        return metrics.get(key);
     }
 
     /** The CSV header for rows with these extra metrics. */

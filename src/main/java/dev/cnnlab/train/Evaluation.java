@@ -9,7 +9,7 @@ import java.util.Map;
  * @param top1 top-1 accuracy in percent
  * @param top5 top-5 accuracy in percent
  * @param images images evaluated
- * @param metrics the extra metrics asked for, in percent, by {@link EvaluationMetric#key()}
+ * @param metrics the extra metrics asked for, in percent, by {@link dev.cnnlab.technique.EvaluationMetric#key()}
  */
 public record Evaluation(double loss, double top1, double top5, int images, Map<String, Double> metrics) {
 

@@ -46,40 +46,6 @@ public record Provenance(
         String startedAt,
         String resumedAt) {
 
-    /** Provenance of a run trained in one go (as results written before {@code resumedAt} read). */
-    public Provenance(
-            String trainMd5,
-            String testMd5,
-            String dataSource,
-            String gitCommit,
-            String javaVersion,
-            String djlVersion,
-            String engine,
-            String device,
-            String os,
-            String cpu,
-            int cores,
-            int threads,
-            String host,
-            String startedAt) {
-        this(
-                trainMd5,
-                testMd5,
-                dataSource,
-                gitCommit,
-                javaVersion,
-                djlVersion,
-                engine,
-                device,
-                os,
-                cpu,
-                cores,
-                threads,
-                host,
-                startedAt,
-                null);
-    }
-
     /**
      * Collects provenance for a run on this machine.
      *

@@ -40,7 +40,7 @@ public final class RunFiles {
     /** The finished result, if the run finished. */
     public Optional<RunResult> result() {
         Path file = dir.resolve(RESULT);
-        return Files.isRegularFile(file) ? Optional.of(Json.read(file, RunResult.class)) : Optional.empty();
+        return Files.isRegularFile(file) ? Optional.of(RunRecords.readResult(file)) : Optional.empty();
     }
 
     public void writeConfig(TrainConfig config) {
@@ -61,6 +61,6 @@ public final class RunFiles {
     }
 
     public void writeResult(RunResult result) {
-        Json.writeAtomically(dir.resolve(RESULT), result);
+        RunRecords.write(dir.resolve(RESULT), result);
     }
 }

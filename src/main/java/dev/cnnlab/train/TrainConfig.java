@@ -54,9 +54,6 @@ public record TrainConfig(
     public TrainConfig {
         techniques = List.copyOf(techniques);
         lrMilestones = List.copyOf(lrMilestones);
-        family = family == null ? Family.BOTTLENECK.key() : family;
-        widen = widen == 0 ? 1 : widen; // results written before widths existed
-        precision = precision == null ? Precision.FP32.key() : precision; // ... and before precisions
     }
 
     /** The reference protocol (the only copy of its values): what {@link #builder()} starts from. */

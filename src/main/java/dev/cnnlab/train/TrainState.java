@@ -14,8 +14,8 @@ import java.util.List;
  * @param history one row per finished epoch
  * @param trainSeconds wall seconds spent in epochs so far (dead time between resumes excluded)
  * @param partial progress inside the next epoch when checkpointed mid-epoch, else null
- * @param startedAt when the run first started (UTC, ISO-8601); null in checkpoints written before
- *     it was kept
+ * @param startedAt when the run first started (UTC, ISO-8601); null when unknown (checkpoints of format 1
+ *     written before it was kept)
  */
 public record TrainState(
         TrainConfig config,
@@ -39,16 +39,6 @@ public record TrainState(
 
     public TrainState {
         history = List.copyOf(history);
-    }
-
-    /** A state without a known start time. */
-    public TrainState(
-            TrainConfig config,
-            int completedEpochs,
-            List<EpochStats> history,
-            double trainSeconds,
-            PartialEpoch partial) {
-        this(config, completedEpochs, history, trainSeconds, partial, null);
     }
 
     /** The state of a run that has not started (no start time). */

@@ -11,6 +11,10 @@ import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.model.Network;
 import dev.cnnlab.model.PreActResNet;
+import dev.cnnlab.technique.EvaluationMetric;
+import dev.cnnlab.technique.LrSchedule;
+import dev.cnnlab.technique.OptimizerSettings;
+import dev.cnnlab.technique.SchedulePlan;
 import dev.cnnlab.technique.TechniqueSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +51,11 @@ final class TrainingSetup implements AutoCloseable {
             TrainConfig config, Optional<TrainState> saved, RunFiles files, String startedAt, Device device) {
         techniques = TechniqueSet.of(config.techniques());
         spec = config.modelSpec();
-        OptimizerSettings settings = techniques.optimizer(OptimizerSettings.of(config));
-        schedule = techniques.schedule(SchedulePlan.of(config)).schedule();
+        OptimizerSettings settings =
+                techniques.optimizer(OptimizerSettings.sgd(config.momentum(), config.weightDecay()));
+        schedule = techniques
+                .schedule(SchedulePlan.step(config.lr(), config.epochs(), config.lrMilestones(), config.lrGamma()))
+                .schedule();
         metrics = techniques.evaluationMetrics();
         manager = NDManager.newBaseManager(device);
         try {

@@ -104,6 +104,7 @@ final class StudyFixture {
                                 history.stream()
                                         .mapToDouble(EpochStats::seconds)
                                         .sum(),
+                                null,
                                 null));
             }
         }
@@ -210,7 +211,8 @@ final class StudyFixture {
                 2,
                 2,
                 "runner-1",
-                "2025-11-28T19:00:00Z");
+                "2025-11-28T19:00:00Z",
+                null);
         return new RunResult(
                 cell.fidelity().name(),
                 accuracy,
@@ -224,7 +226,8 @@ final class StudyFixture {
                 large ? 2800 : 8300,
                 config,
                 provenance,
-                history);
+                history,
+                Map.of());
     }
 
     /** A plausible rising curve that ends at {@code finalAccuracy}. */
@@ -242,7 +245,8 @@ final class StudyFixture {
                     top1,
                     Math.min(99, top1 + 25),
                     cell.fidelity().depth() > 11 ? 180 : 60,
-                    cell.fidelity().depth() > 11 ? 2800 : 8300));
+                    cell.fidelity().depth() > 11 ? 2800 : 8300,
+                    Map.of()));
         }
         return rows;
     }

@@ -12,6 +12,7 @@ import dev.cnnlab.train.RunResult;
 import dev.cnnlab.train.TrainConfig;
 import dev.cnnlab.train.TrainListener;
 import dev.cnnlab.train.Trainer;
+import dev.cnnlab.train.WeightAverage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,33 +180,38 @@ class TechniquesInTrainingTest {
                 assertThat(withoutExtras(result.history()))
                         .isEqualTo(withoutExtras(plain.result().history()));
                 assertThat(result.history())
-                        .allSatisfy(r -> assertThat(r.testTop1Ema()).isNotNull().isBetween(0.0, 100.0));
+                        .allSatisfy(r -> assertThat(r.metric(WeightAverage.METRIC))
+                                .isNotNull()
+                                .isBetween(0.0, 100.0));
                 assertThat(result.history())
-                        .anySatisfy(r -> assertThat(r.testTop1Ema()).isNotEqualTo(r.testTop1()));
-                assertThat(result.testAccuracyEma())
-                        .isEqualTo(result.history().get(2).testTop1Ema());
-                assertThat(result.testAccuracyFlipTta()).isNull();
+                        .anySatisfy(
+                                r -> assertThat(r.metric(WeightAverage.METRIC)).isNotEqualTo(r.testTop1()));
+                assertThat(result.metric(WeightAverage.METRIC))
+                        .isEqualTo(result.history().get(2).metric(WeightAverage.METRIC));
+                assertThat(result.metric(FlipTestTimeAugmentation.METRIC)).isNull();
             }
             case FlipTestTimeAugmentation.NAME -> {
                 assertThat(run.epoch1Losses()).isEqualTo(plain.epoch1Losses());
                 assertThat(withoutExtras(result.history()))
                         .isEqualTo(withoutExtras(plain.result().history()));
                 assertThat(result.history())
-                        .allSatisfy(
-                                r -> assertThat(r.testTop1FlipTta()).isNotNull().isBetween(0.0, 100.0));
+                        .allSatisfy(r -> assertThat(r.metric(FlipTestTimeAugmentation.METRIC))
+                                .isNotNull()
+                                .isBetween(0.0, 100.0));
                 assertThat(result.history())
-                        .anySatisfy(r -> assertThat(r.testTop1FlipTta()).isNotEqualTo(r.testTop1()));
-                assertThat(result.testAccuracyFlipTta())
-                        .isEqualTo(result.history().get(2).testTop1FlipTta());
-                assertThat(result.testAccuracyEma()).isNull();
+                        .anySatisfy(r -> assertThat(r.metric(FlipTestTimeAugmentation.METRIC))
+                                .isNotEqualTo(r.testTop1()));
+                assertThat(result.metric(FlipTestTimeAugmentation.METRIC))
+                        .isEqualTo(result.history().get(2).metric(FlipTestTimeAugmentation.METRIC));
+                assertThat(result.metric(WeightAverage.METRIC)).isNull();
             }
             default -> fail("no check that technique '%s' acts: add one here", name);
         }
         if (!name.equals(WeightAveraging.NAME)) {
-            assertThat(result.testAccuracyEma()).isNull();
+            assertThat(result.metric(WeightAverage.METRIC)).isNull();
         }
         if (!name.equals(FlipTestTimeAugmentation.NAME)) {
-            assertThat(result.testAccuracyFlipTta()).isNull();
+            assertThat(result.metric(FlipTestTimeAugmentation.METRIC)).isNull();
         }
     }
 
@@ -295,7 +301,8 @@ class TechniquesInTrainingTest {
                         r.testTop1(),
                         r.testTop5(),
                         0,
-                        0))
+                        0,
+                        Map.of()))
                 .toList();
     }
 }

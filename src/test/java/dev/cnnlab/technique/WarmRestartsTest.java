@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.cnnlab.CnnlabException;
-import dev.cnnlab.train.LrSchedule;
-import dev.cnnlab.train.SchedulePlan;
 import dev.cnnlab.train.TrainConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,7 @@ class WarmRestartsTest {
     private static LrSchedule schedule(TechniqueSpec... techniques) {
         TrainConfig config = TrainConfig.reference(29, List.of(techniques), 1);
         return TechniqueSet.of(List.of(techniques))
-                .schedule(SchedulePlan.of(config))
+                .schedule(SchedulePlan.step(config.lr(), config.epochs(), config.lrMilestones(), config.lrGamma()))
                 .schedule();
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class CheckpointTest {
         TrainConfig config = TrainConfig.reference(11, List.of(), 2);
         TrainState state = TrainState.fresh(config);
         for (int e = 1; e <= epochs; e++) {
-            state = state.next(new EpochStats(e, 0.1, 4.0, 2.0, 4.1, 2.5, 9.0, 10.0, 100.0));
+            state = state.next(new EpochStats(e, 0.1, 4.0, 2.0, 4.1, 2.5, 9.0, 10.0, 100.0, Map.of()));
         }
         return state;
     }

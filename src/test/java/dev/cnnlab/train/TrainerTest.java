@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.Fixtures;
 import dev.cnnlab.data.CifarData;
+import dev.cnnlab.technique.FlipTestTimeAugmentation;
 import dev.cnnlab.technique.TechniqueSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,7 +157,7 @@ class TrainerTest {
         RunResult resumed = new Trainer(config, data, interrupted, TrainListener.SILENT, 2, 0).run(true);
 
         assertSameRun(resumed, uninterrupted, interrupted, straight);
-        assertThat(resumed.testAccuracyEma()).isNotNull();
+        assertThat(resumed.metric(WeightAverage.METRIC)).isNotNull();
         assertThat(file(interrupted, "ema.bin")).isEqualTo(file(straight, "ema.bin"));
     }
 
@@ -227,8 +228,9 @@ class TrainerTest {
         assertThat(resumed.testTop5()).isEqualTo(straight.testTop5());
         assertThat(resumed.testLoss()).isEqualTo(straight.testLoss());
         assertThat(resumed.bestTestAccuracy()).isEqualTo(straight.bestTestAccuracy());
-        assertThat(resumed.testAccuracyEma()).isEqualTo(straight.testAccuracyEma());
-        assertThat(resumed.testAccuracyFlipTta()).isEqualTo(straight.testAccuracyFlipTta());
+        assertThat(resumed.metric(WeightAverage.METRIC)).isEqualTo(straight.metric(WeightAverage.METRIC));
+        assertThat(resumed.metric(FlipTestTimeAugmentation.METRIC))
+                .isEqualTo(straight.metric(FlipTestTimeAugmentation.METRIC));
         assertThat(resumed.params()).isEqualTo(straight.params());
         assertThat(resumed.flopsPerImage()).isEqualTo(straight.flopsPerImage());
         assertThat(resumed.epochs()).isEqualTo(straight.epochs());

@@ -1,4 +1,4 @@
-package dev.cnnlab.train;
+package dev.cnnlab.technique;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.cnnlab.train;
+package dev.cnnlab.technique;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,6 @@
-package dev.cnnlab.train;
+package dev.cnnlab.technique;
+
+import java.util.List;
 
 /**
  * The learning-rate schedule of a run as schedule techniques shape it: a curve over the run
@@ -14,13 +16,12 @@ package dev.cnnlab.train;
  */
 public record SchedulePlan(double baseLr, int epochs, LrSchedule curve, double warmupEpochs) {
 
-    /** The config's step schedule (PyTorch's MultiStepLR), without warm-up. */
-    public static SchedulePlan of(TrainConfig config) {
-        return new SchedulePlan(
-                config.lr(),
-                config.epochs(),
-                LrSchedule.multiStep(config.lr(), config.lrMilestones(), config.lrGamma()),
-                0);
+    /**
+     * A step schedule (PyTorch's MultiStepLR) without warm-up: {@code lr}, multiplied by {@code gamma}
+     * at each of {@code milestones}, over {@code epochs}.
+     */
+    public static SchedulePlan step(double lr, int epochs, List<Integer> milestones, double gamma) {
+        return new SchedulePlan(lr, epochs, LrSchedule.multiStep(lr, milestones, gamma), 0);
     }
 
     /** The same plan with another curve (e.g. cosine annealing). */

@@ -1,4 +1,4 @@
-package dev.cnnlab.train;
+package dev.cnnlab.technique;
 
 /**
  * How the optimiser updates the weights, as the run's config sets it and optimiser techniques
@@ -13,9 +13,9 @@ package dev.cnnlab.train;
  */
 public record OptimizerSettings(double momentum, double weightDecay, boolean nesterov, double averageDecay) {
 
-    /** The config's plain SGD: heavy-ball momentum, no weight average. */
-    public static OptimizerSettings of(TrainConfig config) {
-        return new OptimizerSettings(config.momentum(), config.weightDecay(), false, 0);
+    /** Plain SGD: heavy-ball {@code momentum} and {@code weightDecay}, no weight average. */
+    public static OptimizerSettings sgd(double momentum, double weightDecay) {
+        return new OptimizerSettings(momentum, weightDecay, false, 0);
     }
 
     public OptimizerSettings withNesterov() {
