@@ -6,7 +6,7 @@ import ai.djl.ndarray.*;
 import ai.djl.ndarray.types.*;
 import ai.djl.training.ParameterStore;
 import dev.cnnlab.model.*;
-import dev.cnnlab.precision.Precision;
+import dev.cnnlab.torch.Precision;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.train.*;
 import java.nio.*;

@@ -2,7 +2,7 @@
 //   java -cp "target/cnnlab.jar:target/lib/*" bench/micro/PerCall.java; /usr/bin/python3 bench/micro/percall.py
 import ai.djl.ndarray.*;
 import ai.djl.ndarray.types.*;
-import dev.cnnlab.train.EngineSetup;
+import dev.cnnlab.torch.EngineSetup;
 public class PerCall {
   public static void main(String[] a) {
     EngineSetup.start(1);

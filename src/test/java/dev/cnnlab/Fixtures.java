@@ -2,7 +2,7 @@ package dev.cnnlab;
 
 import dev.cnnlab.data.CifarData;
 import dev.cnnlab.data.CifarReader;
-import dev.cnnlab.train.EngineSetup;
+import dev.cnnlab.torch.EngineSetup;
 import dev.cnnlab.train.EpochStats;
 import java.io.IOException;
 import java.io.InputStream;

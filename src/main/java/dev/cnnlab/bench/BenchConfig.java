@@ -2,7 +2,7 @@ package dev.cnnlab.bench;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.model.ModelSpec;
-import dev.cnnlab.precision.Precision;
+import dev.cnnlab.torch.Precision;
 
 /**
  * What to measure.

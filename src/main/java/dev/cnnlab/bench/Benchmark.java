@@ -19,7 +19,7 @@ import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.technique.Mixup;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
-import dev.cnnlab.train.DeviceSum;
+import dev.cnnlab.torch.DeviceSum;
 import dev.cnnlab.train.NetworkForward;
 import dev.cnnlab.train.SgdOptimizer;
 import dev.cnnlab.train.TrainStep;

@@ -8,7 +8,7 @@ import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.technique.SqueezeExcitation;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
-import dev.cnnlab.train.EngineSetup;
+import dev.cnnlab.torch.EngineSetup;
 import dev.cnnlab.util.Json;
 import java.util.ArrayList;
 import java.util.List;

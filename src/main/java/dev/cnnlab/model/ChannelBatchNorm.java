@@ -7,6 +7,8 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.cnnlab.torch.ScriptForm;
+import dev.cnnlab.torch.ScriptWriter;
 
 /**
  * Batch norm over the channel axis (dim 1) of NCHW tensors, straight to libtorch's batch_norm.

@@ -6,8 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.cnnlab.precision.Precision;
-import dev.cnnlab.util.GraphConstants;
+import dev.cnnlab.torch.GraphConstants;
+import dev.cnnlab.torch.Precision;
+import dev.cnnlab.torch.ScriptForm;
+import dev.cnnlab.torch.ScriptWriter;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 

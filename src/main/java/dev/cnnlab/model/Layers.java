@@ -12,7 +12,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import dev.cnnlab.util.Scalars;
+import dev.cnnlab.torch.Scalars;
+import dev.cnnlab.torch.ScriptForm;
+import dev.cnnlab.torch.ScriptForms;
 import java.util.List;
 import java.util.Locale;
 

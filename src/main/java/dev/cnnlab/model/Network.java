@@ -1,6 +1,9 @@
 package dev.cnnlab.model;
 
 import ai.djl.nn.SequentialBlock;
+import dev.cnnlab.torch.NetworkScript;
+import dev.cnnlab.torch.ScriptForms;
+import dev.cnnlab.torch.ScriptWriter;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package dev.cnnlab.study;
 
-import dev.cnnlab.precision.Precision;
+import dev.cnnlab.torch.Precision;
 import dev.cnnlab.train.Milestones;
 import dev.cnnlab.train.TrainConfig;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.cnnlab.train;
 
 import ai.djl.ndarray.NDManager;
+import dev.cnnlab.torch.DeviceSum;
 
 /**
  * Running sums and timing of one training epoch, continued from a mid-epoch checkpoint when

@@ -8,6 +8,7 @@ import dev.cnnlab.data.BatchLoader;
 import dev.cnnlab.data.ChannelStats;
 import dev.cnnlab.data.Cifar100Split;
 import dev.cnnlab.technique.EvaluationMetric;
+import dev.cnnlab.torch.DeviceSum;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,9 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.cnnlab.model.Network;
-import dev.cnnlab.model.NetworkScript;
 import dev.cnnlab.model.PreActResNet;
-import dev.cnnlab.precision.Precision;
+import dev.cnnlab.torch.NetworkScript;
+import dev.cnnlab.torch.Precision;
+import dev.cnnlab.torch.ScriptedPass;
 import java.util.Optional;
 import java.util.SplittableRandom;
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.torch.ForeachSgdStep;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;

@@ -1,7 +1,7 @@
 package dev.cnnlab.train;
 
 import ai.djl.ndarray.NDArray;
-import dev.cnnlab.util.Scalars;
+import dev.cnnlab.torch.Scalars;
 
 /**
  * Cross-entropy against class-probability targets: {@code -sum_c t_c log softmax(z)_c}, averaged

@@ -2,9 +2,9 @@ package dev.cnnlab.train;
 
 import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
-import dev.cnnlab.precision.Precision;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.torch.Precision;
 import java.util.List;
 
 /**

@@ -9,6 +9,8 @@ import ai.djl.training.GradientCollector;
 import dev.cnnlab.data.Cifar100Split;
 import dev.cnnlab.technique.BatchMixer;
 import dev.cnnlab.technique.TechniqueSet;
+import dev.cnnlab.torch.DeviceSum;
+import dev.cnnlab.torch.HostReads;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;

@@ -3,7 +3,7 @@ package dev.cnnlab.cli;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.cnnlab.train.EngineSetup;
+import dev.cnnlab.torch.EngineSetup;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.cnnlab.Fixtures;
 import dev.cnnlab.data.CifarData;
-import dev.cnnlab.train.EngineSetup;
+import dev.cnnlab.torch.EngineSetup;
 import dev.cnnlab.train.EpochStats;
 import dev.cnnlab.train.RunFiles;
 import dev.cnnlab.train.RunResult;

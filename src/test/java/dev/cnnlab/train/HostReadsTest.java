@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnlab.Fixtures;
 import dev.cnnlab.data.CifarData;
+import dev.cnnlab.torch.EngineSetup;
+import dev.cnnlab.torch.HostReads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ class HostReadsTest {
                 + "|toUint8Array|toByteBuffer|getFloat|getDouble|getLong|getInt|getByte|getBoolean|toDebugString)\\("
                 + "|\\.toArray\\(\\)");
         Path main = Path.of("src/main/java/dev/cnnlab");
-        for (String pkg : List.of("train", "technique", "model", "precision")) {
+        for (String pkg : List.of("train", "technique", "model", "torch")) {
             try (Stream<Path> files = Files.list(main.resolve(pkg))) {
                 for (Path file :
                         files.filter(f -> f.toString().endsWith(".java")).toList()) {

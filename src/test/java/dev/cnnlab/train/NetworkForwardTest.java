@@ -17,7 +17,7 @@ import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.Network;
 import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.model.StochasticDepthRule;
-import dev.cnnlab.precision.Precision;
+import dev.cnnlab.torch.Precision;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;

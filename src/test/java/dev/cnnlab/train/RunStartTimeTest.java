@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnlab.Fixtures;
 import dev.cnnlab.data.CifarData;
+import dev.cnnlab.torch.EngineSetup;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

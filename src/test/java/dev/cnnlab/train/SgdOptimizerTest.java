@@ -93,7 +93,8 @@ class SgdOptimizerTest {
     @Test
     void followsPyTorchAcrossRateChangesIncludingAWarmUpFromZero() throws Exception {
         // warm-up from 0, a constant stretch, a milestone, a cosine-like wobble; the native step keeps
-        // its velocity scaled by the rate, so every change of rate is a rescaling to get right
+        // PyTorch's unscaled momentum buffers and applies the rate at each step, so a rate change must
+        // not rescale them (an earlier update kept lr * buf, where every change was a rescaling)
         double[] rates = {0.0, 0.05, 0.1, 0.1, 0.01, 0.01, 0.03, 0.02};
         float[] c = {0.5f, -1f, 0.25f};
         double momentum = 0.9;

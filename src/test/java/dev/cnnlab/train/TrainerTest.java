@@ -8,6 +8,7 @@ import dev.cnnlab.Fixtures;
 import dev.cnnlab.data.CifarData;
 import dev.cnnlab.technique.FlipTestTimeAugmentation;
 import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.torch.EngineSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cnnlab.model;
+package dev.cnnlab.torch;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -10,11 +10,11 @@ import java.util.List;
  * Writes a network's forward pass as the body of one TorchScript method, block by block, and
  * collects the parameters it reads in the order of their {@code p[i]} indices.
  */
-final class ScriptWriter {
+public final class ScriptWriter {
 
     /** Thrown when some block of the network has no TorchScript form in the writer's mode. */
-    static final class NotScriptable extends RuntimeException {
-        NotScriptable(String reason) {
+    public static final class NotScriptable extends RuntimeException {
+        public NotScriptable(String reason) {
             super(reason, null, false, false);
         }
     }
@@ -25,13 +25,13 @@ final class ScriptWriter {
     private final List<Parameter> parameters = new ArrayList<>();
     private int values;
 
-    ScriptWriter(ScriptForms forms, NetworkScript.Mode mode) {
+    public ScriptWriter(ScriptForms forms, NetworkScript.Mode mode) {
         this.forms = forms;
         this.mode = mode;
     }
 
     /** Writes {@code block} applied to {@code input}; returns the name of its output. */
-    String write(Block block, String input) {
+    public String write(Block block, String input) {
         ScriptForm form = forms.of(block);
         if (form != null) {
             return form.write(this, input);
@@ -47,14 +47,14 @@ final class ScriptWriter {
     }
 
     /** Emits {@code v<k> = expression}; returns {@code v<k>}. */
-    String assign(String expression) {
+    public String assign(String expression) {
         String name = "v" + ++values;
         body.append("    ").append(name).append(" = ").append(expression).append('\n');
         return name;
     }
 
     /** The script expression reading {@code block}'s own parameter {@code name}. */
-    String parameter(Block block, String name) {
+    public String parameter(Block block, String name) {
         Parameter parameter = block.getDirectParameters().get(name);
         if (parameter == null) {
             throw new IllegalStateException(block.getClass().getSimpleName() + " has no parameter " + name);
@@ -64,26 +64,26 @@ final class ScriptWriter {
     }
 
     /** Whether the pass being written is a training one (batch statistics, drop decisions). */
-    boolean training() {
+    public boolean training() {
         return mode == NetworkScript.Mode.TRAINING;
     }
 
     /** A TorchScript bool literal. */
-    static String literal(boolean value) {
+    public static String literal(boolean value) {
         return value ? "True" : "False";
     }
 
     /** A TorchScript float literal that parses back to exactly {@code value}. */
-    static String literal(double value) {
+    public static String literal(double value) {
         return Double.toString(value);
     }
 
     /** The method body written so far, ending with the return of {@code output}. */
-    String body(String output) {
+    public String body(String output) {
         return body + "    return " + output + "\n";
     }
 
-    List<Parameter> parameters() {
+    public List<Parameter> parameters() {
         return List.copyOf(parameters);
     }
 }

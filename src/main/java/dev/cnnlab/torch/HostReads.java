@@ -1,4 +1,4 @@
-package dev.cnnlab.train;
+package dev.cnnlab.torch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;

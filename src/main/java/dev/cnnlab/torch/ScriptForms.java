@@ -1,4 +1,4 @@
-package dev.cnnlab.model;
+package dev.cnnlab.torch;
 
 import ai.djl.nn.Block;
 import java.util.IdentityHashMap;
@@ -9,18 +9,18 @@ import java.util.Map;
  * convolutions, linear layers, lambdas and parallel joins), keyed by block identity. Filled by
  * the builder as it makes each block; a block without a form makes the network unscriptable.
  */
-final class ScriptForms {
+public final class ScriptForms {
 
     private final Map<Block, ScriptForm> forms = new IdentityHashMap<>();
 
     /** Records {@code form} as how {@code block} is written, and returns the block. */
-    <B extends Block> B add(B block, ScriptForm form) {
+    public <B extends Block> B add(B block, ScriptForm form) {
         forms.put(block, form);
         return block;
     }
 
     /** The form of {@code block}: its own when it has one, else the recorded one, else null. */
-    ScriptForm of(Block block) {
+    public ScriptForm of(Block block) {
         return block instanceof ScriptForm own ? own : forms.get(block);
     }
 }

@@ -1,4 +1,4 @@
-package dev.cnnlab.util;
+package dev.cnnlab.torch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cnnlab.train;
+package dev.cnnlab.torch;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.training.GradientCollector;
-import dev.cnnlab.util.TorchScriptModule;
 import java.util.List;
 
 /**
@@ -24,7 +23,7 @@ import java.util.List;
  * on lists it can prove are local (a variant that filtered weights into new lists compiled to
  * nothing, which a test now guards).
  */
-final class ForeachSgdStep implements AutoCloseable {
+public final class ForeachSgdStep implements AutoCloseable {
 
     private static final String CLASS = "SgdStep";
     private static final String METHODS = "  def forward(self: __torch__." + CLASS + ",\n"
@@ -68,7 +67,8 @@ final class ForeachSgdStep implements AutoCloseable {
     private final IValue weightDecay;
     private final IValue nesterov;
 
-    ForeachSgdStep(List<NDArray> weights, List<NDArray> velocity, float momentum, float weightDecay, boolean nesterov) {
+    public ForeachSgdStep(
+            List<NDArray> weights, List<NDArray> velocity, float momentum, float weightDecay, boolean nesterov) {
         defineGradients(weights);
         // float32 values, as the arrays hold them and as the configuration has always been applied
         this.momentum = IValue.from((double) momentum);
@@ -79,7 +79,7 @@ final class ForeachSgdStep implements AutoCloseable {
     }
 
     /** One update of every weight with its gradient at rate {@code lr}, after which the gradients are zeroed. */
-    void step(float lr) {
+    public void step(float lr) {
         try (IValue rate = IValue.from((double) lr)) {
             Compiled.MODULE
                     .forward(weights, velocity, rate, momentum, weightDecay, nesterov)

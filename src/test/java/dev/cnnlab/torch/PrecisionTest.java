@@ -1,4 +1,4 @@
-package dev.cnnlab.precision;
+package dev.cnnlab.torch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,6 @@ import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.PreActResNet;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
-import dev.cnnlab.train.DeviceSum;
 import dev.cnnlab.train.NetworkForward;
 import dev.cnnlab.train.SgdOptimizer;
 import dev.cnnlab.train.TrainStep;

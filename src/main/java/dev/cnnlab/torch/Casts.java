@@ -1,4 +1,4 @@
-package dev.cnnlab.precision;
+package dev.cnnlab.torch;
 
 import ai.djl.ndarray.NDArray;
 

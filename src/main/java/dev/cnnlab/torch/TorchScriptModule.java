@@ -1,4 +1,4 @@
-package dev.cnnlab.util;
+package dev.cnnlab.torch;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
@@ -26,7 +26,7 @@ import java.util.zip.ZipOutputStream;
  * written by it: for what DJL's API lacks (a cast autograd records, a one-call optimiser step) and
  * for a whole network's forward pass as one call (its weights are passed in as a list).
  *
- * <p>The archive is written here rather than shipped: five small entries in PyTorch's TorchScript
+ * <p>The archive is written here rather than shipped: four small entries in PyTorch's TorchScript
  * zip format (version 3, as {@code torch.jit.save} writes), so no Python is needed to build or run
  * cnnlab. libtorch compiles {@code code/__torch__.py} when the archive is loaded.
  */

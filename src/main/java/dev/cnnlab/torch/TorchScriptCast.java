@@ -1,10 +1,9 @@
-package dev.cnnlab.precision;
+package dev.cnnlab.torch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.IValue;
-import dev.cnnlab.util.TorchScriptModule;
 
 /**
  * A dtype conversion that libtorch records for autograd, run as a two-line TorchScript module.

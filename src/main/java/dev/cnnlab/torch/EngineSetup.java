@@ -1,4 +1,4 @@
-package dev.cnnlab.train;
+package dev.cnnlab.torch;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;

@@ -1,4 +1,4 @@
-package dev.cnnlab.model;
+package dev.cnnlab.torch;
 
 import ai.djl.nn.Parameter;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class NetworkScript {
     private final String methods;
     private final List<Parameter> parameters;
 
-    NetworkScript(Mode mode, String body, List<Parameter> parameters) {
+    public NetworkScript(Mode mode, String body, List<Parameter> parameters) {
         this.mode = mode;
         this.methods =
                 "  def forward(self: __torch__." + CLASS_NAME + ", p: List[Tensor], x: Tensor) -> Tensor:\n" + body;
