@@ -1,15 +1,17 @@
 package dev.cnnlab.bench;
 
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.technique.TechniqueSpec;
 import dev.cnnlab.torch.Precision;
+import java.util.List;
 
 /**
  * What to measure.
  *
  * @param depth network depth (9n+2)
- * @param squeezeExcite with SE
- * @param mixupAlpha mixup alpha, or null for none
+ * @param techniques the techniques switched on (structural ones shape the network, mixup mixes the batches)
  * @param batchSize batch size
  * @param iterations timed iterations per mode
  * @param warmup untimed iterations before them, at least
@@ -22,8 +24,9 @@ import dev.cnnlab.torch.Precision;
  */
 public record BenchConfig(
         int depth,
-        boolean squeezeExcite,
-        Double mixupAlpha,
+        String family,
+        int widen,
+        List<TechniqueSpec> techniques,
         int batchSize,
         int iterations,
         int warmup,
@@ -42,7 +45,8 @@ public record BenchConfig(
     }
 
     public BenchConfig {
-        ModelSpec.cifar100(depth, false);
+        techniques = List.copyOf(techniques);
+        baseModel(); // validates depth, family and width
         if (batchSize < 2
                 || iterations < 1
                 || warmup < 0
@@ -51,5 +55,14 @@ public record BenchConfig(
             throw new CnnlabException(
                     "bench needs --batch-size >= 2, --iterations >= 1, --warmup >= 0, --threads >= 1, --flops-per-cycle >= 1");
         }
+    }
+
+    /** The network before techniques shape it. */
+    public ModelSpec baseModel() {
+        Family f = Family.of(family);
+        if (f == null) {
+            throw new CnnlabException("unknown --family '" + family + "': use bottleneck, basic or preact18");
+        }
+        return ModelSpec.cifar100(f, depth, widen);
     }
 }

@@ -16,9 +16,7 @@ import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.model.Network;
 import dev.cnnlab.model.PreActResNet;
-import dev.cnnlab.technique.Mixup;
 import dev.cnnlab.technique.TechniqueSet;
-import dev.cnnlab.technique.TechniqueSpec;
 import dev.cnnlab.torch.DeviceSum;
 import dev.cnnlab.train.NetworkForward;
 import dev.cnnlab.train.SgdOptimizer;
@@ -26,8 +24,6 @@ import dev.cnnlab.train.TrainStep;
 import dev.cnnlab.util.Seeds;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
@@ -64,15 +60,8 @@ public final class Benchmark {
     }
 
     public BenchResult run() {
-        List<TechniqueSpec> techniques = new ArrayList<>();
-        if (config.squeezeExcite()) {
-            techniques.add(TechniqueSpec.of("se"));
-        }
-        if (config.mixupAlpha() != null) {
-            techniques.add(TechniqueSpec.of(Mixup.NAME, "alpha", config.mixupAlpha()));
-        }
-        TechniqueSet set = TechniqueSet.of(techniques);
-        ModelSpec spec = set.shape(ModelSpec.cifar100(config.depth(), false));
+        TechniqueSet set = TechniqueSet.of(config.techniques());
+        ModelSpec spec = set.shape(config.baseModel());
         try (NDManager manager = NDManager.newBaseManager(device.device())) {
             Network network = PreActResNet.buildNetwork(spec, 0);
             SequentialBlock net = network.block();

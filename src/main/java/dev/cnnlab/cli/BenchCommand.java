@@ -8,15 +8,17 @@ import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.torch.EngineSetup;
 import dev.cnnlab.torch.Precision;
 import dev.cnnlab.util.Json;
-import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cnnlab bench}: training and inference speed, memory and loader wait. */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        defaultValueProvider = ReferenceDefaults.class,
         sortOptions = false,
         description = {
             "Measure training (forward + backward + update) and inference images/s of the real training step,",
@@ -24,16 +26,10 @@ import picocli.CommandLine.Option;
         })
 final class BenchCommand implements Runnable {
 
-    @Option(names = "--depth", defaultValue = "29", description = "depth 9n+2 (default ${DEFAULT-VALUE})")
-    int depth;
+    @ArgGroup(validate = false, heading = "%nModel and techniques:%n", order = 1)
+    ModelOptions model = new ModelOptions();
 
-    @Option(names = "--se", description = "with Squeeze-and-Excitation")
-    boolean se;
-
-    @Option(names = "--mixup", paramLabel = "ALPHA", description = "with mixup")
-    Double mixup;
-
-    @Option(names = "--batch-size", defaultValue = "128", description = "batch size (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", description = "batch size (default ${DEFAULT-VALUE})")
     int batchSize;
 
     @Option(
@@ -74,15 +70,14 @@ final class BenchCommand implements Runnable {
     @Option(
             names = "--precision",
             paramLabel = "P",
-            defaultValue = "fp32",
             description = "fp32, or bf16 mixed precision (default ${DEFAULT-VALUE})")
     String precision;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "CIFAR-100 location for the real pipeline")
-    Path data;
+    @Mixin
+    DataOptions data;
 
-    @Option(names = "--device", paramLabel = "D", description = DeviceChoice.DESCRIPTION)
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
@@ -97,9 +92,10 @@ final class BenchCommand implements Runnable {
             default -> throw new dev.cnnlab.CnnlabException("--mode must be train, infer or both, got " + mode);
         };
         BenchConfig config = new BenchConfig(
-                depth,
-                se,
-                mixup,
+                model.depth,
+                model.family,
+                model.widen,
+                model.techniqueSpecs(),
                 batchSize,
                 iterations,
                 warmup,
@@ -109,8 +105,8 @@ final class BenchCommand implements Runnable {
                 t,
                 flopsPerCycle,
                 Precision.of(precision));
-        CifarData cifar = synthetic ? null : DataOptions.read(data);
-        ComputeDevice on = DeviceChoice.resolve(device);
+        CifarData cifar = synthetic ? null : data.read();
+        ComputeDevice on = device.resolve();
         EngineSetup.start(t);
         config.precision().speedWarning(on.device()).ifPresent(w -> System.err.println("cnnlab: warning: " + w));
         BenchResult r = new Benchmark(config, cifar, line -> System.err.println("  " + line), on).run();

@@ -21,14 +21,18 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code cnnlab study}: every cell of a study, resumable, locally or as one task of a job array. */
 @Command(
         name = "study",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        defaultValueProvider = ReferenceDefaults.class,
         description = {
             "Run a size-versus-technique study (models x technique sets x seeds) and write its report.",
             "Killed at any point and started again, it skips finished cells and resumes the interrupted one."
@@ -52,9 +56,22 @@ final class StudyCommand implements Runnable {
 
     @ArgGroup(
             validate = false,
-            heading = "%nOverrides for every cell (shrink a shipped spec for a smoke run):%n",
+            heading = "%nOverrides for every cell (shrink a shipped spec for a smoke run; unset: the spec's values;"
+                    + " epochs and training images scale each model's own in proportion):%n",
             order = 2)
-    Overrides overrides = new Overrides();
+    SettingsOptions settings = new SettingsOptions();
+
+    @ArgGroup(validate = false, order = 3)
+    Seeds seeds = new Seeds();
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    DeviceOption device;
+
+    @Spec
+    CommandSpec command;
 
     static final class Execution {
         @Option(
@@ -69,7 +86,8 @@ final class StudyCommand implements Runnable {
                 paramLabel = "K",
                 defaultValue = "1",
                 description =
-                        "cells trained at once, one process each (one per GPU; on CPU the cores are split; default ${DEFAULT-VALUE})")
+                        "cells trained at once, one process each (one per GPU: --device gpu spreads them over every"
+                                + " GPU, gpu:N keeps them on GPU N; on CPU the cores are split; default ${DEFAULT-VALUE})")
         int workers;
 
         @Option(
@@ -79,18 +97,25 @@ final class StudyCommand implements Runnable {
         Integer threads;
 
         @Option(
-                names = "--loader-workers",
+                names = "--loader-threads",
                 paramLabel = "N",
                 defaultValue = "2",
                 description = "data loader threads per cell (default ${DEFAULT-VALUE})")
-        int loaderWorkers;
+        int loaderThreads;
 
-        @Option(
-                names = "--device",
-                paramLabel = "D",
-                description = DeviceChoice.DESCRIPTION + "; with --workers, gpu spreads the workers over every GPU,"
-                        + " gpu:N keeps them on GPU N")
-        String device;
+        /** The old name of --loader-threads, kept hidden for one release (0.2). */
+        @Option(names = "--loader-workers", paramLabel = "N", hidden = true)
+        Integer oldLoaderThreads;
+
+        /** --loader-threads, or the old --loader-workers with a warning. */
+        int loaderThreads() {
+            if (oldLoaderThreads == null) {
+                return loaderThreads;
+            }
+            System.err.println("cnnlab: warning: study --loader-workers is now --loader-threads; the old name goes"
+                    + " in the next release");
+            return oldLoaderThreads;
+        }
 
         @Option(names = "--no-report", description = "do not write the report at the end")
         boolean noReport;
@@ -113,64 +138,16 @@ final class StudyCommand implements Runnable {
         boolean worker;
     }
 
-    static final class Overrides {
-        @Option(
-                names = "--data",
-                paramLabel = "DIR",
-                description = "CIFAR-100 location (default: $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary)")
-        Path data;
-
-        @Option(names = "--epochs", description = "epochs per cell")
-        Integer epochs;
-
-        @Option(names = "--train-limit", paramLabel = "N", description = "first N training images")
-        Integer trainLimit;
-
-        @Option(names = "--test-limit", paramLabel = "N", description = "first N test images")
-        Integer testLimit;
-
-        @Option(names = "--batch-size", description = "batch size")
-        Integer batchSize;
-
+    static final class Seeds {
         @Option(names = "--seeds", paramLabel = "S,S", split = ",", description = "seeds (replaces the spec's)")
         List<Long> seeds;
-
-        @Option(names = "--precision", paramLabel = "P", description = "fp32 or bf16 (mixed precision) for every cell")
-        String precision;
-
-        /** The spec with every given override; epochs and training images scale each fidelity's own in proportion. */
-        StudySpec applyTo(StudySpec spec) {
-            StudySpec result = spec;
-            if (epochs != null) {
-                if (epochs < 1) {
-                    throw new CnnlabException("--epochs must be >= 1, got " + epochs);
-                }
-                result = result.withEpochs(epochs);
-            }
-            if (trainLimit != null) {
-                if (trainLimit < 0) {
-                    throw new CnnlabException("--train-limit must be >= 0 (0 = all), got " + trainLimit);
-                }
-                result = result.withTrainLimit(trainLimit);
-            }
-            if (testLimit != null) {
-                result = result.withProtocol(result.protocol().withTestLimit(testLimit));
-            }
-            if (batchSize != null) {
-                result = result.withProtocol(result.protocol().withBatchSize(batchSize));
-            }
-            if (precision != null) {
-                result = result.withProtocol(result.protocol().withPrecision(precision));
-            }
-            return seeds != null ? result.withSeeds(seeds) : result;
-        }
     }
 
     @Override
     public void run() {
         StudySpec spec;
         try {
-            spec = overrides.applyTo(StudySpecReader.read(specFile));
+            spec = overridden(StudySpecReader.read(specFile));
         } catch (IllegalArgumentException e) {
             throw new CnnlabException(specFile + " with the command-line overrides: " + e.getMessage());
         }
@@ -199,21 +176,20 @@ final class StudyCommand implements Runnable {
                         + " its models entry, or a command-line override)");
             }
         }
-        ComputeDevice device = DeviceChoice.resolve(execution.device); // before anything is written
+        ComputeDevice on = device.resolve(); // before anything is written
         StudyDirectory directory = new StudyDirectory(out).open(spec);
-        CifarData data = DataOptions.read(overrides.data);
+        CifarData cifar = data.read();
 
         long start = System.nanoTime();
         if (execution.workers > 1 && selected.size() > 1) {
-            new WorkerPool(execution.workers, threads, workerGpus(device))
-                    .runAll(workerArguments(selected, threads, device));
+            new WorkerPool(execution.workers, threads, workerGpus(on)).runAll(workerArguments(selected, threads, on));
         } else {
             EngineSetup.start(threads);
             ConsoleStudyProgress progress = new ConsoleStudyProgress(System.err, !execution.quiet, spec);
-            new StudyRunner(spec, directory, data)
+            new StudyRunner(spec, directory, cifar)
                     .threads(threads)
-                    .device(device)
-                    .loaderWorkers(execution.loaderWorkers)
+                    .device(on)
+                    .loaderWorkers(execution.loaderThreads())
                     .promote(!execution.noPromote)
                     .listener(progress)
                     .run(selected);
@@ -282,7 +258,7 @@ final class StudyCommand implements Runnable {
         if (!device.isGpu()) {
             return List.of();
         }
-        if (execution.device != null && execution.device.contains(":")) {
+        if (this.device.device != null && this.device.device.contains(":")) {
             return List.of(device.device().getDeviceId());
         }
         return java.util.stream.IntStream.range(0, GpuProbe.SYSTEM.gpuCount())
@@ -301,8 +277,8 @@ final class StudyCommand implements Runnable {
                 "--quiet",
                 "--threads",
                 Integer.toString(threads),
-                "--loader-workers",
-                Integer.toString(execution.loaderWorkers),
+                "--loader-threads",
+                Integer.toString(execution.loaderThreads()),
                 "--device",
                 device.isGpu() ? "gpu" : "cpu", // a worker sees only its own GPU, as gpu:0
                 execution.noPromote ? "--no-promote" : "--promote",
@@ -310,25 +286,32 @@ final class StudyCommand implements Runnable {
                 String.join(
                         ",",
                         selected.stream().map(c -> Integer.toString(c.index())).toList())));
-        addOverride(args, "--data", overrides.data);
-        addOverride(args, "--epochs", overrides.epochs);
-        addOverride(args, "--train-limit", overrides.trainLimit);
-        addOverride(args, "--test-limit", overrides.testLimit);
-        addOverride(args, "--batch-size", overrides.batchSize);
-        addOverride(args, "--precision", overrides.precision);
-        if (overrides.seeds != null) {
+        if (data.data != null) {
+            args.add("--data");
+            args.add(data.data.toString());
+        }
+        args.addAll(SettingsOptions.arguments(settings.given(command)));
+        if (seeds.seeds != null) {
             args.add("--seeds");
-            args.add(String.join(
-                    ",", overrides.seeds.stream().map(String::valueOf).toList()));
+            args.add(String.join(",", seeds.seeds.stream().map(String::valueOf).toList()));
         }
         return args;
     }
 
-    private static void addOverride(List<String> args, String name, Object value) {
-        if (value != null) {
-            args.add(name);
-            args.add(value.toString());
+    /** The spec with the command line's settings and seeds laid over it. */
+    private StudySpec overridden(StudySpec spec) {
+        StudySpec result;
+        try {
+            result = spec.with(settings.given(command));
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConfigException bad) {
+                    throw new CnnlabException(ReferenceDefaults.flag(bad.field()) + " " + bad.problem());
+                }
+            }
+            throw e;
         }
+        return seeds.seeds != null ? result.withSeeds(seeds.seeds) : result;
     }
 
     private static void printCells(StudySpec spec, List<Cell> cells, StudyDirectory directory) {

@@ -23,8 +23,7 @@ public record Cell(
 
     /** The training config of this cell under the study's protocol. */
     public TrainConfig config(Protocol protocol, int threads) {
-        TrainConfig.Builder builder = protocol.applyTo(TrainConfig.builder());
-        return fidelity.applyTo(builder, protocol)
+        return fidelity.applyTo(protocol.applyTo(TrainConfig.builder()))
                 .techniques(techniques)
                 .seed(seed)
                 .threads(threads)

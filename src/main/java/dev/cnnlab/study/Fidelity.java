@@ -1,89 +1,128 @@
 package dev.cnnlab.study;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.cnnlab.data.CifarReader;
 import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.train.ConfigOverrides;
 import dev.cnnlab.train.TrainConfig;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One fidelity of a study: a way of training every technique set, cheaper or dearer than the
- * others. It is a model (depth, family, width) and may shorten the schedule ({@code epochs},
- * whose LR milestones then move with it unless {@code lrMilestones} is given) or the data
- * ({@code trainLimit}). Unset values are the study protocol's. Written under the spec key
- * {@code models} (each entry is one fidelity).
- *
- * <p>Build one in code with {@link #builder(String)}; the record's components are what the spec
- * file and {@code study.json} hold (null = the protocol's value).
+ * others. It is a named layer of training settings ({@link ConfigOverrides}) over the study's
+ * protocol: a model (depth, family, width) and possibly a shorter schedule ({@code epochs}, whose
+ * LR milestones then move with it unless {@code lrMilestones} is given) or less data
+ * ({@code trainLimit}). Written under the spec key {@code models} (each entry is one fidelity).
  *
  * @param name the fidelity's name in the report, e.g. {@code ResNet-29}
- * @param depth network depth (9n+2 for the bottleneck family)
- * @param family architecture family: bottleneck (default), basic or preact18
- * @param widen channel multiplier (default 1)
- * @param epochs epochs to train, or null for the protocol's
- * @param trainLimit first N training images (0 = all), or null for the protocol's
- * @param lrMilestones explicit LR milestones, or null to move the protocol's with {@code epochs}
+ * @param settings what this fidelity sets over the protocol: a depth always
  */
-public record Fidelity(
-        String name,
-        Integer depth,
-        String family,
-        Integer widen,
-        Integer epochs,
-        Integer trainLimit,
-        List<Integer> lrMilestones) {
+public record Fidelity(String name, @JsonUnwrapped ConfigOverrides settings) {
 
+    /** The keys a fidelity may set; the rest of the settings are study-wide (the protocol's). */
+    static final Set<String> KEYS = Set.of("depth", "family", "widen", "epochs", "trainLimit", "lrMilestones");
+
+    /** The model family when a fidelity names none (the reference protocol's). */
+    private static final String DEFAULT_FAMILY = TrainConfig.REFERENCE.family();
+
+    /** @throws IllegalArgumentException naming the key at fault */
     public Fidelity {
-        if (depth == null) {
+        for (String key : settings.setKeys()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException(
+                        "'" + key + "' is study-wide: give it in 'protocol', not to a model" + " (a model sets "
+                                + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        if (settings.depth() == null) {
             throw new IllegalArgumentException("every model needs a depth");
         }
-        family = family == null ? Family.BOTTLENECK.key() : family;
-        widen = widen == null ? 1 : widen;
-        Family f = Family.of(family);
+        settings = settings.toBuilder()
+                .family(settings.family() == null ? DEFAULT_FAMILY : settings.family())
+                .widen(settings.widen() == null ? TrainConfig.REFERENCE.widen() : settings.widen())
+                .build();
+        Family f = Family.of(settings.family());
         if (f == null) {
             throw new IllegalArgumentException(
-                    "unknown model family '" + family + "': use bottleneck, basic or preact18");
+                    "unknown model family '" + settings.family() + "': use bottleneck, basic or preact18");
         }
-        if (widen < 1) {
-            throw new IllegalArgumentException("'widen' must be >= 1, got " + widen);
-        }
-        if (epochs != null && epochs < 1) {
-            throw new IllegalArgumentException("'epochs' must be >= 1, got " + epochs);
-        }
-        if (trainLimit != null && trainLimit < 0) {
-            throw new IllegalArgumentException("'trainLimit' must be >= 0 (0 = all), got " + trainLimit);
-        }
-        lrMilestones = lrMilestones == null ? null : List.copyOf(lrMilestones);
-        ModelSpec spec = ModelSpec.cifar100(f, depth, widen); // validates the depth for the family
+        require(settings.widen() >= 1, "'widen' must be >= 1, got " + settings.widen());
+        require(settings.epochs() == null || settings.epochs() >= 1, "'epochs' must be >= 1, got " + settings.epochs());
+        require(
+                settings.trainLimit() == null || settings.trainLimit() >= 0,
+                "'trainLimit' must be >= 0 (0 = all), got " + settings.trainLimit());
+        ModelSpec spec = ModelSpec.cifar100(f, settings.depth(), settings.widen()); // validates the depth
         if (name == null || name.isBlank()) {
             name = spec.displayName();
         }
     }
 
-    /** A fidelity builder; {@code name} may be null to use the model's display name. */
-    public static Builder builder(String name) {
-        return new Builder(name);
+    /** A fidelity named {@code name} (null: the model's display name) with {@code settings} over the protocol. */
+    public static Fidelity of(String name, ConfigOverrides settings) {
+        return new Fidelity(name, settings);
     }
 
-    /** This fidelity's values in a builder. */
-    public Builder toBuilder() {
-        return new Builder(name)
-                .depth(depth)
-                .family(family)
-                .widen(widen)
-                .epochs(epochs)
-                .trainLimit(trainLimit)
-                .lrMilestones(lrMilestones);
+    /** Reads a {@code models} entry of a spec or {@code study.json}. */
+    @JsonCreator
+    static Fidelity fromJson(
+            @JsonProperty("name") String name,
+            @JsonProperty("depth") Integer depth,
+            @JsonProperty("family") String family,
+            @JsonProperty("widen") Integer widen,
+            @JsonProperty("epochs") Integer epochs,
+            @JsonProperty("trainLimit") Integer trainLimit,
+            @JsonProperty("lrMilestones") List<Integer> lrMilestones) {
+        return of(
+                name,
+                ConfigOverrides.builder()
+                        .depth(depth)
+                        .family(family)
+                        .widen(widen)
+                        .epochs(epochs)
+                        .trainLimit(trainLimit)
+                        .lrMilestones(lrMilestones)
+                        .build());
+    }
+
+    public int depth() {
+        return settings.depth();
+    }
+
+    public String family() {
+        return settings.family();
+    }
+
+    public int widen() {
+        return settings.widen();
+    }
+
+    /** This fidelity's own epochs, or null for the protocol's. */
+    public Integer epochs() {
+        return settings.epochs();
+    }
+
+    /** This fidelity's own training images (0 = all), or null for the protocol's. */
+    public Integer trainLimit() {
+        return settings.trainLimit();
+    }
+
+    /** This fidelity's own milestones, or null to move the protocol's with its epochs. */
+    public List<Integer> lrMilestones() {
+        return settings.lrMilestones();
     }
 
     /** The epochs this fidelity trains under {@code protocol}. */
     public int epochs(Protocol protocol) {
-        return epochs != null ? epochs : protocol.epochs();
+        return epochs() != null ? epochs() : protocol.epochs();
     }
 
     /** The training images this fidelity uses under {@code protocol} (0 = all). */
     public int trainLimit(Protocol protocol) {
-        return trainLimit != null ? trainLimit : protocol.trainLimit();
+        return trainLimit() != null ? trainLimit() : protocol.trainLimit();
     }
 
     /** The number of training images per epoch under {@code protocol}. */
@@ -94,70 +133,22 @@ public record Fidelity(
 
     /** The network before techniques shape it. */
     public ModelSpec modelSpec() {
-        return ModelSpec.cifar100(Family.of(family), depth, widen);
+        return ModelSpec.cifar100(Family.of(family()), depth(), widen());
     }
 
-    /**
-     * This fidelity's part of a training config under {@code protocol}: model, epochs, data and
-     * the milestones actually used (explicit ones, else the protocol's moved to these epochs).
-     */
-    public TrainConfig.Builder applyTo(TrainConfig.Builder builder, Protocol protocol) {
-        builder.depth(depth)
-                .family(family)
-                .widen(widen)
-                .epochs(epochs(protocol))
-                .trainLimit(trainLimit(protocol));
-        return lrMilestones != null
-                ? builder.lrMilestones(lrMilestones)
-                : builder.lrMilestones(protocol.lrMilestones(), protocol.epochs());
+    /** This fidelity with {@code changes} laid over its own settings. */
+    public Fidelity with(ConfigOverrides changes) {
+        return of(name, changes.over(settings));
     }
 
-    /** Named construction of a {@link Fidelity}. */
-    public static final class Builder {
-        private final String name;
-        private Integer depth;
-        private String family;
-        private Integer widen;
-        private Integer epochs;
-        private Integer trainLimit;
-        private List<Integer> lrMilestones;
+    /** Sets this fidelity's values on {@code builder}, which holds the protocol's. */
+    public TrainConfig.Builder applyTo(TrainConfig.Builder builder) {
+        return settings.applyTo(builder);
+    }
 
-        private Builder(String name) {
-            this.name = name;
-        }
-
-        public Builder depth(Integer value) {
-            depth = value;
-            return this;
-        }
-
-        public Builder family(String value) {
-            family = value;
-            return this;
-        }
-
-        public Builder widen(Integer value) {
-            widen = value;
-            return this;
-        }
-
-        public Builder epochs(Integer value) {
-            epochs = value;
-            return this;
-        }
-
-        public Builder trainLimit(Integer value) {
-            trainLimit = value;
-            return this;
-        }
-
-        public Builder lrMilestones(List<Integer> value) {
-            lrMilestones = value;
-            return this;
-        }
-
-        public Fidelity build() {
-            return new Fidelity(name, depth, family, widen, epochs, trainLimit, lrMilestones);
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
         }
     }
 }

@@ -1,141 +1,135 @@
 package dev.cnnlab.study;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.cnnlab.torch.Precision;
-import dev.cnnlab.train.Milestones;
+import dev.cnnlab.train.ConfigException;
+import dev.cnnlab.train.ConfigOverrides;
 import dev.cnnlab.train.TrainConfig;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The training protocol shared by every cell of a study. Missing values take the reference
- * protocol's ({@link TrainConfig#REFERENCE}); missing milestones are the reference's 80, 120 of
- * 160 moved to {@code epochs} ({@link Milestones}).
+ * The training protocol shared by every cell of a study: the study-wide layer of training
+ * settings ({@link ConfigOverrides}). Values it does not set are the reference protocol's ({@link
+ * TrainConfig#REFERENCE}), resolved when it is made, so {@code study.json} records every value the
+ * cells used; milestones it does not set are the reference's 80, 120 of 160 moved to its epochs.
+ * The model belongs to each fidelity, not to the protocol.
  *
- * @param epochs epochs per run
- * @param lr initial learning rate
- * @param lrMilestones epochs where the LR decays
- * @param lrGamma decay factor
- * @param batchSize batch size
- * @param weightDecay weight decay
- * @param momentum SGD momentum
- * @param trainLimit first N training images (0 = all)
- * @param testLimit first N test images (0 = all)
- * @param precision compute precision: fp32 (default) or bf16 mixed precision
+ * @param settings every setting of the protocol, resolved
  */
-public record Protocol(
-        Integer epochs,
-        Double lr,
-        List<Integer> lrMilestones,
-        Double lrGamma,
-        Integer batchSize,
-        Double weightDecay,
-        Double momentum,
-        Integer trainLimit,
-        Integer testLimit,
-        String precision) {
+public record Protocol(ConfigOverrides settings) {
 
-    private static final TrainConfig R = TrainConfig.REFERENCE;
+    /** The model's settings: a fidelity's, never the protocol's. */
+    static final Set<String> MODEL_KEYS = Set.of("depth", "family", "widen");
 
+    private static final ConfigOverrides REFERENCE = reference(TrainConfig.REFERENCE);
+
+    /**
+     * @throws IllegalArgumentException naming the key, when a value is invalid or names the model
+     */
     public Protocol {
-        epochs = or(epochs, R.epochs());
-        lr = or(lr, R.lr());
-        lrMilestones = List.copyOf(or(lrMilestones, Milestones.scaled(R.lrMilestones(), R.epochs(), epochs)));
-        lrGamma = or(lrGamma, R.lrGamma());
-        batchSize = or(batchSize, R.batchSize());
-        weightDecay = or(weightDecay, R.weightDecay());
-        momentum = or(momentum, R.momentum());
-        trainLimit = or(trainLimit, R.trainLimit());
-        testLimit = or(testLimit, R.testLimit());
-        precision = Precision.of(or(precision, R.precision())).key();
+        for (String key : settings.setKeys()) {
+            if (MODEL_KEYS.contains(key)) {
+                throw new IllegalArgumentException(
+                        "'" + key + "' is a model's setting: give it to each entry of 'models', not to the protocol");
+            }
+        }
+        settings = settings.over(REFERENCE);
+        settings = settings.toBuilder()
+                .precision(Precision.of(settings.precision()).key())
+                .build();
+        try {
+            settings.applyTo(TrainConfig.builder()).build().validate();
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("protocol '" + e.field() + "' " + e.problem(), e);
+        }
+    }
+
+    /** Reads the protocol block of a spec or {@code study.json}: its keys are the settings'. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Protocol of(ConfigOverrides settings) {
+        return new Protocol(settings == null ? ConfigOverrides.NONE : settings);
     }
 
     /** The reference protocol. */
     public static Protocol reference() {
-        return new Protocol(null, null, null, null, null, null, null, null, null, null);
+        return of(ConfigOverrides.NONE);
     }
 
-    /** This protocol for {@code newEpochs} epochs, its milestones moved with them. */
-    public Protocol withEpochs(int newEpochs) {
-        return new Protocol(
-                newEpochs,
-                lr,
-                Milestones.scaled(lrMilestones, epochs, newEpochs),
-                lrGamma,
-                batchSize,
-                weightDecay,
-                momentum,
-                trainLimit,
-                testLimit,
-                precision);
+    /** Written as its settings, one key each. */
+    @JsonValue
+    @Override
+    public ConfigOverrides settings() {
+        return settings;
     }
 
-    public Protocol withBatchSize(int newBatchSize) {
-        return new Protocol(
-                epochs,
-                lr,
-                lrMilestones,
-                lrGamma,
-                newBatchSize,
-                weightDecay,
-                momentum,
-                trainLimit,
-                testLimit,
-                precision);
+    /**
+     * This protocol with {@code changes} laid over it (e.g. the command line's); new epochs move
+     * the milestones unless {@code changes} sets them too.
+     */
+    public Protocol with(ConfigOverrides changes) {
+        return of(changes.over(settings));
     }
 
-    public Protocol withTrainLimit(int newTrainLimit) {
-        return new Protocol(
-                epochs,
-                lr,
-                lrMilestones,
-                lrGamma,
-                batchSize,
-                weightDecay,
-                momentum,
-                newTrainLimit,
-                testLimit,
-                precision);
-    }
-
-    public Protocol withTestLimit(int newTestLimit) {
-        return new Protocol(
-                epochs,
-                lr,
-                lrMilestones,
-                lrGamma,
-                batchSize,
-                weightDecay,
-                momentum,
-                trainLimit,
-                newTestLimit,
-                precision);
-    }
-
-    public Protocol withPrecision(String newPrecision) {
-        return new Protocol(
-                epochs,
-                lr,
-                lrMilestones,
-                lrGamma,
-                batchSize,
-                weightDecay,
-                momentum,
-                trainLimit,
-                testLimit,
-                newPrecision);
-    }
-
-    /** The protocol's share of a training config (the fidelity sets model, epochs, data and milestones). */
+    /** Sets the protocol's values on {@code builder} (a fidelity's layer goes on top). */
     public TrainConfig.Builder applyTo(TrainConfig.Builder builder) {
-        return builder.lr(lr)
-                .lrGamma(lrGamma)
-                .batchSize(batchSize)
-                .weightDecay(weightDecay)
-                .momentum(momentum)
-                .testLimit(testLimit)
-                .precision(precision);
+        return settings.applyTo(builder);
     }
 
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
+    public int epochs() {
+        return settings.epochs();
+    }
+
+    public double lr() {
+        return settings.lr();
+    }
+
+    public List<Integer> lrMilestones() {
+        return settings.lrMilestones();
+    }
+
+    public double lrGamma() {
+        return settings.lrGamma();
+    }
+
+    public int batchSize() {
+        return settings.batchSize();
+    }
+
+    public double weightDecay() {
+        return settings.weightDecay();
+    }
+
+    public double momentum() {
+        return settings.momentum();
+    }
+
+    public int trainLimit() {
+        return settings.trainLimit();
+    }
+
+    public int testLimit() {
+        return settings.testLimit();
+    }
+
+    public String precision() {
+        return settings.precision();
+    }
+
+    /** The study-wide part of {@code config}, every value set (the model's left out). */
+    private static ConfigOverrides reference(TrainConfig config) {
+        return ConfigOverrides.builder()
+                .epochs(config.epochs())
+                .lr(config.lr())
+                .lrMilestones(config.lrMilestones())
+                .lrGamma(config.lrGamma())
+                .batchSize(config.batchSize())
+                .weightDecay(config.weightDecay())
+                .momentum(config.momentum())
+                .trainLimit(config.trainLimit())
+                .testLimit(config.testLimit())
+                .precision(config.precision())
+                .build();
     }
 }

@@ -3,6 +3,8 @@ package dev.cnnlab.study;
 import dev.cnnlab.data.CifarReader;
 import dev.cnnlab.technique.TechniqueCatalog;
 import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.train.ConfigException;
+import dev.cnnlab.train.ConfigOverrides;
 import dev.cnnlab.train.Milestones;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -171,6 +173,35 @@ public record StudySpec(
         return best;
     }
 
+    /**
+     * This spec with {@code overrides} laid over it (a command line's): epochs and training images
+     * scale every fidelity's own in proportion ({@link #withEpochs}, {@link #withTrainLimit}); the
+     * other settings replace the protocol's.
+     *
+     * @throws ConfigException naming the setting, when a value is invalid (as the cause of an
+     *     IllegalArgumentException when the protocol refuses it)
+     */
+    public StudySpec with(ConfigOverrides overrides) {
+        StudySpec result = this;
+        if (overrides.epochs() != null) {
+            if (overrides.epochs() < 1) {
+                throw new ConfigException("epochs", "must be >= 1, got " + overrides.epochs());
+            }
+            result = result.withEpochs(overrides.epochs());
+        }
+        if (overrides.trainLimit() != null) {
+            if (overrides.trainLimit() < 0) {
+                throw new ConfigException("trainLimit", "must be >= 0 (0 = all), got " + overrides.trainLimit());
+            }
+            result = result.withTrainLimit(overrides.trainLimit());
+        }
+        ConfigOverrides rest =
+                overrides.toBuilder().epochs(null).trainLimit(null).build();
+        return rest.equals(ConfigOverrides.NONE)
+                ? result
+                : result.withProtocol(result.protocol().with(rest));
+    }
+
     /** This spec with other seeds. */
     public StudySpec withSeeds(List<Long> newSeeds) {
         return new StudySpec(
@@ -190,7 +221,8 @@ public record StudySpec(
      */
     public StudySpec withEpochs(int epochs) {
         double factor = (double) epochs / protocol.epochs();
-        Protocol shortened = protocol.withEpochs(epochs);
+        Protocol shortened =
+                protocol.with(ConfigOverrides.builder().epochs(epochs).build());
         List<Fidelity> scaled = models.stream()
                 .map(f -> {
                     Integer own = f.epochs() == null ? null : (int) Math.max(1, Math.round(f.epochs() * factor));
@@ -198,7 +230,12 @@ public record StudySpec(
                     List<Integer> milestones = f.lrMilestones() == null
                             ? null
                             : Milestones.scaled(f.lrMilestones(), f.epochs(protocol), after);
-                    return f.toBuilder().epochs(own).lrMilestones(milestones).build();
+                    return Fidelity.of(
+                            f.name(),
+                            f.settings().toBuilder()
+                                    .epochs(own)
+                                    .lrMilestones(milestones)
+                                    .build());
                 })
                 .toList();
         return new StudySpec(
@@ -214,10 +251,10 @@ public record StudySpec(
         List<Fidelity> scaled = models.stream()
                 .map(f -> f.trainLimit() == null
                         ? f
-                        : f.toBuilder()
+                        : f.with(ConfigOverrides.builder()
                                 .trainLimit((int)
                                         Math.max(MIN_SCALED_TRAIN_LIMIT, Math.round(images(f.trainLimit()) * factor)))
-                                .build())
+                                .build()))
                 .toList();
         return new StudySpec(
                 name,
@@ -226,7 +263,7 @@ public record StudySpec(
                 techniques,
                 baseline,
                 seeds,
-                protocol.withTrainLimit(trainLimit),
+                protocol.with(ConfigOverrides.builder().trainLimit(trainLimit).build()),
                 reference,
                 target,
                 promote);

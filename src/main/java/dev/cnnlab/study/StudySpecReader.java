@@ -2,6 +2,8 @@ package dev.cnnlab.study;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -24,6 +26,7 @@ public final class StudySpecReader {
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // YAML lets the last one win silently
             .build();
 
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
@@ -46,7 +49,7 @@ public final class StudySpecReader {
     /** Parses spec text; {@code source} names it in errors. */
     public static StudySpec parse(String text, String source) {
         try {
-            StudySpec spec = YAML.readValue(text, StudySpec.class);
+            StudySpec spec = YAML.readValue(SpecKeys.camelCase(YAML.getFactory(), text, source), StudySpec.class);
             if (spec == null) {
                 throw new CnnlabException(source + " is empty: see studies/quick.yaml for the format");
             }
@@ -61,6 +64,15 @@ public final class StudySpecReader {
             int line = lineOfFirstQuoted(text, message);
             throw new CnnlabException(
                     (line > 0 ? source + " line " + line + ": " : where(source, e.getLocation())) + message);
+        } catch (StreamReadException e) {
+            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                // found while reading, so Jackson's location is the second occurrence's line
+                Matcher key = QUOTED.matcher(e.getOriginalMessage());
+                throw new CnnlabException(where(source, e.getLocation()) + "duplicate key "
+                        + (key.find() ? "'" + key.group(1) + "'" : "") + ": YAML would keep only the last one"
+                        + " silently; give each key once");
+            }
+            throw new CnnlabException(where(source, e.getLocation()) + rootMessage(e));
         } catch (JsonProcessingException e) {
             String message = rootMessage(e);
             JsonLocation location = e.getLocation();

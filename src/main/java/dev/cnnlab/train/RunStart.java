@@ -1,5 +1,6 @@
 package dev.cnnlab.train;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,10 +33,11 @@ record RunStart(Optional<RunResult> finished, Optional<TrainState> saved) {
 
     private static void requireSameConfig(RunFiles files, TrainConfig config, TrainConfig other, String what) {
         // the thread count may differ: resuming on another machine is allowed
-        if (!other.withThreads(config.threads()).equals(config)) {
+        List<String> differences = other.withThreads(config.threads()).differencesFrom(config);
+        if (!differences.isEmpty()) {
             throw new RunDirectoryConflict(
                     RunDirectoryConflict.Kind.OTHER_CONFIG,
-                    files.dir() + " holds " + what + " with a different config (" + other + ")");
+                    files.dir() + " holds " + what + " with a different config: " + String.join("; ", differences));
         }
     }
 }

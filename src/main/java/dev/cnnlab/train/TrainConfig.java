@@ -122,6 +122,26 @@ public record TrainConfig(
         return TechniqueSet.of(techniques).shape(baseModel());
     }
 
+    /**
+     * The fields in which {@code asked} differs from this config, each as {@code depth 11 here, 29
+     * asked}, in declaration order; empty when they are equal.
+     */
+    public List<String> differencesFrom(TrainConfig asked) {
+        List<String> differences = new java.util.ArrayList<>();
+        for (java.lang.reflect.RecordComponent field : TrainConfig.class.getRecordComponents()) {
+            try {
+                Object here = field.getAccessor().invoke(this);
+                Object there = field.getAccessor().invoke(asked);
+                if (!java.util.Objects.equals(here, there)) {
+                    differences.add(field.getName() + " " + here + " here, " + there + " asked");
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return List.copyOf(differences);
+    }
+
     /** The same config with another thread count. */
     public TrainConfig withThreads(int newThreads) {
         return toBuilder().threads(newThreads).build();
@@ -199,6 +219,11 @@ public record TrainConfig(
         public Builder techniques(List<TechniqueSpec> value) {
             techniques = List.copyOf(value);
             return this;
+        }
+
+        /** The epochs set so far. */
+        int epochs() {
+            return epochs;
         }
 
         /** Epochs to train; milestones not set explicitly move with them. */

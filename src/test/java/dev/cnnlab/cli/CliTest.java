@@ -119,6 +119,54 @@ class CliTest {
     }
 
     @Test
+    void badStudySpecsAreRefusedAtLoadNamingTheLine(@TempDir Path tmp) throws Exception {
+        String spec = "name: t\nmodels:\n  - {name: a, depth: 11}\ntechniques:\n  baseline: {}\n  se: {se: {}}\n";
+        Path duplicate = Files.writeString(tmp.resolve("dup.yaml"), spec + "baseline: baseline\nbaseline: se\n");
+        assertOneLineError(
+                CliProcess.run("study", duplicate.toString(), "--list"), "dup.yaml line 8", "duplicate key 'baseline'");
+        Path negative = Files.writeString(tmp.resolve("neg.yaml"), spec + "protocol: {epochs: -3}\n");
+        assertOneLineError(
+                CliProcess.run("study", negative.toString(), "--list"),
+                "neg.yaml line 7",
+                "epochs must be >= 1, got -3");
+        Path both = Files.writeString(tmp.resolve("both.yaml"), spec + "protocol: {train-limit: 10, trainLimit: 20}\n");
+        assertOneLineError(
+                CliProcess.run("study", both.toString(), "--list"), "line 7", "'train-limit' and 'trainLimit'");
+        // the command line's spelling is a spec's too
+        Path kebab = Files.writeString(tmp.resolve("kebab.yaml"), spec + "protocol: {epochs: 3, train-limit: 100}\n");
+        CliProcess.Outcome listed = CliProcess.run("study", kebab.toString(), "--list");
+        assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+        assertThat(listed.stdout()).contains("3 epochs", "100 training images");
+    }
+
+    @Test
+    void aRunDirectoryOfAnotherConfigNamesTheFieldsThatDiffer(@TempDir Path tmp) throws Exception {
+        List<String> run = List.of(
+                "train",
+                "--data",
+                DATA,
+                "--depth",
+                "11",
+                "--train-limit",
+                "128",
+                "--test-limit",
+                "128",
+                "--out",
+                tmp.resolve("run").toString(),
+                "--quiet");
+        List<String> first = new java.util.ArrayList<>(run);
+        first.addAll(List.of("--epochs", "1", "--workers", "1")); // the old name of --loader-threads still works
+        CliProcess.Outcome trained = CliProcess.run(first.toArray(String[]::new));
+        assertThat(trained.exitCode()).as(trained.stderr()).isZero();
+        assertThat(trained.stderr()).contains("--workers is now --loader-threads");
+        List<String> second = new java.util.ArrayList<>(run);
+        second.addAll(List.of("--epochs", "2", "--resume"));
+        assertOneLineError(
+                CliProcess.run(second.toArray(String[]::new)),
+                "with a different config: epochs 1 here, 2 asked; lrMilestones [] here, [1] asked");
+    }
+
+    @Test
     void unwritableOutput(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
         assertOneLineError(

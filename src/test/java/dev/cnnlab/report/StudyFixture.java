@@ -5,6 +5,7 @@ import dev.cnnlab.study.Cell;
 import dev.cnnlab.study.Fidelity;
 import dev.cnnlab.study.Protocol;
 import dev.cnnlab.study.StudySpec;
+import dev.cnnlab.train.ConfigOverrides;
 import dev.cnnlab.train.EpochStats;
 import dev.cnnlab.train.Provenance;
 import dev.cnnlab.train.RunResult;
@@ -64,8 +65,8 @@ final class StudyFixture {
                 "tiny-vs-big",
                 "Does a technique's gain on ResNet-11 predict its gain on ResNet-29?",
                 List.of(
-                        Fidelity.builder(SMALL).depth(11).build(),
-                        Fidelity.builder(LARGE).depth(29).build()),
+                        Fidelity.of(SMALL, ConfigOverrides.builder().depth(11).build()),
+                        Fidelity.of(LARGE, ConfigOverrides.builder().depth(29).build())),
                 sets,
                 "baseline",
                 List.of(0L),
@@ -76,7 +77,17 @@ final class StudyFixture {
     }
 
     static Protocol protocol() {
-        return new Protocol(EPOCHS, 0.1, List.of(5, 8), 0.1, 128, 1e-4, 0.9, 5000, 1000, null);
+        return Protocol.of(ConfigOverrides.builder()
+                .epochs(EPOCHS)
+                .lr(0.1)
+                .lrMilestones(List.of(5, 8))
+                .lrGamma(0.1)
+                .batchSize(128)
+                .weightDecay(1e-4)
+                .momentum(0.9)
+                .trainLimit(5000)
+                .testLimit(1000)
+                .build());
     }
 
     /** Writes the main fixture into {@code dir}. */
@@ -120,8 +131,8 @@ final class StudyFixture {
                 "seeds",
                 "three seeds per cell",
                 List.of(
-                        Fidelity.builder(SMALL).depth(11).build(),
-                        Fidelity.builder(LARGE).depth(29).build()),
+                        Fidelity.of(SMALL, ConfigOverrides.builder().depth(11).build()),
+                        Fidelity.of(LARGE, ConfigOverrides.builder().depth(29).build())),
                 sets,
                 "baseline",
                 List.of(0L, 1L, 2L),
@@ -164,9 +175,10 @@ final class StudyFixture {
                 "three",
                 "",
                 List.of(
-                        Fidelity.builder("ResNet-20").depth(20).build(),
-                        Fidelity.builder(SMALL).depth(11).build(),
-                        Fidelity.builder(LARGE).depth(29).build()),
+                        Fidelity.of(
+                                "ResNet-20", ConfigOverrides.builder().depth(20).build()),
+                        Fidelity.of(SMALL, ConfigOverrides.builder().depth(11).build()),
+                        Fidelity.of(LARGE, ConfigOverrides.builder().depth(29).build())),
                 sets,
                 "baseline",
                 List.of(0L),

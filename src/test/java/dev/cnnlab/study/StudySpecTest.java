@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.technique.TechniqueSpec;
+import dev.cnnlab.train.ConfigOverrides;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,18 @@ class StudySpecTest {
         StudySpec reference = StudySpecReader.read(Path.of("studies/reference.yaml"));
         assertThat(reference.cells()).hasSize(8);
         assertThat(reference.protocol())
-                .isEqualTo(new Protocol(160, 0.1, List.of(80, 120), 0.1, 128, 1e-4, 0.9, 0, 0, "fp32"));
+                .isEqualTo(Protocol.of(ConfigOverrides.builder()
+                        .epochs(160)
+                        .lr(0.1)
+                        .lrMilestones(List.of(80, 120))
+                        .lrGamma(0.1)
+                        .batchSize(128)
+                        .weightDecay(1e-4)
+                        .momentum(0.9)
+                        .trainLimit(0)
+                        .testLimit(0)
+                        .precision("fp32")
+                        .build()));
         assertThat(reference.reference().get("se+mixup")).containsEntry("ResNet-164", 79.40);
         StudySpec quick = StudySpecReader.read(Path.of("studies/quick.yaml"));
         assertThat(quick.cells()).hasSize(8);
@@ -78,17 +90,28 @@ class StudySpecTest {
     @Test
     void overridesShrinkTheProtocolAndReplaceSeeds() {
         StudySpec base = StudySpecReader.parse(VALID, "t.yaml");
-        StudySpec spec = base.withEpochs(1)
-                .withTrainLimit(50)
-                .withSeeds(List.of(7L))
-                .withProtocol(base.withEpochs(1)
-                        .protocol()
-                        .withBatchSize(32)
-                        .withTestLimit(20)
-                        .withPrecision("bf16")
-                        .withTrainLimit(50));
+        StudySpec spec = base.with(ConfigOverrides.builder()
+                        .epochs(1)
+                        .trainLimit(50)
+                        .batchSize(32)
+                        .testLimit(20)
+                        .precision("BF16")
+                        .build())
+                .withSeeds(List.of(7L));
         assertThat(spec.cells()).hasSize(6);
-        assertThat(spec.protocol()).isEqualTo(new Protocol(1, 0.1, List.of(), 0.1, 32, 1e-4, 0.9, 50, 20, "bf16"));
+        assertThat(spec.protocol().settings())
+                .isEqualTo(ConfigOverrides.builder()
+                        .epochs(1)
+                        .lr(0.1)
+                        .lrMilestones(List.of())
+                        .lrGamma(0.1)
+                        .batchSize(32)
+                        .weightDecay(1e-4)
+                        .momentum(0.9)
+                        .trainLimit(50)
+                        .testLimit(20)
+                        .precision("bf16")
+                        .build());
         assertThat(spec.cells().get(0).seed()).isEqualTo(7);
     }
 

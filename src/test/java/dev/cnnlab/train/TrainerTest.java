@@ -280,7 +280,8 @@ class TrainerTest {
                 .isInstanceOfSatisfying(
                         RunDirectoryConflict.class,
                         e -> assertThat(e.kind()).isEqualTo(RunDirectoryConflict.Kind.OTHER_CONFIG))
-                .hasMessageContaining("different config")
+                .hasMessageContaining("different config: epochs 1 here, 2 asked")
+                .hasMessageNotContaining("TrainConfig[")
                 .hasMessageNotContaining("--");
     }
 }
