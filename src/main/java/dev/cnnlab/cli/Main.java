@@ -67,12 +67,26 @@ public final class Main implements Runnable {
         return CnnlabException.EXIT_CODE;
     }
 
-    /** Version from the jar manifest (or "dev" when run from classes). */
+    /**
+     * The versions the build wrote into {@code dev/cnnlab/version.properties} (pom.xml filters
+     * it), and the checkout's commit when cnnlab runs from one.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"cnnlab " + (version == null ? "dev" : version)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties build = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("/dev/cnnlab/version.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("dev/cnnlab/version.properties is missing: rebuild with mvn");
+                }
+                build.load(in);
+            }
+            String commit = dev.cnnlab.train.Provenance.currentGitCommit();
+            return new String[] {
+                "cnnlab " + build.getProperty("version") + (commit == null ? "" : " (commit " + commit + ")"),
+                "DJL " + build.getProperty("djl") + " on libtorch " + build.getProperty("libtorch") + ", Java "
+                        + System.getProperty("java.version")
+            };
         }
     }
 }

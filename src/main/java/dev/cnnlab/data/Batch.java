@@ -67,11 +67,6 @@ public final class Batch {
         }
     }
 
-    /** Whether {@link #release()} was called. */
-    public boolean isReleased() {
-        return released.get();
-    }
-
     @Override
     public String toString() {
         return "Batch[index=" + index + ", size=" + size + "]";

@@ -62,11 +62,6 @@ final class BufferPool {
         notifyAll();
     }
 
-    /** Buffers currently not handed out, including those not yet created. */
-    synchronized int available() {
-        return free.size() + capacity - created;
-    }
-
     /** Buffers allocated so far; never more than {@link #capacity()}. */
     synchronized int created() {
         return created;

@@ -103,7 +103,7 @@ public record Provenance(
     }
 
     /** The checkout's commit, found from where the cnnlab classes were loaded. */
-    static String currentGitCommit() {
+    public static String currentGitCommit() {
         try {
             Path code = Path.of(Provenance.class
                     .getProtectionDomain()

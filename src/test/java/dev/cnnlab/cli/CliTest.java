@@ -119,6 +119,15 @@ class CliTest {
     }
 
     @Test
+    void versionComesFromTheBuild() throws Exception {
+        CliProcess.Outcome outcome = CliProcess.run("--version");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        String pomVersion = Files.readString(Path.of("pom.xml"))
+                .replaceFirst("(?s).*?<artifactId>cnnlab</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+        assertThat(outcome.stdout()).startsWith("cnnlab " + pomVersion).contains("DJL 0.25.0 on libtorch 2.0.1");
+    }
+
+    @Test
     void badStudySpecsAreRefusedAtLoadNamingTheLine(@TempDir Path tmp) throws Exception {
         String spec = "name: t\nmodels:\n  - {name: a, depth: 11}\ntechniques:\n  baseline: {}\n  se: {se: {}}\n";
         Path duplicate = Files.writeString(tmp.resolve("dup.yaml"), spec + "baseline: baseline\nbaseline: se\n");
