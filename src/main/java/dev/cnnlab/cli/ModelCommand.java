@@ -25,8 +25,18 @@ final class ModelCommand implements Runnable {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    /** The old way to set SE's reduction, kept hidden for one release (0.2): --technique se:reduction=R. */
+    @Option(names = "--se-reduction", paramLabel = "R", hidden = true)
+    Integer oldSeReduction;
+
     @Override
     public void run() {
+        if (oldSeReduction != null) {
+            System.err.println("cnnlab: warning: model --se-reduction R is now --technique se:reduction=R; the old"
+                    + " option goes in the next release");
+            model.se = false;
+            model.techniques.add(0, "se:reduction=" + oldSeReduction);
+        }
         ModelSpec spec = model.modelSpec();
         EngineSetup.start(1);
         ModelSummary summary = ModelCost.summary(spec);

@@ -1,5 +1,6 @@
 package dev.cnnlab.train;
 
+import dev.cnnlab.model.ModelSummary;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,33 @@ public record RunResult(
     public RunResult {
         history = history == null ? List.of() : List.copyOf(history);
         metrics = Metrics.copyOf(metrics);
+    }
+
+    /**
+     * The result of the finished run {@code state}: its final epoch's test metrics, best epoch and
+     * mean throughput come from its history, the size from {@code model}.
+     */
+    public static RunResult of(TrainState state, ModelSummary model, Provenance provenance) {
+        List<EpochStats> history = state.history();
+        EpochStats last = history.get(history.size() - 1);
+        return new RunResult(
+                model.spec().displayName(),
+                last.testTop1(),
+                last.testTop5(),
+                last.testLoss(),
+                history.stream().mapToDouble(EpochStats::testTop1).max().orElseThrow(),
+                model.params(),
+                model.flopsPerImage(),
+                state.completedEpochs(),
+                state.trainSeconds(),
+                history.stream()
+                        .mapToDouble(EpochStats::trainImagesPerSecond)
+                        .average()
+                        .orElseThrow(),
+                state.config(),
+                provenance,
+                history,
+                last.metrics());
     }
 
     /** Final-epoch test top-1 in percent of the extra metric {@code key}, or null without it. */

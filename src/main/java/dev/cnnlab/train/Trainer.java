@@ -218,13 +218,6 @@ public final class Trainer {
     }
 
     private RunResult result(TrainState state, TrainingSetup run, String processStartedAt, boolean resumed) {
-        EpochStats last = state.history().get(state.history().size() - 1);
-        double best =
-                state.history().stream().mapToDouble(EpochStats::testTop1).max().orElse(Double.NaN);
-        double throughput = state.history().stream()
-                .mapToDouble(EpochStats::trainImagesPerSecond)
-                .average()
-                .orElse(Double.NaN);
         Provenance provenance = Provenance.collect(
                 Checksums.md5(data.train()),
                 Checksums.md5(data.test()),
@@ -233,20 +226,6 @@ public final class Trainer {
                 device.description(),
                 Optional.ofNullable(state.startedAt()).orElse(processStartedAt),
                 resumed ? processStartedAt : null);
-        return new RunResult(
-                run.spec.displayName(),
-                last.testTop1(),
-                last.testTop5(),
-                last.testLoss(),
-                best,
-                run.summary.params(),
-                run.summary.flopsPerImage(),
-                state.completedEpochs(),
-                state.trainSeconds(),
-                throughput,
-                config,
-                provenance,
-                state.history(),
-                last.metrics());
+        return RunResult.of(state, run.summary, provenance);
     }
 }
