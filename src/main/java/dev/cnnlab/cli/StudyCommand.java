@@ -219,20 +219,14 @@ final class StudyCommand implements Runnable {
                 : PromotionPlan.of(spec).map(p -> p.decide(directory::accuracy));
         List<Cell> missing = selected.stream()
                 .filter(c -> !directory.finished(c))
-                .filter(c -> !notPromoted(spec, decision, c))
+                .filter(c -> decision.isEmpty()
+                        || !PromotionPlan.of(spec).orElseThrow().skips(c, decision.get()))
                 .toList();
         if (!missing.isEmpty()) {
             throw new CnnlabException(missing.size() + " selected cell(s) did not finish (e.g. "
                     + missing.get(0).id()
                     + ", still locked by another process or failed): run the same command again to resume them");
         }
-    }
-
-    /** Whether the promotion decided against training this cell (such a cell is not missing work). */
-    private static boolean notPromoted(StudySpec spec, java.util.Optional<PromotionPlan.Decision> decision, Cell cell) {
-        return decision.filter(PromotionPlan.Decision::complete).isPresent()
-                && PromotionPlan.of(spec).orElseThrow().stage(cell) == PromotionPlan.Stage.PROMOTED
-                && !decision.get().promotes(cell.techniqueSet());
     }
 
     private List<Cell> select(List<Cell> all) {

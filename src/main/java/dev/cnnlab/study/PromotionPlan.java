@@ -46,6 +46,14 @@ public final class PromotionPlan {
         }
     }
 
+    /**
+     * Whether the promotion has decided against training {@code cell}: a cell of {@code to} whose
+     * set was not picked, once the proxy stage is complete. Such a cell is not missing work.
+     */
+    public boolean skips(Cell cell, Decision decision) {
+        return decision.complete() && stage(cell) == Stage.PROMOTED && !decision.promotes(cell.techniqueSet());
+    }
+
     private final StudySpec spec;
     private final Promotion promotion;
 
