@@ -51,22 +51,6 @@ public record AccuracyTable(
         return new AccuracyTable(evidence.sets(), evidence.fidelityNames(), evidence.baseline(), stats);
     }
 
-    /** A table of single published numbers, by set then model (as in the spec's {@code reference}). */
-    public static AccuracyTable ofReference(
-            List<String> sets, List<String> models, String baseline, Map<String, Map<String, Double>> reference) {
-        Map<String, Map<String, SeedStats>> stats = new LinkedHashMap<>();
-        reference.forEach((set, row) -> {
-            Map<String, SeedStats> cells = new LinkedHashMap<>();
-            row.forEach((model, value) -> {
-                if (value != null) {
-                    cells.put(model, SeedStats.of(value));
-                }
-            });
-            stats.put(set, cells);
-        });
-        return new AccuracyTable(sets, models, baseline, stats);
-    }
-
     /** The stats of one pair, when at least one run finished. */
     public Optional<SeedStats> stats(String set, String model) {
         return Optional.ofNullable(stats.getOrDefault(set, Map.of()).get(model));

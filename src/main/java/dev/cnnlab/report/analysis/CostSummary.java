@@ -78,32 +78,6 @@ public record CostSummary(List<Row> rows) {
                 : OptionalDouble.of(new DescriptiveStatistics(values).getMean());
     }
 
-    /** The row of one model. */
-    public Row row(String model) {
-        return rows.stream()
-                .filter(r -> r.model().equals(model))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no model " + model));
-    }
-
-    /** Mean wall time of a large run over that of a small run: small runs bought by one large run. */
-    public OptionalDouble wallRatio(String small, String large) {
-        OptionalDouble s = row(small).meanWallSeconds();
-        OptionalDouble l = row(large).meanWallSeconds();
-        return s.isPresent() && l.isPresent() && s.getAsDouble() > 0
-                ? OptionalDouble.of(l.getAsDouble() / s.getAsDouble())
-                : OptionalDouble.empty();
-    }
-
-    /** Forward FLOPs per image of the large model over the small one. */
-    public OptionalDouble flopRatio(String small, String large) {
-        OptionalLong s = row(small).flopsPerImage();
-        OptionalLong l = row(large).flopsPerImage();
-        return s.isPresent() && l.isPresent() && s.getAsLong() > 0
-                ? OptionalDouble.of((double) l.getAsLong() / s.getAsLong())
-                : OptionalDouble.empty();
-    }
-
     /** Every device any finished run used. */
     public Set<String> devices() {
         Set<String> all = new LinkedHashSet<>();

@@ -18,11 +18,6 @@ public record SeedStats(List<Double> values) {
         }
     }
 
-    /** Stats of the given accuracies. */
-    public static SeedStats of(double... values) {
-        return new SeedStats(java.util.Arrays.stream(values).boxed().toList());
-    }
-
     /** Number of finished seeds. */
     public int n() {
         return values.size();
