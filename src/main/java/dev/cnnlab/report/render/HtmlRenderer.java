@@ -1,5 +1,7 @@
 package dev.cnnlab.report.render;
 
+import static dev.cnnlab.report.render.HtmlText.escape;
+
 import dev.cnnlab.report.content.RenderedChart;
 import dev.cnnlab.report.content.ReportDocument;
 import dev.cnnlab.report.content.ReportDocument.Block;
@@ -125,21 +127,5 @@ public final class HtmlRenderer {
                 .append("<figcaption>")
                 .append(escape(chart.caption()))
                 .append("</figcaption></figure>\n");
-    }
-
-    /** Escapes text for HTML element content and quoted attribute values. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

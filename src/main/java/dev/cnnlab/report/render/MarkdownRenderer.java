@@ -44,7 +44,7 @@ public final class MarkdownRenderer {
                 figure(md, f.chart());
             } else if (block instanceof Details d) {
                 md.append("<details><summary>")
-                        .append(HtmlRenderer.escape(d.summary()))
+                        .append(HtmlText.escape(d.summary()))
                         .append("</summary>\n\n```json\n")
                         .append(d.code().strip())
                         .append("\n```\n\n</details>\n\n");
