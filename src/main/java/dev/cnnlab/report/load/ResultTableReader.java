@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cnnlab.CnnlabException;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,14 +19,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads results that cnnlab did not train (a paper's table, another tool's runs) as
  * {@link Evidence}: one row per run with its fidelity, technique set, seed, final top-1 and
  * optionally its cost in seconds.
  *
- * <p>CSV: a header naming the columns {@code fidelity,set,seed,top1[,cost]} (any order), then
- * one row per run; the baseline is the set named {@code baseline}, else the first set listed;
+ * <p>CSV (RFC 4180: a field holding a comma or a quote is quoted; lines starting with {@code #}
+ * and blank lines are skipped; errors name the line of the file): a header naming the columns
+ * {@code fidelity,set,seed,top1[,cost]} (any order), then one row per run; the baseline is the set named {@code baseline}, else the first set listed;
  * the target is the fidelity with the highest mean cost, else the last listed. YAML:
  * <pre>
  * name: reference            # optional
@@ -106,46 +112,99 @@ public final class ResultTableReader {
         }
     }
 
+    /** RFC 4180 with {@code #} comment lines and without empty lines (lines of spaces are skipped below). */
+    private static final CSVFormat CSV = CSVFormat.RFC4180
+            .builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
+
     private static TableSpec csv(String text, Path file) {
-        List<String> lines =
-                text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        if (lines.isEmpty()) {
+        List<String> header = null;
+        int headerLine = 0;
+        List<RowSpec> rows = new ArrayList<>();
+        try (CSVParser parser = CSV.parse(new StringReader(text))) {
+            for (CSVRecord record : parser) {
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue; // a line of spaces only
+                }
+                int line = line(text, record.getCharacterPosition());
+                List<String> cells = record.stream().map(String::trim).toList();
+                if (header == null) {
+                    header = cells.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+                    headerLine = line;
+                    for (String column : List.of("fidelity", "set", "top1")) {
+                        if (!header.contains(column)) {
+                            throw new CnnlabException(file + " line " + headerLine + ": the header lacks the column '"
+                                    + column + "' (columns: fidelity,set,seed,top1[,cost])");
+                        }
+                    }
+                    continue;
+                }
+                if (cells.size() != header.size()) {
+                    throw new CnnlabException(file + " line " + line + ": " + cells.size()
+                            + " values, but the header has " + header.size() + " columns");
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int c = 0; c < cells.size(); c++) {
+                    row.put(header.get(c), cells.get(c));
+                }
+                try {
+                    rows.add(new RowSpec(
+                            row.get("fidelity"),
+                            row.get("set"),
+                            row.containsKey("seed") && !row.get("seed").isEmpty()
+                                    ? Long.parseLong(row.get("seed"))
+                                    : null,
+                            Double.parseDouble(row.get("top1")),
+                            row.containsKey("cost") && !row.get("cost").isEmpty()
+                                    ? Double.parseDouble(row.get("cost"))
+                                    : null));
+                } catch (NumberFormatException e) {
+                    throw new CnnlabException(file + " line " + line + ": not a number (" + e.getMessage() + ")");
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // the parser's own message names the line: "(startline 2) EOF reached before ..."
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            String message = cause.getMessage() == null
+                    ? cause.getClass().getSimpleName()
+                    : cause.getMessage().lines().findFirst().orElse("");
+            throw new CnnlabException(file + ": not valid CSV: " + message);
+        }
+        if (header == null) {
             throw new CnnlabException(
                     file + " is empty: give a header fidelity,set,seed,top1[,cost] and one row per run");
         }
-        List<String> header =
-                List.of(lines.get(0).trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
-        for (String column : List.of("fidelity", "set", "top1")) {
-            if (!header.contains(column)) {
-                throw new CnnlabException(file + " line 1: the header lacks the column '" + column
-                        + "' (columns: fidelity,set,seed,top1[,cost])");
-            }
-        }
-        List<RowSpec> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split("\\s*,\\s*", -1);
-            if (cells.length != header.size()) {
-                throw new CnnlabException(file + " line " + (i + 1) + ": " + cells.length
-                        + " values, but the header has " + header.size() + " columns");
-            }
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int c = 0; c < cells.length; c++) {
-                row.put(header.get(c), cells[c].trim());
-            }
-            try {
-                rows.add(new RowSpec(
-                        row.get("fidelity"),
-                        row.get("set"),
-                        row.containsKey("seed") && !row.get("seed").isEmpty() ? Long.parseLong(row.get("seed")) : null,
-                        Double.parseDouble(row.get("top1")),
-                        row.containsKey("cost") && !row.get("cost").isEmpty()
-                                ? Double.parseDouble(row.get("cost"))
-                                : null));
-            } catch (NumberFormatException e) {
-                throw new CnnlabException(file + " line " + (i + 1) + ": not a number (" + e.getMessage() + ")");
-            }
-        }
         return new TableSpec(null, null, null, rows);
+    }
+
+    /**
+     * The physical line (from 1) on which the record at {@code position} starts: the parser's
+     * position is where it began reading, before any comment or blank lines it skipped.
+     */
+    private static int line(String text, long position) {
+        int at = (int) position;
+        int line = 1;
+        for (int i = 0; i < at && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        while (at < text.length()) {
+            int end = text.indexOf('\n', at);
+            String current = text.substring(at, end < 0 ? text.length() : end);
+            if (!current.isBlank() && !current.startsWith("#")) {
+                break;
+            }
+            if (end < 0) {
+                break;
+            }
+            at = end + 1;
+            line++;
+        }
+        return line;
     }
 
     private static Evidence evidence(TableSpec spec, Path file) {
