@@ -4,6 +4,8 @@ import java.util.Arrays;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /** Distribution functions and small procedures the analysis shares (commons-math3 underneath). */
 final class Stats {
@@ -98,10 +100,7 @@ final class Stats {
 
     /** The q-quantile of sorted values, linear between order statistics (R's type 7), for continuous statistics. */
     static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return new Percentile().withEstimationType(EstimationType.R_7).evaluate(sorted, q * 100);
     }
 
     /**
@@ -109,7 +108,6 @@ final class Stats {
      * always one of the values, so a discrete statistic's interval ends are values it can take.
      */
     static double discreteQuantile(double[] sorted, double q) {
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        return new Percentile().withEstimationType(EstimationType.R_1).evaluate(sorted, q * 100);
     }
 }
