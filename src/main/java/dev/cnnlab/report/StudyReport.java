@@ -1,6 +1,20 @@
 package dev.cnnlab.report;
 
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.report.analysis.StudyAnalysis;
+import dev.cnnlab.report.content.RenderedChart;
+import dev.cnnlab.report.content.ReportContent;
+import dev.cnnlab.report.content.ReportDocument;
+import dev.cnnlab.report.load.ResultTableReader;
+import dev.cnnlab.report.load.StudyLoader;
+import dev.cnnlab.report.load.StudyResults;
+import dev.cnnlab.report.render.AnalysisJson;
+import dev.cnnlab.report.render.ChartFactory;
+import dev.cnnlab.report.render.ChartFiles;
+import dev.cnnlab.report.render.HtmlRenderer;
+import dev.cnnlab.report.render.MarkdownRenderer;
+import dev.cnnlab.report.render.ResultsCsv;
+import dev.cnnlab.report.render.TerminalSummary;
 import dev.cnnlab.util.Files2;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +80,7 @@ public final class StudyReport {
 
     private static ReportFiles writeFiles(
             Path dir, ReportDocument document, List<RenderedChart> charts, StudyAnalysis analysis, String name) {
-        RenderedChart.writeAll(dir.resolve(FILES_DIR), charts);
+        ChartFiles.writeAll(dir.resolve(FILES_DIR), charts);
         Path markdown = dir.resolve(MARKDOWN);
         Path html = dir.resolve(HTML);
         Path json = dir.resolve(ANALYSIS);
