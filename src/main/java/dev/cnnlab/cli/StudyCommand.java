@@ -153,7 +153,7 @@ final class StudyCommand implements Runnable {
         }
         List<Cell> all = spec.cells();
         if (list) {
-            printCells(spec, all, out == null ? null : new StudyDirectory(out));
+            CellListing.print(spec, all, out == null ? null : new StudyDirectory(out));
             return;
         }
         if (out == null) {
@@ -306,94 +306,5 @@ final class StudyCommand implements Runnable {
             throw e;
         }
         return seeds.seeds != null ? result.withSeeds(seeds.seeds) : result;
-    }
-
-    private static void printCells(StudySpec spec, List<Cell> cells, StudyDirectory directory) {
-        System.out.printf(
-                Locale.ROOT,
-                "study %s: %d cells (%d models x %d technique sets x %d seeds)%n",
-                spec.name(),
-                cells.size(),
-                spec.models().size(),
-                spec.techniques().size(),
-                spec.seeds().size());
-        for (var fidelity : spec.models()) {
-            Cell first = cells.stream()
-                    .filter(c -> c.fidelity().equals(fidelity))
-                    .findFirst()
-                    .orElseThrow();
-            var config = first.config(spec.protocol(), 1);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  %-14s %s, %d epochs (%s), %,d training images%s%n",
-                    fidelity.name(),
-                    config.modelSpec().displayName(),
-                    config.epochs(),
-                    ConsoleStudyProgress.drops(config.lrMilestones()),
-                    fidelity.trainImages(spec.protocol()),
-                    fidelity.name().equals(spec.target()) ? "  (target)" : "");
-        }
-        java.util.Optional<PromotionPlan> plan = PromotionPlan.of(spec);
-        java.util.Optional<PromotionPlan.Decision> decision = plan.flatMap(p ->
-                directory == null ? java.util.Optional.empty() : java.util.Optional.of(p.decide(directory::accuracy)));
-        plan.ifPresent(p -> System.out.printf(
-                Locale.ROOT,
-                "promotion: every set on %s, then the baseline and the best %d" + " on %s%s%n",
-                p.promotion().from(),
-                p.promotion().keep(),
-                p.promotion().to(),
-                decision.filter(PromotionPlan.Decision::complete)
-                        .map(d -> ": promoted " + String.join(", ", d.promoted()))
-                        .orElse(
-                                directory == null
-                                        ? ""
-                                        : ": decided when the " + p.promotion().from() + " cells are finished")));
-        System.out.printf(
-                Locale.ROOT,
-                "%5s  %-32s %-14s %-22s %6s%s%n",
-                "cell",
-                "id",
-                "model",
-                "techniques",
-                "seed",
-                directory == null ? "" : "  status");
-        for (Cell cell : cells) {
-            String status = directory == null ? "" : "  " + status(cell, directory, plan, decision);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%5d  %-32s %-14s %-22s %6d%s%n",
-                    cell.index(),
-                    cell.id(),
-                    cell.fidelity().name(),
-                    cell.techniqueSet(),
-                    cell.seed(),
-                    status);
-        }
-    }
-
-    private static String status(
-            Cell cell,
-            StudyDirectory directory,
-            java.util.Optional<PromotionPlan> plan,
-            java.util.Optional<PromotionPlan.Decision> decision) {
-        if (directory.finished(cell)) {
-            return "finished";
-        }
-        java.util.Optional<String> progress = directory
-                .run(cell)
-                .checkpoint()
-                .peek()
-                .map(s -> "epoch " + s.completedEpochs() + "/" + s.config().epochs());
-        if (progress.isPresent()) {
-            return progress.get();
-        }
-        if (plan.isPresent() && plan.get().stage(cell) == PromotionPlan.Stage.PROMOTED) {
-            PromotionPlan.Decision d = decision.orElseThrow();
-            if (!d.complete()) {
-                return "awaits promotion";
-            }
-            return d.promotes(cell.techniqueSet()) ? "promoted, not started" : "not promoted";
-        }
-        return "not started";
     }
 }

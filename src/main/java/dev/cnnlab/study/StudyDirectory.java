@@ -2,14 +2,19 @@ package dev.cnnlab.study;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.train.RunFiles;
+import dev.cnnlab.train.RunResult;
+import dev.cnnlab.train.TrainState;
 import dev.cnnlab.util.Files2;
 import dev.cnnlab.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * A study's output directory: {@code study.json} (the effective spec, overrides applied),
- * {@code runs/<cell-id>/} (one run directory per cell, owned by that cell) and the reports.
+ * A study's output directory, and the one place that knows its layout: {@code study.json} (the
+ * effective spec, overrides applied), {@code runs/<cell-id>/} (one run directory per cell, owned
+ * by that cell) and the reports. The study runner, the report and the command line all read it
+ * through here.
  */
 public final class StudyDirectory {
 
@@ -43,6 +48,68 @@ public final class StudyDirectory {
                     + " overrides differ): use another --out, or repeat the original command line");
         }
         return this;
+    }
+
+    /**
+     * The spec of the study this directory holds.
+     *
+     * @throws CnnlabException when there is no study here, or its {@code study.json} is damaged
+     */
+    public StudySpec spec() {
+        Path file = dir.resolve(SPEC);
+        if (!Files.isRegularFile(file)) {
+            throw new CnnlabException("no study in " + dir + " (" + SPEC + " missing): run `./cnnlab study SPEC --out "
+                    + dir + "` first");
+        }
+        return Json.read(file, StudySpec.class);
+    }
+
+    /**
+     * Where a cell stands on disk. A damaged run file makes that one cell unreadable rather than
+     * failing: the state of a study in progress can always be shown.
+     */
+    public CellOutcome outcome(Cell cell) {
+        RunFiles files = run(cell);
+        if (!Files.isDirectory(files.dir())) {
+            return CellOutcome.notStarted(cell);
+        }
+        try {
+            Optional<RunResult> result = files.result();
+            if (result.isPresent()) {
+                return CellOutcome.finished(cell, result.get());
+            }
+            Optional<TrainState> state = files.checkpoint().peek();
+            return state.map(s -> CellOutcome.running(cell, s)).orElseGet(() -> CellOutcome.notStarted(cell));
+        } catch (CnnlabException e) {
+            return CellOutcome.unreadable(cell, e.getMessage());
+        }
+    }
+
+    /**
+     * How {@code study --list} describes a cell: its state on disk and, for a cell of the
+     * promotion's target, what the promotion has decided so far.
+     */
+    public String describe(Cell cell, Optional<PromotionPlan> plan, Optional<PromotionPlan.Decision> decision) {
+        CellOutcome outcome = outcome(cell);
+        switch (outcome.status()) {
+            case FINISHED:
+                return "finished";
+            case RUNNING:
+                TrainState state = outcome.state().orElseThrow();
+                return "epoch " + state.completedEpochs() + "/" + state.config().epochs();
+            case UNREADABLE:
+                return "unreadable (" + outcome.problem().orElseThrow() + ")";
+            default:
+                break;
+        }
+        if (plan.isPresent() && plan.get().stage(cell) == PromotionPlan.Stage.PROMOTED) {
+            PromotionPlan.Decision d = decision.orElseThrow();
+            if (!d.complete()) {
+                return "awaits promotion";
+            }
+            return d.promotes(cell.techniqueSet()) ? "promoted, not started" : "not promoted";
+        }
+        return "not started";
     }
 
     /** The run directory of a cell. */

@@ -9,75 +9,74 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where a result came from: data checksums, code version, software and hardware.
+ * Where a result came from, in four groups: the data it was trained on, the software that trained
+ * it, the hardware it ran on, and when.
  *
- * @param trainMd5 md5 of the training file's bytes
- * @param testMd5 md5 of the test file's bytes
- * @param dataSource where the data was read from
- * @param gitCommit commit of the cnnlab checkout ("-dirty" when it had local changes), or null
- * @param javaVersion Java runtime version
- * @param djlVersion DJL version
- * @param engine deep-learning engine and its version
- * @param device device trained on (cpu() or gpu(n) with the GPU's name)
- * @param os operating system
- * @param cpu CPU model name
- * @param cores logical cores visible to the JVM
- * @param threads libtorch intra-op threads
- * @param host host name
- * @param startedAt when the run first started (UTC), also when it was resumed later (checkpoints
- *     written before the start was kept give the start of the process that resumed it)
- * @param resumedAt when the process that finished a resumed run started (UTC); null for a run
- *     trained in one go
+ * @param data the data's checksums and location
+ * @param software cnnlab's commit and the Java, DJL and engine versions
+ * @param hardware device, CPU, cores, threads and host
+ * @param times when the run started and, for a resumed run, when it was resumed
  */
-public record Provenance(
-        String trainMd5,
-        String testMd5,
-        String dataSource,
-        String gitCommit,
-        String javaVersion,
-        String djlVersion,
-        String engine,
-        String device,
-        String os,
-        String cpu,
-        int cores,
-        int threads,
-        String host,
-        String startedAt,
-        String resumedAt) {
+public record Provenance(Data data, Software software, Hardware hardware, Times times) {
 
     /**
-     * Collects provenance for a run on this machine.
+     * @param trainMd5 md5 of the training file's bytes
+     * @param testMd5 md5 of the test file's bytes
+     * @param source where the data was read from
+     */
+    public record Data(String trainMd5, String testMd5, String source) {}
+
+    /**
+     * @param gitCommit commit of the cnnlab checkout ("-dirty" when it had local changes), or null
+     * @param java Java runtime version
+     * @param djl DJL version
+     * @param engine deep-learning engine and its version
+     */
+    public record Software(String gitCommit, String java, String djl, String engine) {}
+
+    /**
+     * @param device device trained on (cpu() or gpu(n) with the GPU's name)
+     * @param os operating system
+     * @param cpu CPU model name
+     * @param cores logical cores visible to the JVM
+     * @param threads libtorch intra-op threads
+     * @param host host name
+     */
+    public record Hardware(String device, String os, String cpu, int cores, int threads, String host) {}
+
+    /**
+     * @param startedAt when the run first started (UTC), also when it was resumed later
+     *     (checkpoints written before the start was kept give the start of the process that
+     *     resumed it)
+     * @param resumedAt when the process that finished a resumed run started (UTC); null for a run
+     *     trained in one go
+     */
+    public record Times(String startedAt, String resumedAt) {}
+
+    /**
+     * Collects provenance for a run of {@code data} on this machine.
      *
      * @param startedAt when the run first started
      * @param resumedAt when this process resumed it, or null
      */
-    public static Provenance collect(
-            String trainMd5,
-            String testMd5,
-            String dataSource,
-            int threads,
-            String device,
-            String startedAt,
-            String resumedAt) {
+    public static Provenance collect(Data data, int threads, String device, String startedAt, String resumedAt) {
         Engine engine = Engine.getInstance();
         return new Provenance(
-                trainMd5,
-                testMd5,
-                dataSource,
-                currentGitCommit(),
-                System.getProperty("java.version"),
-                Engine.getDjlVersion(),
-                engine.getEngineName() + " " + engine.getVersion(),
-                device,
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"),
-                cpuModel(),
-                Runtime.getRuntime().availableProcessors(),
-                threads,
-                hostName(),
-                startedAt,
-                resumedAt);
+                data,
+                new Software(
+                        currentGitCommit(),
+                        System.getProperty("java.version"),
+                        Engine.getDjlVersion(),
+                        engine.getEngineName() + " " + engine.getVersion()),
+                new Hardware(
+                        device,
+                        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                                + System.getProperty("os.arch"),
+                        cpuModel(),
+                        Runtime.getRuntime().availableProcessors(),
+                        threads,
+                        hostName()),
+                new Times(startedAt, resumedAt));
     }
 
     /** The CPU model from /proc/cpuinfo, or the JVM's architecture name elsewhere. */

@@ -23,7 +23,9 @@ import java.util.Map;
  *       testTop1Ema}/{@code testTop1FlipTta} per epoch, {@code testAccuracyEma}/{@code
  *       testAccuracyFlipTta} per result) move into {@code metrics}, after the generic ones; a
  *       config without {@code family}, {@code widen} or {@code precision} (written before those
- *       existed) gets the values every run then had: bottleneck, 1, fp32.
+ *       existed) gets the values every run then had: bottleneck, 1, fp32; the flat provenance
+ *       (15 fields) is grouped as {@code data}, {@code software}, {@code hardware} and {@code
+ *       times}.
  * </ul>
  */
 public final class RunRecords {
@@ -54,6 +56,7 @@ public final class RunRecords {
         ObjectNode tree = readTree(file);
         if (format(tree, file) < 2) {
             moveFieldsToMetrics(tree, RESULT_FIELDS_V1);
+            groupProvenanceV1(tree.get("provenance"));
             upgradeConfigV1(tree.get("config"));
             upgradeHistoryV1(tree.get("history"));
         }
@@ -96,6 +99,33 @@ public final class RunRecords {
                     + ") cannot read: use a newer cnnlab, or delete the file to recompute it");
         }
         return format.asInt();
+    }
+
+    /** Format 1's flat provenance fields, by group, as {old name: new name}. */
+    private static final Map<String, Map<String, String>> PROVENANCE_GROUPS_V1 = Map.of(
+            "data", Map.of("trainMd5", "trainMd5", "testMd5", "testMd5", "dataSource", "source"),
+            "software",
+                    Map.of("gitCommit", "gitCommit", "javaVersion", "java", "djlVersion", "djl", "engine", "engine"),
+            "hardware",
+                    Map.of(
+                            "device", "device", "os", "os", "cpu", "cpu", "cores", "cores", "threads", "threads",
+                            "host", "host"),
+            "times", Map.of("startedAt", "startedAt", "resumedAt", "resumedAt"));
+
+    private static void groupProvenanceV1(JsonNode provenance) {
+        if (provenance instanceof ObjectNode flat) {
+            ObjectNode grouped = flat.objectNode();
+            PROVENANCE_GROUPS_V1.forEach((group, fields) -> {
+                ObjectNode node = grouped.putObject(group);
+                fields.forEach((old, now) -> {
+                    if (flat.has(old)) {
+                        node.set(now, flat.get(old));
+                    }
+                });
+            });
+            flat.removeAll();
+            flat.setAll(grouped);
+        }
     }
 
     private static void upgradeConfigV1(JsonNode config) {

@@ -219,9 +219,8 @@ public final class Trainer {
 
     private RunResult result(TrainState state, TrainingSetup run, String processStartedAt, boolean resumed) {
         Provenance provenance = Provenance.collect(
-                Checksums.md5(data.train()),
-                Checksums.md5(data.test()),
-                String.valueOf(data.source()),
+                new Provenance.Data(
+                        Checksums.md5(data.train()), Checksums.md5(data.test()), String.valueOf(data.source())),
                 config.threads(),
                 device.description(),
                 Optional.ofNullable(state.startedAt()).orElse(processStartedAt),

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * it true. A package may use the packages below it and none above; no two packages depend on each
  * other. A class that needs something from a higher layer is in the wrong layer, or the thing it
  * needs belongs lower (the technique hooks, for example, are technique types that train calls).
+ * Inside {@code report}, {@code ReportLayersTest} keeps its pipeline in order the same way.
  */
 class LayerOrderTest {
 
@@ -27,9 +28,6 @@ class LayerOrderTest {
     /** Bottom to top. {@code dev.cnnlab} itself holds only {@code CnnlabException}, usable by all. */
     static final List<String> LAYERS = List.of(
             "util", "device", "torch", "data", "model", "technique", "train", "study", "report", "bench", "cli");
-
-    /** The report's pipeline inside its layer, bottom to top; the package {@code report} itself is on top. */
-    static final List<String> REPORT_STAGES = List.of("load", "analysis", "content", "render");
 
     private static JavaClasses main;
 

@@ -8,6 +8,7 @@ import dev.cnnlab.study.StudySpec;
 import dev.cnnlab.train.ConfigOverrides;
 import dev.cnnlab.train.EpochStats;
 import dev.cnnlab.train.Provenance;
+import dev.cnnlab.train.RunRecords;
 import dev.cnnlab.train.RunResult;
 import dev.cnnlab.train.TrainConfig;
 import dev.cnnlab.train.TrainState;
@@ -163,7 +164,11 @@ final class StudyFixture {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Json.writeAtomically(file, value);
+        if (value instanceof RunResult || value instanceof TrainState) {
+            RunRecords.write(file, value); // as a run writes them, in the current format
+        } else {
+            Json.writeAtomically(file, value);
+        }
     }
 
     /** Three models listed out of size order (ResNet-20, ResNet-11, ResNet-29), 2 sets, 1 seed, all finished. */
@@ -210,21 +215,11 @@ final class StudyFixture {
         TrainConfig config = cell.config(spec.protocol(), 2);
         List<EpochStats> history = history(cell, accuracy, EPOCHS);
         Provenance provenance = new Provenance(
-                Checksums.TRAIN_MD5,
-                testMd5,
-                "/data/cifar-100-binary",
-                "9a1575e0123456789abcdef0123456789abcdef0",
-                "17.0.15",
-                "0.36.0",
-                "PyTorch 2.7.1",
-                "cpu()",
-                "Linux 6.1 amd64",
-                "AMD EPYC 7B13",
-                2,
-                2,
-                "runner-1",
-                "2025-11-28T19:00:00Z",
-                null);
+                new Provenance.Data(Checksums.TRAIN_MD5, testMd5, "/data/cifar-100-binary"),
+                new Provenance.Software(
+                        "9a1575e0123456789abcdef0123456789abcdef0", "17.0.15", "0.36.0", "PyTorch 2.7.1"),
+                new Provenance.Hardware("cpu()", "Linux 6.1 amd64", "AMD EPYC 7B13", 2, 2, "runner-1"),
+                new Provenance.Times("2025-11-28T19:00:00Z", null));
         return new RunResult(
                 cell.fidelity().name(),
                 accuracy,

@@ -33,7 +33,11 @@ class ResultJsonTest {
         String old = "{\"model\": \"ResNet-11\", \"testAccuracy\": 21.5, \"testTop5\": 48.0, \"testLoss\": 3.3,"
                 + " \"bestTestAccuracy\": 21.5, \"params\": 100, \"flopsPerImage\": 1000, \"epochs\": 3,"
                 + " \"wallSeconds\": 36.0, \"trainImagesPerSecond\": 900.0, \"config\": " + OLD_CONFIG + ","
-                + " \"history\": [" + OLD_ROW + "], \"testAccuracyEma\": 22.25, \"testAccuracyFlipTta\": null}";
+                + " \"history\": [" + OLD_ROW + "], \"testAccuracyEma\": 22.25, \"testAccuracyFlipTta\": null,"
+                + " \"provenance\": {\"trainMd5\": \"a\", \"testMd5\": \"b\", \"dataSource\": \"/d\","
+                + " \"gitCommit\": \"c0ffee\", \"javaVersion\": \"17\", \"djlVersion\": \"0.25.0\","
+                + " \"engine\": \"PyTorch 2.0.1\", \"device\": \"cpu()\", \"os\": \"Linux\", \"cpu\": \"EPYC\","
+                + " \"cores\": 2, \"threads\": 2, \"host\": \"h\", \"startedAt\": \"2026-01-01T00:00:00Z\"}}";
         RunResult result = RunRecords.readResult(write("result.json", old));
         assertThat(result.metric(WeightAverage.METRIC)).isEqualTo(22.25);
         assertThat(result.metric(FlipTestTimeAugmentation.METRIC)).isNull();
@@ -46,6 +50,12 @@ class ResultJsonTest {
         assertThat(result.config().widen()).isEqualTo(1);
         assertThat(result.config().precision()).isEqualTo("fp32");
         assertThat(result.config().validate().modelSpec().displayName()).isEqualTo("ResNet-11");
+        assertThat(result.provenance())
+                .isEqualTo(new Provenance(
+                        new Provenance.Data("a", "b", "/d"),
+                        new Provenance.Software("c0ffee", "17", "0.25.0", "PyTorch 2.0.1"),
+                        new Provenance.Hardware("cpu()", "Linux", "EPYC", 2, 2, "h"),
+                        new Provenance.Times("2026-01-01T00:00:00Z", null)));
     }
 
     @Test

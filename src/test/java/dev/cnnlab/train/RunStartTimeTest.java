@@ -45,13 +45,13 @@ class RunStartTimeTest {
         Instant beforeResume = Instant.now();
 
         RunResult resumed = new Trainer(config, data, files, TrainListener.SILENT, 1).run(true);
-        assertThat(resumed.provenance().startedAt()).isEqualTo(firstStart);
+        assertThat(resumed.provenance().times().startedAt()).isEqualTo(firstStart);
         assertThat(Instant.parse(firstStart)).isBetween(beforeFirst, beforeResume);
-        assertThat(Instant.parse(resumed.provenance().resumedAt())).isAfterOrEqualTo(beforeResume);
+        assertThat(Instant.parse(resumed.provenance().times().resumedAt())).isAfterOrEqualTo(beforeResume);
 
         RunResult straight =
                 new Trainer(config, data, new RunFiles(dir.resolve("straight")), TrainListener.SILENT, 1).run(false);
-        assertThat(straight.provenance().resumedAt()).isNull();
-        assertThat(Instant.parse(straight.provenance().startedAt())).isAfterOrEqualTo(beforeResume);
+        assertThat(straight.provenance().times().resumedAt()).isNull();
+        assertThat(Instant.parse(straight.provenance().times().startedAt())).isAfterOrEqualTo(beforeResume);
     }
 }

@@ -103,9 +103,9 @@ class TrainerTest {
         // the PyTorch peer's count for depth 11: `/usr/bin/python3 bench/param_counts.py`, "peer bottleneck depth 11"
         assertThat(result.params()).isEqualTo(149_876);
         assertThat(result.trainImagesPerSecond()).isPositive();
-        assertThat(result.provenance().trainMd5()).isEqualTo("6172c7755cfe09b2fe270c85cebc1b15");
+        assertThat(result.provenance().data().trainMd5()).isEqualTo("6172c7755cfe09b2fe270c85cebc1b15");
         // the libtorch the build bundles (pom.xml's libtorch.version), not whatever DJL might find
-        assertThat(result.provenance().engine())
+        assertThat(result.provenance().software().engine())
                 .startsWith("PyTorch " + System.getProperty("cnnlab.libtorchVersion", ""));
 
         List<String> csv = Files.readAllLines(dir.resolve(RunFiles.EPOCHS));

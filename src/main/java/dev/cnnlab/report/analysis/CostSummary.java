@@ -55,9 +55,9 @@ public record CostSummary(List<Row> rows) {
             Optional<RunResult> representative = results.representative(model);
             Set<String> devices = new LinkedHashSet<>();
             runs.forEach(r -> devices.add(
-                    r.provenance() == null || r.provenance().device() == null
+                    r.provenance() == null || r.provenance().hardware().device() == null
                             ? "unknown"
-                            : r.provenance().device()));
+                            : r.provenance().hardware().device()));
             rows.add(new Row(
                     model,
                     representative.map(r -> OptionalLong.of(r.params())).orElse(OptionalLong.empty()),

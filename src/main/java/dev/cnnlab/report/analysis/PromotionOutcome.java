@@ -1,9 +1,9 @@
 package dev.cnnlab.report.analysis;
 
-import dev.cnnlab.report.load.CellOutcome;
 import dev.cnnlab.report.load.Evidence;
 import dev.cnnlab.report.load.StudyResults;
 import dev.cnnlab.study.Cell;
+import dev.cnnlab.study.CellOutcome;
 import dev.cnnlab.study.Promotion;
 import dev.cnnlab.study.PromotionPlan;
 import java.util.ArrayList;

@@ -7,8 +7,8 @@ import dev.cnnlab.report.content.ReportDocument.Heading;
 import dev.cnnlab.report.content.ReportDocument.Paragraph;
 import dev.cnnlab.report.content.ReportDocument.Row;
 import dev.cnnlab.report.content.ReportDocument.Table;
-import dev.cnnlab.report.load.CellOutcome;
 import dev.cnnlab.report.load.StudyResults;
+import dev.cnnlab.study.CellOutcome;
 import dev.cnnlab.train.Provenance;
 import dev.cnnlab.train.RunResult;
 import dev.cnnlab.train.TrainState;
@@ -38,7 +38,9 @@ final class ProvenanceSection {
         for (CellOutcome outcome : results.outcomes()) {
             rows.add(Row.of(row(outcome)));
             Provenance p = outcome.result().map(RunResult::provenance).orElse(null);
-            if (p != null && !(Checksums.TRAIN_MD5.equals(p.trainMd5()) && Checksums.TEST_MD5.equals(p.testMd5()))) {
+            if (p != null
+                    && !(Checksums.TRAIN_MD5.equals(p.data().trainMd5())
+                            && Checksums.TEST_MD5.equals(p.data().testMd5()))) {
                 foreignData++;
             }
         }
@@ -111,15 +113,15 @@ final class ProvenanceSection {
                 cells.addAll(java.util.Collections.nCopies(9, missing));
             } else {
                 cells.addAll(List.of(
-                        or(p.gitCommit()),
-                        md5(p.trainMd5(), Checksums.TRAIN_MD5),
-                        md5(p.testMd5(), Checksums.TEST_MD5),
-                        or(p.engine()),
-                        or(p.device()),
-                        or(p.cpu()),
-                        Integer.toString(p.threads()),
-                        or(p.host()),
-                        or(p.startedAt())));
+                        or(p.software().gitCommit()),
+                        md5(p.data().trainMd5(), Checksums.TRAIN_MD5),
+                        md5(p.data().testMd5(), Checksums.TEST_MD5),
+                        or(p.software().engine()),
+                        or(p.hardware().device()),
+                        or(p.hardware().cpu()),
+                        Integer.toString(p.hardware().threads()),
+                        or(p.hardware().host()),
+                        or(p.times().startedAt())));
             }
         } else if (outcome.state().isPresent()) {
             TrainState s = outcome.state().get();

@@ -2,6 +2,7 @@ package dev.cnnlab.report.load;
 
 import dev.cnnlab.model.ModelCost;
 import dev.cnnlab.study.Cell;
+import dev.cnnlab.study.CellOutcome;
 import dev.cnnlab.study.Fidelity;
 import dev.cnnlab.study.StudySpec;
 import dev.cnnlab.train.EpochStats;

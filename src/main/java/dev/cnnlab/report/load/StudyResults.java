@@ -1,5 +1,6 @@
 package dev.cnnlab.report.load;
 
+import dev.cnnlab.study.CellOutcome;
 import dev.cnnlab.study.StudySpec;
 import dev.cnnlab.train.RunResult;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
-package dev.cnnlab.report.load;
+package dev.cnnlab.study;
 
-import dev.cnnlab.study.Cell;
 import dev.cnnlab.train.EpochStats;
 import dev.cnnlab.train.RunResult;
 import dev.cnnlab.train.TrainState;
