@@ -11,6 +11,7 @@ import java.util.List;
  * What to measure.
  *
  * @param depth network depth (9n+2)
+ * @param resolution the side images are resampled to (0 = the data's, 32 for synthetic input)
  * @param techniques the techniques switched on (structural ones shape the network, mixup mixes the batches)
  * @param batchSize batch size
  * @param iterations timed iterations per mode
@@ -35,7 +36,8 @@ public record BenchConfig(
         Mode mode,
         int threads,
         Integer flopsPerCycle,
-        Precision precision) {
+        Precision precision,
+        int resolution) {
 
     /** Training steps, inference passes, or both (in that order, in one process). */
     public enum Mode {
@@ -46,7 +48,10 @@ public record BenchConfig(
 
     public BenchConfig {
         techniques = List.copyOf(techniques);
-        baseModel(); // validates depth, family and width
+        baseModel(100); // validates depth, family and width
+        if (resolution < 0) {
+            throw new CnnlabException("bench --resolution must be >= 0 (0 = the data's), got " + resolution);
+        }
         if (batchSize < 2
                 || iterations < 1
                 || warmup < 0
@@ -57,12 +62,12 @@ public record BenchConfig(
         }
     }
 
-    /** The network before techniques shape it. */
-    public ModelSpec baseModel() {
+    /** The network before techniques shape it, with {@code classes} outputs. */
+    public ModelSpec baseModel(int classes) {
         Family f = Family.of(family);
         if (f == null) {
             throw new CnnlabException("unknown --family '" + family + "': use bottleneck, basic or preact18");
         }
-        return ModelSpec.cifar100(f, depth, widen);
+        return new ModelSpec(f, depth, widen, List.of(), classes);
     }
 }

@@ -9,8 +9,8 @@ import ai.djl.training.ParameterStore;
 import dev.cnnlab.data.Batch;
 import dev.cnnlab.data.BatchLoader;
 import dev.cnnlab.data.ChannelStats;
-import dev.cnnlab.data.Cifar100Split;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
+import dev.cnnlab.data.ImageSplit;
 import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
@@ -34,15 +34,16 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
  */
 public final class Benchmark {
 
-    private static final int IMAGE_FLOATS = Cifar100Split.IMAGE_BYTES;
+    /** The classes of the synthetic input's labels (CIFAR-100's). */
+    private static final int SYNTHETIC_CLASSES = 100;
 
     private final BenchConfig config;
-    private final CifarData data;
+    private final Dataset data;
     private final Consumer<String> log;
     private final ComputeDevice device;
 
     /** A benchmark on the CPU. */
-    public Benchmark(BenchConfig config, CifarData data, Consumer<String> log) {
+    public Benchmark(BenchConfig config, Dataset data, Consumer<String> log) {
         this(config, data, log, ComputeDevice.CPU);
     }
 
@@ -52,21 +53,31 @@ public final class Benchmark {
      * @param log progress lines
      * @param device where the network, its batches and the optimiser live
      */
-    public Benchmark(BenchConfig config, CifarData data, Consumer<String> log, ComputeDevice device) {
+    public Benchmark(BenchConfig config, Dataset data, Consumer<String> log, ComputeDevice device) {
         this.config = config;
-        this.data = data;
+        this.data = data == null ? null : data.atResolution(config.resolution());
         this.log = log;
         this.device = device;
     }
 
+    /** The side of the images measured: the data's at the configured resolution, or the resolution (32 if none) for synthetic input. */
+    private int side() {
+        if (data != null) {
+            return data.side();
+        }
+        return config.resolution() == 0 ? 32 : config.resolution();
+    }
+
     public BenchResult run() {
         TechniqueSet set = TechniqueSet.of(config.techniques());
-        ModelSpec spec = set.shape(config.baseModel());
+        int classes = data == null ? SYNTHETIC_CLASSES : data.classes();
+        int side = side();
+        ModelSpec spec = set.shape(config.baseModel(classes));
         try (NDManager manager = NDManager.newBaseManager(device.device())) {
             Network network = PreActResNet.buildNetwork(spec, 0);
             SequentialBlock net = network.block();
-            net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), 3, 32, 32));
-            ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, 3, 32, 32));
+            net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), 3, side, side));
+            ModelSummary summary = ModelSummary.of(spec, net, new Shape(1, 3, side, side));
             ParameterStore parameters = config.precision().parameterStore(manager);
             Rates train = Rates.NONE;
             Rates infer = Rates.NONE;
@@ -74,7 +85,7 @@ public final class Benchmark {
                 log.accept("forward: " + forward.describe());
                 if (config.mode() != BenchConfig.Mode.INFER) {
                     try (SgdOptimizer optimizer = SgdOptimizer.forBlock(net, 0.9, 1e-4)) {
-                        train = measureTraining(new TrainStep(forward, optimizer, set), manager);
+                        train = measureTraining(new TrainStep(forward, optimizer, set, side, classes), manager);
                     }
                 }
                 if (config.mode() != BenchConfig.Mode.TRAIN) {
@@ -179,7 +190,7 @@ public final class Benchmark {
             boolean measured = gate.beforeIteration(System.nanoTime());
             long start = System.nanoTime();
             try (NDManager scope = manager.newSubManager()) {
-                NDArray logits = TrainStep.infer(forward, scope, next.images(), next.labels().length);
+                NDArray logits = TrainStep.infer(forward, scope, next.images(), next.labels().length, side());
                 logits.argMax(1).toLongArray();
             }
             long end = System.nanoTime();
@@ -228,12 +239,13 @@ public final class Benchmark {
             this.stats = config.synthetic() ? null : ChannelStats.of(data.train());
             if (config.synthetic()) {
                 SplittableRandom random = Seeds.stream(0, "bench-input");
-                synthetic = ByteBuffer.allocateDirect(b * IMAGE_FLOATS * Float.BYTES)
-                        .order(ByteOrder.nativeOrder());
-                for (int i = 0; i < b * IMAGE_FLOATS; i++) {
+                int imageFloats = 3 * side() * side();
+                synthetic =
+                        ByteBuffer.allocateDirect(b * imageFloats * Float.BYTES).order(ByteOrder.nativeOrder());
+                for (int i = 0; i < b * imageFloats; i++) {
                     synthetic.putFloat(i * Float.BYTES, (float) random.nextGaussian());
                 }
-                syntheticLabels = random.ints(b, 0, Cifar100Split.FINE_CLASSES).toArray();
+                syntheticLabels = random.ints(b, 0, SYNTHETIC_CLASSES).toArray();
             } else {
                 synthetic = null;
                 syntheticLabels = null;
@@ -246,7 +258,7 @@ public final class Benchmark {
             }
             if (loader == null || !loader.hasNext()) {
                 close();
-                Cifar100Split split = training ? data.train() : data.test();
+                ImageSplit split = training ? data.train() : data.test();
                 loader = BatchLoader.builder()
                         .setSplit(split)
                         .setStats(stats)

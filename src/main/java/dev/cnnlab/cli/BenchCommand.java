@@ -3,7 +3,7 @@ package dev.cnnlab.cli;
 import dev.cnnlab.bench.BenchConfig;
 import dev.cnnlab.bench.BenchResult;
 import dev.cnnlab.bench.Benchmark;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
 import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.torch.EngineSetup;
 import dev.cnnlab.torch.Precision;
@@ -73,6 +73,12 @@ final class BenchCommand implements Runnable {
             description = "fp32, or bf16 mixed precision (default ${DEFAULT-VALUE})")
     String precision;
 
+    @Option(
+            names = "--resolution",
+            paramLabel = "R",
+            description = "resample the images to R x R first (default: the data's size, 32 for --synthetic)")
+    int resolution;
+
     @Mixin
     DataOptions data;
 
@@ -104,8 +110,9 @@ final class BenchCommand implements Runnable {
                 m,
                 t,
                 flopsPerCycle,
-                Precision.of(precision));
-        CifarData cifar = synthetic ? null : data.read();
+                Precision.of(precision),
+                resolution);
+        Dataset cifar = synthetic ? null : data.read();
         ComputeDevice on = device.resolve();
         EngineSetup.start(t);
         config.precision().speedWarning(on.device()).ifPresent(w -> System.err.println("cnnlab: warning: " + w));

@@ -53,7 +53,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public void run() {
-            CifarData cifar = data.read();
+            CifarData cifar = DataOptions.readCifar100(data.data);
             VerifyReport report = DataVerifier.verify(cifar);
             System.out.println(report.render());
             if (!report.ok()) {

@@ -1,7 +1,8 @@
 package dev.cnnlab.cli;
 
 import dev.cnnlab.CnnlabException;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.DataSpec;
+import dev.cnnlab.data.Dataset;
 import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.device.GpuProbe;
 import dev.cnnlab.report.ReportFiles;
@@ -178,7 +179,7 @@ final class StudyCommand implements Runnable {
         }
         ComputeDevice on = device.resolve(); // before anything is written
         StudyDirectory directory = new StudyDirectory(out).open(spec);
-        CifarData cifar = data.read();
+        Dataset cifar = spec.data().with(data.spec()).read(); // --data's path is not part of the study
 
         long start = System.nanoTime();
         if (execution.workers > 1 && selected.size() > 1) {
@@ -284,6 +285,17 @@ final class StudyCommand implements Runnable {
             args.add("--data");
             args.add(data.data.toString());
         }
+        // the worker reads the same spec, so the data block's other parts come from study.json's twin
+        DataSpec given = data.spec();
+        if (given.format() != null) {
+            args.addAll(List.of("--dataset", given.format()));
+        }
+        if (given.labels() != null) {
+            args.addAll(List.of("--labels", given.labels()));
+        }
+        if (given.imageSize() != null) {
+            args.addAll(List.of("--image-size", given.imageSize().toString()));
+        }
         args.addAll(SettingsOptions.arguments(settings.given(command)));
         if (seeds.seeds != null) {
             args.add("--seeds");
@@ -305,6 +317,9 @@ final class StudyCommand implements Runnable {
             }
             throw e;
         }
+        DataSpec given = data.spec();
+        result = result.withData(
+                result.data().with(new DataSpec(given.format(), null, given.labels(), given.imageSize())));
         return seeds.seeds != null ? result.withSeeds(seeds.seeds) : result;
     }
 }

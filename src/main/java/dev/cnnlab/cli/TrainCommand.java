@@ -1,7 +1,7 @@
 package dev.cnnlab.cli;
 
 import dev.cnnlab.CnnlabException;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
 import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.torch.EngineSetup;
 import dev.cnnlab.train.ConfigException;
@@ -113,7 +113,7 @@ final class TrainCommand implements Runnable {
         ComputeDevice on = device.resolve(); // before anything is written
         Path out = run.out != null ? run.out : defaultOut(config);
         RunFiles files = new RunFiles(out).create();
-        CifarData cifar = data.read();
+        Dataset cifar = data.read();
         EngineSetup.start(threads);
         config.computePrecision().speedWarning(on.device()).ifPresent(w -> System.err.println("cnnlab: warning: " + w));
         ConsoleProgress progress = new ConsoleProgress(System.err, !run.quiet);

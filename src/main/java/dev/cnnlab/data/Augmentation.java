@@ -1,24 +1,23 @@
 package dev.cnnlab.data;
 
-import static dev.cnnlab.data.Cifar100Split.CHANNELS;
-import static dev.cnnlab.data.Cifar100Split.IMAGE_BYTES;
-import static dev.cnnlab.data.Cifar100Split.IMAGE_SIDE;
+import static dev.cnnlab.data.ImageSplit.CHANNELS;
 
 import java.nio.FloatBuffer;
 
 /**
  * The geometry of training augmentation and the normalisation, done straight from raw bytes.
  *
- * <p>One call produces one 32x32x3 image in NHWC order (channel fastest) as the pipeline
- * {@code Pad(pad, fill=0) -> Crop(32x32 at offsetX, offsetY) -> HorizontalFlip(if flip) ->
+ * <p>One call produces one side x side x 3 image in NHWC order (channel fastest) as the pipeline
+ * {@code Pad(pad, fill=0) -> Crop(side x side at offsetX, offsetY) -> HorizontalFlip(if flip) ->
  * ToTensor -> Normalize(mean, std)} would, i.e. torchvision's standard CIFAR recipe
- * {@code RandomCrop(32, padding=4)} then {@code RandomHorizontalFlip()}:
+ * {@code RandomCrop(32, padding=4)} then {@code RandomHorizontalFlip()} at 32x32; the padding
+ * scales with the image ({@link #pad}: side / 8, so 4 at 32, 2 at 16, 8 at 64):
  * <ul>
  *   <li>padding pixels are raw 0 (black) <em>before</em> normalisation, so they come out as
  *       {@code -mean[c] / std[c]};</li>
  *   <li>the crop window's top-left corner is at ({@code offsetX}, {@code offsetY}) in the padded
  *       image, each in {@code 0..2*pad};</li>
- *   <li>the flip comes after the crop: output column {@code x} is cropped column {@code 31 - x}.</li>
+ *   <li>the flip comes after the crop: output column {@code x} is cropped column {@code side - 1 - x}.</li>
  * </ul>
  * {@code offsetX = offsetY = pad, flip = false} is the identity (the test-set path).
  *
@@ -28,17 +27,16 @@ import java.nio.FloatBuffer;
  */
 public final class Augmentation {
 
-    /** The usual CIFAR crop padding. */
-    public static final int DEFAULT_PAD = 4;
-
-    private static final int PLANE = IMAGE_SIDE * IMAGE_SIDE;
-    private static final int ROW_FLOATS = IMAGE_SIDE * CHANNELS;
+    /** The crop padding for images of {@code side}: 4 for CIFAR's 32, in proportion otherwise. */
+    public static int pad(int side) {
+        return side / 8;
+    }
 
     /** Last table built, so that the {@link ChannelStats} overloads need not rebuild it per image. */
     private static volatile CachedTable cache;
 
     /** Per-thread image buffer for the {@link FloatBuffer} path: fill on heap, then one bulk copy. */
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[IMAGE_BYTES]);
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     private record CachedTable(ChannelStats stats, float[] table) {}
 
@@ -66,10 +64,11 @@ public final class Augmentation {
     }
 
     /**
-     * Writes image {@code imageIndex} of {@code pixels} (planar CIFAR layout), padded, cropped,
-     * maybe flipped and normalised, as 3,072 floats in NHWC order at {@code dst[dstOffset..]}.
+     * Writes image {@code imageIndex} of {@code pixels} (planar layout, side x side), padded, cropped,
+     * maybe flipped and normalised, as 3 * side * side floats in NHWC order at {@code dst[dstOffset..]}.
      *
-     * @param pixels     raw images, {@link Cifar100Split#pixels()}
+     * @param pixels     raw images, {@link ImageSplit#pixels()}
+     * @param side       width and height of each image
      * @param imageIndex which image
      * @param stats      normalisation constants
      * @param flip       mirror left-right after cropping
@@ -81,6 +80,7 @@ public final class Augmentation {
      */
     public static void writeNormalizedNhwc(
             byte[] pixels,
+            int side,
             int imageIndex,
             ChannelStats stats,
             boolean flip,
@@ -89,17 +89,18 @@ public final class Augmentation {
             int pad,
             float[] dst,
             int dstOffset) {
-        write(pixels, imageIndex, lookupTable(stats), flip, offsetX, offsetY, pad, dst, dstOffset);
+        write(pixels, side, imageIndex, lookupTable(stats), flip, offsetX, offsetY, pad, dst, dstOffset);
     }
 
     /**
-     * As {@link #writeNormalizedNhwc(byte[], int, ChannelStats, boolean, int, int, int, float[], int)},
+     * As {@link #writeNormalizedNhwc(byte[], int, int, ChannelStats, boolean, int, int, int, float[], int)},
      * into a (typically direct) buffer at absolute float index {@code dstOffset}; the buffer's
      * position is not changed. The image is built in a per-thread heap array and copied with one
-     * bulk put, which is faster than 3,072 bounds-checked single puts into native memory.
+     * bulk put, which is faster than thousands of bounds-checked single puts into native memory.
      */
     public static void writeNormalizedNhwc(
             byte[] pixels,
+            int side,
             int imageIndex,
             ChannelStats stats,
             boolean flip,
@@ -108,7 +109,7 @@ public final class Augmentation {
             int pad,
             FloatBuffer dst,
             int dstOffset) {
-        write(pixels, imageIndex, lookupTable(stats), flip, offsetX, offsetY, pad, dst, dstOffset);
+        write(pixels, side, imageIndex, lookupTable(stats), flip, offsetX, offsetY, pad, dst, dstOffset);
     }
 
     /**
@@ -117,18 +118,19 @@ public final class Augmentation {
      * Same geometry as the normalising path.
      */
     static void cropFlipRaw(
-            byte[] pixels, int imageIndex, boolean flip, int offsetX, int offsetY, int pad, byte[] out) {
-        int base = imageIndex * IMAGE_BYTES;
+            byte[] pixels, int side, int imageIndex, boolean flip, int offsetX, int offsetY, int pad, byte[] out) {
+        int plane = side * side;
+        int base = imageIndex * CHANNELS * plane;
         int dx = offsetX - pad;
         int dy = offsetY - pad;
         for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < IMAGE_SIDE; y++) {
+            for (int y = 0; y < side; y++) {
                 int ry = y + dy;
-                for (int x = 0; x < IMAGE_SIDE; x++) {
-                    int cx = flip ? IMAGE_SIDE - 1 - x : x;
+                for (int x = 0; x < side; x++) {
+                    int cx = flip ? side - 1 - x : x;
                     int rx = cx + dx;
-                    boolean inside = ry >= 0 && ry < IMAGE_SIDE && rx >= 0 && rx < IMAGE_SIDE;
-                    out[c * PLANE + y * IMAGE_SIDE + x] = inside ? pixels[base + c * PLANE + ry * IMAGE_SIDE + rx] : 0;
+                    boolean inside = ry >= 0 && ry < side && rx >= 0 && rx < side;
+                    out[c * plane + y * side + x] = inside ? pixels[base + c * plane + ry * side + rx] : 0;
                 }
             }
         }
@@ -137,6 +139,7 @@ public final class Augmentation {
     /** The {@link FloatBuffer} path with a table from {@link #lookupTable(ChannelStats)}. */
     static void write(
             byte[] pixels,
+            int side,
             int imageIndex,
             float[] table,
             boolean flip,
@@ -145,14 +148,20 @@ public final class Augmentation {
             int pad,
             FloatBuffer dst,
             int dstOffset) {
+        int floats = CHANNELS * side * side;
         float[] scratch = SCRATCH.get();
-        write(pixels, imageIndex, table, flip, offsetX, offsetY, pad, scratch, 0);
-        dst.put(dstOffset, scratch, 0, IMAGE_BYTES);
+        if (scratch.length < floats) {
+            scratch = new float[floats];
+            SCRATCH.set(scratch);
+        }
+        write(pixels, side, imageIndex, table, flip, offsetX, offsetY, pad, scratch, 0);
+        dst.put(dstOffset, scratch, 0, floats);
     }
 
     /** The core: see the class comment for the geometry. */
     static void write(
             byte[] pixels,
+            int side,
             int imageIndex,
             float[] table,
             boolean flip,
@@ -165,7 +174,9 @@ public final class Augmentation {
             throw new IllegalArgumentException("crop offsets (" + offsetX + ", " + offsetY + ") must lie in 0.."
                     + 2 * pad + " for padding " + pad);
         }
-        int base = imageIndex * IMAGE_BYTES;
+        int plane = side * side;
+        int rowFloats = side * CHANNELS;
+        int base = imageIndex * CHANNELS * plane;
         // shift from output (cropped) coordinates to raw image coordinates
         int dx = offsetX - pad;
         int dy = offsetY - pad;
@@ -174,25 +185,25 @@ public final class Augmentation {
         float padB = table[512];
         // the columns that fall inside the raw image; the rest are padding
         int lo = flip ? Math.max(0, dx) : Math.max(0, -dx);
-        int hi = flip ? Math.min(IMAGE_SIDE, IMAGE_SIDE + dx) : Math.min(IMAGE_SIDE, IMAGE_SIDE - dx);
-        // a window entirely off the image (only possible with pad >= 32) is all padding
-        lo = Math.min(lo, IMAGE_SIDE);
+        int hi = flip ? Math.min(side, side + dx) : Math.min(side, side - dx);
+        // a window entirely off the image (only possible with pad >= side) is all padding
+        lo = Math.min(lo, side);
         hi = Math.max(hi, lo);
-        for (int y = 0; y < IMAGE_SIDE; y++) {
-            int out = dstOffset + y * ROW_FLOATS;
+        for (int y = 0; y < side; y++) {
+            int out = dstOffset + y * rowFloats;
             int ry = y + dy;
-            if (ry < 0 || ry >= IMAGE_SIDE) {
-                fill(dst, out, 0, IMAGE_SIDE, padR, padG, padB);
+            if (ry < 0 || ry >= side) {
+                fill(dst, out, 0, side, padR, padG, padB);
                 continue;
             }
             fill(dst, out, 0, lo, padR, padG, padB);
-            fill(dst, out, hi, IMAGE_SIDE, padR, padG, padB);
-            int r = base + ry * IMAGE_SIDE;
-            int g = r + PLANE;
-            int b = g + PLANE;
+            fill(dst, out, hi, side, padR, padG, padB);
+            int r = base + ry * side;
+            int g = r + plane;
+            int b = g + plane;
             if (flip) {
-                // raw column of output x is 31 - x + dx
-                int src = IMAGE_SIDE - 1 + dx - lo;
+                // raw column of output x is side - 1 - x + dx
+                int src = side - 1 + dx - lo;
                 for (int x = lo, o = out + lo * CHANNELS; x < hi; x++, o += CHANNELS, src--) {
                     dst[o] = table[pixels[r + src] & 0xFF];
                     dst[o + 1] = table[256 + (pixels[g + src] & 0xFF)];

@@ -16,15 +16,24 @@ public final class Batch {
 
     private final int index;
     private final int size;
+    private final int side;
     private final ByteBuffer images;
     private final int[] labels;
     private final int[] recordIndices;
     private final Consumer<ByteBuffer> recycler;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    Batch(int index, int size, ByteBuffer images, int[] labels, int[] recordIndices, Consumer<ByteBuffer> recycler) {
+    Batch(
+            int index,
+            int size,
+            int side,
+            ByteBuffer images,
+            int[] labels,
+            int[] recordIndices,
+            Consumer<ByteBuffer> recycler) {
         this.index = index;
         this.size = size;
+        this.side = side;
         this.images = images;
         this.labels = labels;
         this.recordIndices = recordIndices;
@@ -41,8 +50,13 @@ public final class Batch {
         return size;
     }
 
+    /** Width and height of the images. */
+    public int side() {
+        return side;
+    }
+
     /**
-     * The images as {@code size * 32 * 32 * 3} floats, NHWC (channel fastest), in a direct buffer of
+     * The images as {@code size * side * side * 3} floats, NHWC (channel fastest), in a direct buffer of
      * native byte order with position 0 and limit {@code size * 3072 * 4}. Returned as is, not
      * duplicated (a duplicate would lose the byte order); do not write to it.
      */

@@ -1,7 +1,5 @@
 package dev.cnnlab.data;
 
-import static dev.cnnlab.data.Cifar100Split.IMAGE_BYTES;
-
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.util.Seeds;
 import java.nio.ByteBuffer;
@@ -19,13 +17,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
- * Produces one epoch of mini-batches from a {@link Cifar100Split} on background threads.
+ * Produces one epoch of mini-batches from a {@link ImageSplit} on background threads.
  *
  * <p><b>Determinism.</b> Everything random depends only on (seed, epoch, batch index): the
  * permutation comes from {@code Seeds.stream(seed, "shuffle", epoch)}, the augmentation of batch
  * {@code b} from {@code Seeds.stream(seed, "augment", epoch, b)}, drawing per image in batch order
  * {@code offsetY, offsetX} (each {@code 0..8}) then {@code flip} (p = 0.5) — torchvision's
- * RandomCrop(32, padding=4) then RandomHorizontalFlip. So batches are bit-identical for any number
+ * RandomCrop(side, padding=side/8: 4 at 32) then RandomHorizontalFlip. So batches are bit-identical for any number
  * of workers, and they always come out in index order.
  *
  * <p><b>Memory.</b> At most {@code prefetch} batches are being built or wait ready at any time,
@@ -41,7 +39,7 @@ import java.util.function.IntConsumer;
  */
 public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
 
-    private final Cifar100Split split;
+    private final ImageSplit split;
     private final float[] table;
     private final int batchSize;
     private final boolean augment;
@@ -87,7 +85,7 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         this.beforeBatch = b.beforeBatch;
         this.imageTransforms = List.copyOf(b.imageTransforms);
         this.normalizedTransforms = List.copyOf(b.normalizedTransforms);
-        this.pool = new BufferPool(batchSize * IMAGE_BYTES * Float.BYTES, prefetch + 1);
+        this.pool = new BufferPool(batchSize * split.imageBytes() * Float.BYTES, prefetch + 1);
         this.window = new Semaphore(prefetch);
         this.ready = new Batch[numBatches];
         if (b.startBatch < 0 || b.startBatch > numBatches) {
@@ -275,7 +273,9 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         int[] records = new int[size];
         FloatBuffer floats = buf.asFloatBuffer();
         SplittableRandom rng = augment ? Seeds.stream(seed, "augment", epoch, b) : null;
-        int pad = Augmentation.DEFAULT_PAD;
+        int side = split.side();
+        int imageBytes = split.imageBytes();
+        int pad = Augmentation.pad(side);
         int span = 2 * pad + 1;
         byte[] pixels = split.pixels();
         // extra transforms draw from their own stream, so crops and flips stay what they are without them
@@ -293,22 +293,22 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
                 flip = rng.nextBoolean();
             }
             if (transforms == null) {
-                Augmentation.write(pixels, rec, table, flip, offsetX, offsetY, pad, floats, k * IMAGE_BYTES);
+                Augmentation.write(pixels, side, rec, table, flip, offsetX, offsetY, pad, floats, k * imageBytes);
             } else {
-                transforms.write(pixels, rec, flip, offsetX, offsetY, pad, floats, k * IMAGE_BYTES);
+                transforms.write(pixels, rec, flip, offsetX, offsetY, pad, floats, k * imageBytes);
             }
-            labels[k] = split.fineLabel(rec);
+            labels[k] = split.label(rec);
             records[k] = rec;
         }
-        buf.position(0).limit(size * IMAGE_BYTES * Float.BYTES);
-        return new Batch(b, size, buf, labels, records, this::recycle);
+        buf.position(0).limit(size * imageBytes * Float.BYTES);
+        return new Batch(b, size, side, buf, labels, records, this::recycle);
     }
 
     /** One image through crop/flip, the raw-pixel transforms, normalisation and the normalised transforms. */
     private final class TransformedImage {
         private final SplittableRandom random;
-        private final byte[] raw = new byte[IMAGE_BYTES];
-        private final float[] normalized = new float[IMAGE_BYTES];
+        private final byte[] raw = new byte[split.imageBytes()];
+        private final float[] normalized = new float[split.imageBytes()];
 
         TransformedImage(SplittableRandom random) {
             this.random = random;
@@ -323,15 +323,16 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
                 int pad,
                 FloatBuffer dst,
                 int dstOffset) {
-            Augmentation.cropFlipRaw(pixels, rec, flip, offsetX, offsetY, pad, raw);
+            int side = split.side();
+            Augmentation.cropFlipRaw(pixels, side, rec, flip, offsetX, offsetY, pad, raw);
             for (ImageTransform t : imageTransforms) {
                 t.apply(raw, random);
             }
-            Augmentation.write(raw, 0, table, false, 0, 0, 0, normalized, 0);
+            Augmentation.write(raw, side, 0, table, false, 0, 0, 0, normalized, 0);
             for (NormalizedImageTransform t : normalizedTransforms) {
                 t.apply(normalized, random);
             }
-            dst.put(dstOffset, normalized, 0, IMAGE_BYTES);
+            dst.put(dstOffset, normalized, 0, normalized.length);
         }
     }
 
@@ -384,7 +385,7 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
 
     /** Configures a {@link BatchLoader}; {@code set*} are required, {@code opt*} have defaults. */
     public static final class Builder {
-        private Cifar100Split split;
+        private ImageSplit split;
         private ChannelStats stats;
         private int batchSize;
         private boolean shuffle;
@@ -402,7 +403,7 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
         private Builder() {}
 
         /** The images to serve (required). */
-        public Builder setSplit(Cifar100Split split) {
+        public Builder setSplit(ImageSplit split) {
             this.split = split;
             return this;
         }
@@ -425,7 +426,7 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
             return this;
         }
 
-        /** Random pad-4 crop and horizontal flip (default false). */
+        /** Random crop with side/8 padding (4 at 32) and horizontal flip (default false). */
         public Builder optAugment(boolean augment) {
             this.augment = augment;
             return this;
@@ -500,7 +501,7 @@ public final class BatchLoader implements AutoCloseable, Iterator<Batch> {
                 throw new IllegalArgumentException("prefetch must be >= 1, got " + prefetch);
             }
             // direct buffer capacity is an int number of bytes
-            if ((long) batchSize * IMAGE_BYTES * Float.BYTES > Integer.MAX_VALUE) {
+            if ((long) batchSize * split.imageBytes() * Float.BYTES > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("batch size " + batchSize + " is too large");
             }
             return new BatchLoader(this);

@@ -1,7 +1,6 @@
 package dev.cnnlab.data;
 
-import static dev.cnnlab.data.Cifar100Split.CHANNELS;
-import static dev.cnnlab.data.Cifar100Split.IMAGE_BYTES;
+import static dev.cnnlab.data.ImageSplit.CHANNELS;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -43,21 +42,22 @@ public record ChannelStats(double[] mean, double[] std) {
      * most 3.3e12), so the only rounding is in the final division; the result does not depend on
      * the order of images.
      */
-    public static ChannelStats of(Cifar100Split split) {
+    public static ChannelStats of(ImageSplit split) {
         int n = split.size();
         if (n == 0) {
             throw new IllegalArgumentException("cannot compute channel statistics of an empty split");
         }
         byte[] px = split.pixels();
-        int plane = IMAGE_BYTES / CHANNELS;
+        int imageBytes = split.imageBytes();
+        int plane = imageBytes / CHANNELS;
         long[] sum = new long[CHANNELS];
         long[] sumSq = new long[CHANNELS];
         for (int i = 0; i < n; i++) {
-            int base = i * IMAGE_BYTES;
+            int base = i * imageBytes;
             for (int c = 0; c < CHANNELS; c++) {
-                // int accumulators per plane (at most 1024 * 65025) keep the inner loop cheap
-                int s = 0;
-                int sq = 0;
+                // long accumulators per plane: a 256x256 plane of 255s squared overflows an int
+                long s = 0;
+                long sq = 0;
                 int from = base + c * plane;
                 int to = from + plane;
                 for (int k = from; k < to; k++) {

@@ -80,7 +80,7 @@ public final class Checksums {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static MessageDigest newMd5() {
+    static MessageDigest newMd5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {

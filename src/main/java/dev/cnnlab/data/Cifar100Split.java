@@ -87,6 +87,16 @@ public final class Cifar100Split {
                 Arrays.copyOf(pixels, n * IMAGE_BYTES), Arrays.copyOf(fineLabels, n), Arrays.copyOf(coarseLabels, n));
     }
 
+    /** These images with their coarse (superclass) or fine labels, as cnnlab trains on them. */
+    public ImageSplit images(boolean coarse) {
+        byte[] source = coarse ? coarseLabels : fineLabels;
+        int[] labels = new int[source.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = source[i] & 0xFF;
+        }
+        return new ImageSplit(pixels, labels, IMAGE_SIDE);
+    }
+
     @Override
     public String toString() {
         return "Cifar100Split[" + size() + " images]";

@@ -1,5 +1,6 @@
 package dev.cnnlab.data;
 
+import dev.cnnlab.CnnlabException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -23,5 +24,30 @@ public record CifarData(
         fineNames = List.copyOf(fineNames);
         coarseNames = List.copyOf(coarseNames);
         Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * The data set cnnlab trains on: these images with their {@code fine} (100 classes) or
+     * {@code coarse} (the 20 superclasses) labels.
+     *
+     * @throws CnnlabException for another label name
+     */
+    public Dataset dataset(String labels) {
+        boolean coarse = switch (labels) {
+            case "fine" -> false;
+            case "coarse" -> true;
+            default ->
+                throw new CnnlabException("CIFAR-100 labels are fine (100 classes) or coarse (the 20"
+                        + " superclasses), not '" + labels + "'");
+        };
+        DataRef ref = new DataRef(
+                "cifar100",
+                labels,
+                coarse ? Cifar100Split.COARSE_CLASSES : Cifar100Split.FINE_CLASSES,
+                Cifar100Split.IMAGE_SIDE,
+                Checksums.md5(train),
+                Checksums.md5(test),
+                DataRef.STRATIFIED);
+        return new Dataset(train.images(coarse), test.images(coarse), coarse ? coarseNames : fineNames, ref, source);
     }
 }

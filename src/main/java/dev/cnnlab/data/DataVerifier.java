@@ -25,7 +25,7 @@ public final class DataVerifier {
                 trainPerClass,
                 testPerClass,
                 perClassOk,
-                ChannelStats.of(train));
+                ChannelStats.of(train.images(false)));
     }
 
     /** Images per fine class. */

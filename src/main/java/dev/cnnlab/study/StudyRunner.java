@@ -1,7 +1,7 @@
 package dev.cnnlab.study;
 
 import dev.cnnlab.CnnlabException;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
 import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.train.RunResult;
 import dev.cnnlab.train.Trainer;
@@ -30,7 +30,7 @@ public final class StudyRunner {
 
     private final StudySpec spec;
     private final StudyDirectory directory;
-    private final CifarData data;
+    private final Dataset data;
     private int threads = 1;
     private int loaderWorkers = 2;
     private ComputeDevice device = ComputeDevice.CPU;
@@ -38,7 +38,7 @@ public final class StudyRunner {
     private Duration poll = DEFAULT_POLL;
     private StudyListener listener = StudyListener.SILENT;
 
-    public StudyRunner(StudySpec spec, StudyDirectory directory, CifarData data) {
+    public StudyRunner(StudySpec spec, StudyDirectory directory, Dataset data) {
         this.spec = spec;
         this.directory = directory;
         this.data = data;

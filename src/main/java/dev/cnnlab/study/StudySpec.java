@@ -1,6 +1,7 @@
 package dev.cnnlab.study;
 
 import dev.cnnlab.data.CifarReader;
+import dev.cnnlab.data.DataSpec;
 import dev.cnnlab.technique.TechniqueCatalog;
 import dev.cnnlab.technique.TechniqueSpec;
 import dev.cnnlab.train.ConfigException;
@@ -26,6 +27,8 @@ import java.util.Map;
  * @param target the fidelity every other one is a proxy for; null = the most expensive
  *     (FLOPs x images x epochs, {@link #targetFidelity})
  * @param promote pick on a proxy, confirm on the target (optional)
+ * @param data the data every cell trains on (optional: CIFAR-100's fine labels); its path may be
+ *     left to the command line's {@code --data}
  */
 public record StudySpec(
         String name,
@@ -37,7 +40,8 @@ public record StudySpec(
         Protocol protocol,
         Map<String, Map<String, Double>> reference,
         String target,
-        Promotion promote) {
+        Promotion promote,
+        DataSpec data) {
 
     public StudySpec {
         require(name != null && !name.isBlank(), "'name' is missing");
@@ -64,6 +68,7 @@ public record StudySpec(
         seeds = seeds == null || seeds.isEmpty() ? List.of(0L) : List.copyOf(seeds);
         require(seeds.stream().distinct().count() == seeds.size(), "'seeds' has duplicates: " + seeds);
         protocol = protocol == null ? Protocol.reference() : protocol;
+        data = data == null ? DataSpec.DEFAULT : data;
         reference = reference == null ? Map.of() : reference;
         List<String> names = models.stream().map(Fidelity::name).toList();
         require(names.stream().distinct().count() == names.size(), "model names must be unique: " + names);
@@ -202,16 +207,22 @@ public record StudySpec(
                 : result.withProtocol(result.protocol().with(rest));
     }
 
+    /** This spec on other data (e.g. the command line's labels). */
+    public StudySpec withData(DataSpec newData) {
+        return new StudySpec(
+                name, description, models, techniques, baseline, seeds, protocol, reference, target, promote, newData);
+    }
+
     /** This spec with other seeds. */
     public StudySpec withSeeds(List<Long> newSeeds) {
         return new StudySpec(
-                name, description, models, techniques, baseline, newSeeds, protocol, reference, target, promote);
+                name, description, models, techniques, baseline, newSeeds, protocol, reference, target, promote, data);
     }
 
     /** This spec with another protocol (same fidelities). */
     public StudySpec withProtocol(Protocol newProtocol) {
         return new StudySpec(
-                name, description, models, techniques, baseline, seeds, newProtocol, reference, target, promote);
+                name, description, models, techniques, baseline, seeds, newProtocol, reference, target, promote, data);
     }
 
     /**
@@ -239,7 +250,7 @@ public record StudySpec(
                 })
                 .toList();
         return new StudySpec(
-                name, description, scaled, techniques, baseline, seeds, shortened, reference, target, promote);
+                name, description, scaled, techniques, baseline, seeds, shortened, reference, target, promote, data);
     }
 
     /**
@@ -266,7 +277,8 @@ public record StudySpec(
                 protocol.with(ConfigOverrides.builder().trainLimit(trainLimit).build()),
                 reference,
                 target,
-                promote);
+                promote,
+                data);
     }
 
     /** Fewest training images a proportionally shrunk fidelity keeps. */

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.cnnlab.data.Batch;
 import dev.cnnlab.data.BatchLoader;
 import dev.cnnlab.data.ChannelStats;
-import dev.cnnlab.data.Cifar100Split;
+import dev.cnnlab.data.ImageSplit;
 import dev.cnnlab.technique.EvaluationMetric;
 import dev.cnnlab.torch.DeviceSum;
 import java.util.ArrayList;
@@ -22,15 +22,13 @@ import java.util.function.UnaryOperator;
  */
 public final class Evaluator {
 
-    private static final int CLASSES = Cifar100Split.FINE_CLASSES;
-
     private Evaluator() {}
 
     /** Loss, top-1, top-5 and the extra {@code metrics} of the network on {@code split}. */
     public static Evaluation evaluate(
             NetworkForward forward,
             NDManager manager,
-            Cifar100Split split,
+            ImageSplit split,
             ChannelStats stats,
             int batchSize,
             int workers,
@@ -53,11 +51,13 @@ public final class Evaluator {
                 Batch batch = loader.next();
                 try (NDManager scope = manager.newSubManager()) {
                     int n = batch.size();
-                    NDArray logits = TrainStep.infer(forward, scope, batch.images(), n);
+                    NDArray logits = TrainStep.infer(forward, scope, batch.images(), n, batch.side());
                     NDArray labels = scope.create(batch.labels()).toType(DataType.INT64, false);
-                    lossSum.add(SoftTargetCrossEntropy.sum(logits, labels.oneHot(CLASSES)));
+                    int classes = (int) logits.getShape().get(1);
+                    lossSum.add(SoftTargetCrossEntropy.sum(logits, labels.oneHot(classes)));
                     top1.add(TopK.correct(logits, labels, 1));
-                    top5.add(TopK.correct(logits, labels, 5));
+                    // top-5 among all classes when there are fewer than 5 (it is then 100%)
+                    top5.add(TopK.correct(logits, labels, Math.min(5, classes)));
                     EvaluationMetric.Batch evaluated = new EvaluatedBatch(forward, scope, batch, logits, labels);
                     for (int m = 0; m < metrics.size(); m++) {
                         extraCorrect.get(m).add(metrics.get(m).correct(evaluated));
@@ -88,7 +88,7 @@ public final class Evaluator {
 
         @Override
         public NDArray logitsOf(UnaryOperator<NDArray> transform) {
-            return TrainStep.infer(forward, scope, batch.images(), batch.size(), transform);
+            return TrainStep.infer(forward, scope, batch.images(), batch.size(), batch.side(), transform);
         }
 
         @Override

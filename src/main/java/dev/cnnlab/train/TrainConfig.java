@@ -1,5 +1,6 @@
 package dev.cnnlab.train;
 
+import dev.cnnlab.data.DataRef;
 import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.technique.TechniqueSet;
@@ -32,6 +33,10 @@ import java.util.List;
  * @param widen channel multiplier of every stage
  * @param precision compute precision key ({@code fp32}, or {@code bf16} mixed precision); it changes
  *     the numbers, so it is part of the config
+ * @param data the data trained on (format, labels, classes, image size, checksums): the network's
+ *     outputs are its classes, and a run resumes only on the same data
+ * @param resolution the side the images are resampled to once at load (0 = the data's own); the
+ *     network runs at it (global pooling makes it size-agnostic)
  */
 public record TrainConfig(
         int depth,
@@ -49,7 +54,9 @@ public record TrainConfig(
         int threads,
         String family,
         int widen,
-        String precision) {
+        String precision,
+        DataRef data,
+        int resolution) {
 
     public TrainConfig {
         techniques = List.copyOf(techniques);
@@ -73,7 +80,9 @@ public record TrainConfig(
             1,
             Family.BOTTLENECK.key(),
             1,
-            Precision.FP32.key());
+            Precision.FP32.key(),
+            DataRef.CIFAR100,
+            0);
 
     /** The reference protocol: SGD 0.9, wd 1e-4, batch 128, 160 epochs, LR 0.1 x0.1 at 80/120. */
     public static TrainConfig reference(int depth, List<TechniqueSpec> techniques, int threads) {
@@ -103,6 +112,11 @@ public record TrainConfig(
         require(trainLimit >= 0, "trainLimit", "must be >= 0 (0 = all), got " + trainLimit);
         require(testLimit >= 0, "testLimit", "must be >= 0 (0 = all), got " + testLimit);
         require(threads >= 1, "threads", "must be >= 1, got " + threads);
+        require(
+                resolution >= 0 && resolution <= data.imageSize(),
+                "resolution",
+                "must be between 1 and the data's image size " + data.imageSize() + " (0 = the data's), got "
+                        + resolution);
         int previous = 0;
         for (int milestone : lrMilestones) {
             require(milestone > previous, "lrMilestones", "must be increasing positive epochs, got " + lrMilestones);
@@ -158,7 +172,12 @@ public record TrainConfig(
         if (f == null) {
             throw new ConfigException("family", "must be bottleneck, basic or preact18, got '" + family + "'");
         }
-        return ModelSpec.cifar100(f, depth, widen);
+        return new ModelSpec(f, depth, widen, List.of(), data.classes());
+    }
+
+    /** The side of the images the network sees: the resolution, else the data's own. */
+    public int imageSide() {
+        return resolution == 0 ? data.imageSize() : resolution;
     }
 
     private static void require(boolean ok, String field, String problem) {
@@ -190,6 +209,8 @@ public record TrainConfig(
         private String family;
         private int widen;
         private String precision;
+        private DataRef data;
+        private int resolution;
 
         private Builder(TrainConfig from) {
             depth = from.depth;
@@ -209,6 +230,8 @@ public record TrainConfig(
             family = from.family;
             widen = from.widen;
             precision = from.precision;
+            data = from.data;
+            resolution = from.resolution;
         }
 
         public Builder depth(int value) {
@@ -307,6 +330,16 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder data(DataRef value) {
+            data = value;
+            return this;
+        }
+
+        public Builder resolution(int value) {
+            resolution = value;
+            return this;
+        }
+
         public TrainConfig build() {
             List<Integer> milestones = milestonesWrittenFor < 1 || epochs < 1
                     ? lrMilestones
@@ -327,7 +360,9 @@ public record TrainConfig(
                     threads,
                     family,
                     widen,
-                    precision);
+                    precision,
+                    data,
+                    resolution);
         }
     }
 }

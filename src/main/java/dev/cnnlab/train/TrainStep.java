@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.cnnlab.data.Cifar100Split;
+import dev.cnnlab.data.ImageSplit;
 import dev.cnnlab.technique.BatchMixer;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.torch.DeviceSum;
@@ -21,18 +21,24 @@ import java.util.function.UnaryOperator;
  */
 public final class TrainStep {
 
-    private static final int SIDE = Cifar100Split.IMAGE_SIDE;
-    private static final int CHANNELS = Cifar100Split.CHANNELS;
-    private static final int CLASSES = Cifar100Split.FINE_CLASSES;
+    private static final int CHANNELS = ImageSplit.CHANNELS;
 
     private final NetworkForward forward;
     private final SgdOptimizer optimizer;
     private final TechniqueSet techniques;
+    private final int side;
+    private final int classes;
 
-    public TrainStep(NetworkForward forward, SgdOptimizer optimizer, TechniqueSet techniques) {
+    /**
+     * @param side width and height of the images it trains on
+     * @param classes the network's outputs
+     */
+    public TrainStep(NetworkForward forward, SgdOptimizer optimizer, TechniqueSet techniques, int side, int classes) {
         this.forward = forward;
         this.optimizer = optimizer;
         this.techniques = techniques;
+        this.side = side;
+        this.classes = classes;
     }
 
     /**
@@ -57,15 +63,15 @@ public final class TrainStep {
         double meanLoss;
         try (NDManager scope = manager.newSubManager()) {
             int n = labels.length;
-            NDArray x = scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32);
-            float[] targets = oneHot(labels);
-            techniques.transformTargets(targets, CLASSES);
+            NDArray x = scope.create(images, new Shape(n, side, side, CHANNELS), DataType.FLOAT32);
+            float[] targets = oneHot(labels, classes);
+            techniques.transformTargets(targets, classes);
             if (techniques.mixes()) {
-                BatchMixer.MixedBatch mixed = techniques.mix(x, targets, CLASSES, mixRandom);
+                BatchMixer.MixedBatch mixed = techniques.mix(x, targets, classes, mixRandom);
                 x = mixed.images();
                 targets = mixed.targets();
             }
-            NDArray targetArray = scope.create(targets, new Shape(n, CLASSES));
+            NDArray targetArray = scope.create(targets, new Shape(n, classes));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = forward.training(scope, channelsLast(x), mixRandom);
                 NDArray loss = SoftTargetCrossEntropy.mean(logits, targetArray);
@@ -78,14 +84,14 @@ public final class TrainStep {
         return meanLoss;
     }
 
-    /** Float32 logits of a batch in inference mode, in the forward pass's precision. */
-    public static NDArray infer(NetworkForward forward, NDManager scope, ByteBuffer images, int n) {
-        return infer(forward, scope, images, n, UnaryOperator.identity());
+    /** Float32 logits of a batch of {@code n} images of {@code side x side}, in inference mode, in the forward pass's precision. */
+    public static NDArray infer(NetworkForward forward, NDManager scope, ByteBuffer images, int n, int side) {
+        return infer(forward, scope, images, n, side, UnaryOperator.identity());
     }
 
     /** Logits of the mirror images of a batch (flipped left-right), in inference mode. */
-    public static NDArray inferMirrored(NetworkForward forward, NDManager scope, ByteBuffer images, int n) {
-        return infer(forward, scope, images, n, x -> x.flip(2));
+    public static NDArray inferMirrored(NetworkForward forward, NDManager scope, ByteBuffer images, int n, int side) {
+        return infer(forward, scope, images, n, side, x -> x.flip(2));
     }
 
     /**
@@ -93,8 +99,13 @@ public final class TrainStep {
      * float32 array, in inference mode.
      */
     public static NDArray infer(
-            NetworkForward forward, NDManager scope, ByteBuffer images, int n, UnaryOperator<NDArray> transform) {
-        NDArray x = transform.apply(scope.create(images, new Shape(n, SIDE, SIDE, CHANNELS), DataType.FLOAT32));
+            NetworkForward forward,
+            NDManager scope,
+            ByteBuffer images,
+            int n,
+            int side,
+            UnaryOperator<NDArray> transform) {
+        NDArray x = transform.apply(scope.create(images, new Shape(n, side, side, CHANNELS), DataType.FLOAT32));
         return forward.inference(scope, channelsLast(x));
     }
 
@@ -112,10 +123,10 @@ public final class TrainStep {
         return targets.gather(predicted, 1).toType(DataType.FLOAT64, false).sum();
     }
 
-    private static float[] oneHot(int[] labels) {
-        float[] targets = new float[labels.length * CLASSES];
+    private static float[] oneHot(int[] labels, int classes) {
+        float[] targets = new float[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {
-            targets[i * CLASSES + labels[i]] = 1f;
+            targets[i * classes + labels[i]] = 1f;
         }
         return targets;
     }

@@ -3,9 +3,8 @@ package dev.cnnlab.train;
 import dev.cnnlab.data.Batch;
 import dev.cnnlab.data.BatchLoader;
 import dev.cnnlab.data.ChannelStats;
-import dev.cnnlab.data.Checksums;
-import dev.cnnlab.data.Cifar100Split;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
+import dev.cnnlab.data.ImageSplit;
 import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.util.Seeds;
 import java.time.Instant;
@@ -28,7 +27,7 @@ public final class Trainer {
     public static final double DEFAULT_CHECKPOINT_SECONDS = 60;
 
     private final TrainConfig config;
-    private final CifarData data;
+    private final Dataset data;
     private final RunFiles files;
     private final TrainListener listener;
     private final int loaderWorkers;
@@ -36,13 +35,14 @@ public final class Trainer {
     private final ComputeDevice device;
 
     /**
-     * @param config what to train (validated here)
+     * @param config what to train (validated here, on {@code data}: the config's data becomes its
+     *     ref, so the network has the data's classes and the run records what it trained on)
      * @param data the data set
      * @param files the run directory
      * @param listener progress reporting
      * @param loaderWorkers background threads preparing batches
      */
-    public Trainer(TrainConfig config, CifarData data, RunFiles files, TrainListener listener, int loaderWorkers) {
+    public Trainer(TrainConfig config, Dataset data, RunFiles files, TrainListener listener, int loaderWorkers) {
         this(config, data, files, listener, loaderWorkers, DEFAULT_CHECKPOINT_SECONDS);
     }
 
@@ -52,7 +52,7 @@ public final class Trainer {
      */
     public Trainer(
             TrainConfig config,
-            CifarData data,
+            Dataset data,
             RunFiles files,
             TrainListener listener,
             int loaderWorkers,
@@ -62,13 +62,13 @@ public final class Trainer {
 
     private Trainer(
             TrainConfig config,
-            CifarData data,
+            Dataset data,
             RunFiles files,
             TrainListener listener,
             int loaderWorkers,
             long checkpointNanos,
             ComputeDevice device) {
-        this.config = config.validate();
+        this.config = config.toBuilder().data(data.ref()).build().validate();
         this.data = data;
         this.files = files;
         this.listener = listener;
@@ -103,9 +103,10 @@ public final class Trainer {
         }
         String processStartedAt = Instant.now().toString();
         files.create().writeConfig(config);
-        Cifar100Split train = data.train().limit(config.trainLimit());
-        Cifar100Split test = data.test().limit(config.testLimit());
-        ChannelStats stats = ChannelStats.of(data.train());
+        Dataset seen = data.atResolution(config.resolution());
+        ImageSplit train = seen.train().limit(config.trainLimit(), seen.classes());
+        ImageSplit test = seen.test().limit(config.testLimit(), seen.classes());
+        ChannelStats stats = ChannelStats.of(seen.train());
         try (TrainingSetup run = TrainingSetup.open(config, start.saved(), files, processStartedAt, device.device())) {
             TrainState state = run.state;
             if (start.saved().isPresent()) {
@@ -149,10 +150,15 @@ public final class Trainer {
     }
 
     /** Trains one epoch from where {@code state} stands, checkpointing mid-epoch when it runs long. */
-    private EpochTotals trainEpoch(TrainingSetup run, Cifar100Split train, ChannelStats stats, TrainState state) {
+    private EpochTotals trainEpoch(TrainingSetup run, ImageSplit train, ChannelStats stats, TrainState state) {
         int epoch = state.completedEpochs();
         TrainState.PartialEpoch resumeFrom = state.partial();
-        TrainStep step = new TrainStep(run.forward, run.optimizer, run.techniques);
+        TrainStep step = new TrainStep(
+                run.forward,
+                run.optimizer,
+                run.techniques,
+                train.side(),
+                config.modelSpec().numClasses());
         try (BatchLoader loader = BatchLoader.builder()
                 .setSplit(train)
                 .setStats(stats)
@@ -202,7 +208,7 @@ public final class Trainer {
     }
 
     /** The test metrics of the network, and of its weight average when the run keeps one. */
-    private Evaluation evaluate(TrainingSetup run, Cifar100Split test, ChannelStats stats) {
+    private Evaluation evaluate(TrainingSetup run, ImageSplit test, ChannelStats stats) {
         Evaluation eval = Evaluator.evaluate(
                 run.forward, run.manager, test, stats, config.batchSize(), loaderWorkers, run.metrics);
         if (run.average == null) {
@@ -219,8 +225,7 @@ public final class Trainer {
 
     private RunResult result(TrainState state, TrainingSetup run, String processStartedAt, boolean resumed) {
         Provenance provenance = Provenance.collect(
-                new Provenance.Data(
-                        Checksums.md5(data.train()), Checksums.md5(data.test()), String.valueOf(data.source())),
+                new Provenance.Data(data.ref().trainMd5(), data.ref().testMd5(), String.valueOf(data.source())),
                 config.threads(),
                 device.description(),
                 Optional.ofNullable(state.startedAt()).orElse(processStartedAt),

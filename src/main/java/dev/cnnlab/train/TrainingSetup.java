@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-import dev.cnnlab.data.Cifar100Split;
+import dev.cnnlab.data.ImageSplit;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.model.Network;
@@ -26,8 +26,7 @@ import java.util.Optional;
  */
 final class TrainingSetup implements AutoCloseable {
 
-    private static final int SIDE = Cifar100Split.IMAGE_SIDE;
-    private static final int CHANNELS = Cifar100Split.CHANNELS;
+    private static final int CHANNELS = ImageSplit.CHANNELS;
 
     final NDManager manager;
     final TechniqueSet techniques;
@@ -61,8 +60,11 @@ final class TrainingSetup implements AutoCloseable {
         try {
             Network network = PreActResNet.buildNetwork(spec, config.seed());
             net = network.block();
-            net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), CHANNELS, SIDE, SIDE));
-            summary = ModelSummary.of(spec, net, new Shape(1, CHANNELS, SIDE, SIDE));
+            net.initialize(
+                    manager,
+                    DataType.FLOAT32,
+                    new Shape(config.batchSize(), CHANNELS, config.imageSide(), config.imageSide()));
+            summary = ModelSummary.of(spec, net, new Shape(1, CHANNELS, config.imageSide(), config.imageSide()));
             optimizer = SgdOptimizer.forBlock(net, settings.momentum(), settings.weightDecay(), settings.nesterov());
             average = settings.averages() ? new WeightAverage(net, settings.averageDecay()) : null;
             state = saved.isPresent()
