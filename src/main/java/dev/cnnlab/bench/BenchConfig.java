@@ -26,7 +26,7 @@ import java.util.List;
 public record BenchConfig(
         int depth,
         String family,
-        int widen,
+        double widen,
         List<TechniqueSpec> techniques,
         int batchSize,
         int iterations,

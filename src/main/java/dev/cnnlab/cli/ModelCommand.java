@@ -46,11 +46,11 @@ final class ModelCommand implements Runnable {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%s (pre-activation %s, %d blocks per stage, widen %d, 100 classes)%n",
+                "%s (pre-activation %s, %d blocks per stage, widen %s, 100 classes)%n",
                 spec.displayName(),
                 Family.of(model.family).key(),
                 spec.blocksPerStage(),
-                model.widen);
+                ModelSpec.formatWiden(model.widen));
         System.out.printf(Locale.ROOT, "%-8s %-16s %12s %14s%n", "part", "output (C,H,W)", "params", "MFLOPs/image");
         for (ModelSummary.Part part : summary.parts()) {
             System.out.printf(

@@ -28,8 +28,11 @@ final class ModelOptions {
     @Option(names = "--family", description = "bottleneck, basic or preact18 (default ${DEFAULT-VALUE})")
     String family;
 
-    @Option(names = "--widen", description = "channel multiplier of every stage (default ${DEFAULT-VALUE})")
-    int widen;
+    @Option(
+            names = "--widen",
+            description = "channel multiplier of every stage, > 0, e.g. 0.5 or 2; widths are multiples of 4"
+                    + " (default ${DEFAULT-VALUE})")
+    double widen;
 
     @Option(names = "--se", description = "Squeeze-and-Excitation on every residual branch (reduction 16)")
     boolean se;

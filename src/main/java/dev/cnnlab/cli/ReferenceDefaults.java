@@ -17,7 +17,7 @@ final class ReferenceDefaults implements IDefaultValueProvider {
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("--depth", Integer.toString(R.depth())),
             Map.entry("--family", R.family()),
-            Map.entry("--widen", Integer.toString(R.widen())),
+            Map.entry("--widen", dev.cnnlab.model.ModelSpec.formatWiden(R.widen())),
             Map.entry("--epochs", Integer.toString(R.epochs())),
             Map.entry("--lr", Double.toString(R.lr())),
             Map.entry("--lr-gamma", Double.toString(R.lrGamma())),

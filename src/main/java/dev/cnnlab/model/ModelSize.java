@@ -28,14 +28,14 @@ public final class ModelSize {
         List<Integer> widths = family.stageWidths();
         double blocks = spec.blocksPerStage();
         for (int stage = 0; stage < widths.size(); stage++) {
-            double width = (double) widths.get(stage) * spec.widen();
+            double width = ModelSpec.channels(widths.get(stage), spec.widen());
             double out = width * family.expansion();
             // the first block of a stage may change the shape (projection shortcut), the others repeat
             params += block(family, in, width, out, stage > 0 || in != out);
             params += (blocks - 1) * block(family, out, width, out, false);
             in = (int) Math.min(Integer.MAX_VALUE, out);
         }
-        double features = (double) widths.get(widths.size() - 1) * spec.widen() * family.expansion();
+        double features = (double) ModelSpec.channels(widths.get(widths.size() - 1), spec.widen()) * family.expansion();
         return params
                 + (family.finalActivation() ? 2 * features : 0)
                 + features * spec.numClasses()

@@ -80,7 +80,7 @@ public final class PreActResNet {
         int inChannels = family.stemChannels();
         List<Integer> widths = family.stageWidths();
         for (int stage = 0; stage < widths.size(); stage++) {
-            int width = widths.get(stage) * spec.widen();
+            int width = spec.channels(widths.get(stage)); // the width rule of ModelSpec
             SequentialBlock blocks = new ReleasingSequentialBlock();
             for (int b = 0; b < spec.blocksPerStage(); b++) {
                 int stride = (stage > 0 && b == 0) ? 2 : 1;

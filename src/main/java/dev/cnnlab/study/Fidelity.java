@@ -50,7 +50,9 @@ public record Fidelity(String name, @JsonUnwrapped ConfigOverrides settings) {
             throw new IllegalArgumentException(
                     "unknown model family '" + settings.family() + "': use bottleneck, basic or preact18");
         }
-        require(settings.widen() >= 1, "'widen' must be >= 1, got " + settings.widen());
+        require(
+                settings.widen() > 0 && Double.isFinite(settings.widen()),
+                "'widen' must be a number > 0, got " + ModelSpec.formatWiden(settings.widen()));
         require(settings.epochs() == null || settings.epochs() >= 1, "'epochs' must be >= 1, got " + settings.epochs());
         require(
                 settings.trainLimit() == null || settings.trainLimit() >= 0,
@@ -72,7 +74,7 @@ public record Fidelity(String name, @JsonUnwrapped ConfigOverrides settings) {
             @JsonProperty("name") String name,
             @JsonProperty("depth") Integer depth,
             @JsonProperty("family") String family,
-            @JsonProperty("widen") Integer widen,
+            @JsonProperty("widen") Double widen,
             @JsonProperty("epochs") Integer epochs,
             @JsonProperty("trainLimit") Integer trainLimit,
             @JsonProperty("lrMilestones") List<Integer> lrMilestones) {
@@ -96,7 +98,7 @@ public record Fidelity(String name, @JsonUnwrapped ConfigOverrides settings) {
         return settings.family();
     }
 
-    public int widen() {
+    public double widen() {
         return settings.widen();
     }
 

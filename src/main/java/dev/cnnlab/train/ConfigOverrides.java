@@ -36,7 +36,7 @@ import java.util.List;
 public record ConfigOverrides(
         Integer depth,
         String family,
-        Integer widen,
+        Double widen,
         Integer epochs,
         Double lr,
         List<Integer> lrMilestones,
@@ -146,7 +146,7 @@ public record ConfigOverrides(
     public static final class Builder {
         private Integer depth;
         private String family;
-        private Integer widen;
+        private Double widen;
         private Integer epochs;
         private Double lr;
         private List<Integer> lrMilestones;
@@ -170,7 +170,7 @@ public record ConfigOverrides(
             return this;
         }
 
-        public Builder widen(Integer value) {
+        public Builder widen(Double value) {
             widen = value;
             return this;
         }

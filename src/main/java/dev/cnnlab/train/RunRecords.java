@@ -133,7 +133,7 @@ public final class RunRecords {
             if (!c.hasNonNull("family")) {
                 c.put("family", "bottleneck");
             }
-            if (!c.hasNonNull("widen") || c.get("widen").asInt() == 0) {
+            if (!c.hasNonNull("widen") || c.get("widen").asDouble() == 0) {
                 c.put("widen", 1);
             }
             if (!c.hasNonNull("precision")) {

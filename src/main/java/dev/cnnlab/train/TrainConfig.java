@@ -30,7 +30,7 @@ import java.util.List;
  * @param testLimit use only the first N test records (0 = all)
  * @param threads libtorch intra-op threads
  * @param family architecture family key ({@code bottleneck}, {@code basic}, {@code preact18})
- * @param widen channel multiplier of every stage
+ * @param widen channel multiplier of every stage (&gt; 0; {@link ModelSpec}'s width rule)
  * @param precision compute precision key ({@code fp32}, or {@code bf16} mixed precision); it changes
  *     the numbers, so it is part of the config
  * @param data the data trained on (format, labels, classes, image size, checksums): the network's
@@ -53,7 +53,7 @@ public record TrainConfig(
         int testLimit,
         int threads,
         String family,
-        int widen,
+        double widen,
         String precision,
         DataRef data,
         int resolution) {
@@ -207,7 +207,7 @@ public record TrainConfig(
         private int testLimit;
         private int threads;
         private String family;
-        private int widen;
+        private double widen;
         private String precision;
         private DataRef data;
         private int resolution;
@@ -320,7 +320,7 @@ public record TrainConfig(
             return this;
         }
 
-        public Builder widen(int value) {
+        public Builder widen(double value) {
             widen = value;
             return this;
         }
