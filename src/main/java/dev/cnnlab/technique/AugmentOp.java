@@ -10,7 +10,8 @@ package dev.cnnlab.technique;
  * <ul>
  *   <li>ShearX/Y: {@code linspace(0, 0.3, n)[k]}, signed; sheared by {@code atan(magnitude)};</li>
  *   <li>TranslateX/Y: {@code linspace(0, 150/331 * side, n)[k]} pixels, signed; {@code int()}
- *       truncates it;</li>
+ *       truncates it; the one magnitude that scales with the image (the width for X, the height
+ *       for Y), as torchvision's {@code _augmentation_space(n, image_size)};</li>
  *   <li>Rotate: {@code linspace(0, 30, n)[k]} degrees, signed;</li>
  *   <li>Brightness, Color, Contrast, Sharpness: {@code linspace(0, 0.9, n)[k]}, signed; the
  *       enhancement factor is {@code 1 + magnitude}, so 0.1..1.9;</li>

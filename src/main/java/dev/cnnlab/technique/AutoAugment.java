@@ -29,6 +29,12 @@ import java.util.SplittableRandom;
  * probability, at the magnitude of its bin out of 10 ({@link AugmentOp}), negated when a fair coin
  * says so for signed operations. The draws are made in torchvision's order (sub-policy, two
  * probabilities, two signs), all from the image's own stream.
+ *
+ * <p>Image size: as torchvision, the translations are relative to the image, at most {@code
+ * 150/331} of its side ({@link AugmentOp#magnitude}), truncated to whole pixels: the policy's bin
+ * 9 translates by 14 pixels at 32x32, 7 at 16x16 and 29 at 64x64; every other magnitude (angles,
+ * shears, factors, bits, thresholds) is independent of the size. The side is derived from the
+ * array's length ({@link ImageGeometry#side}).
  */
 public final class AutoAugment implements Technique, ImageTransform {
 
@@ -93,7 +99,7 @@ public final class AutoAugment implements Technique, ImageTransform {
 
     @Override
     public void apply(byte[] image, SplittableRandom random) {
-        int side = ImageOps.squareSide(image.length);
+        int side = ImageGeometry.side(image.length);
         SubPolicy policy = CIFAR10_POLICY.get(random.nextInt(CIFAR10_POLICY.size()));
         double p1 = random.nextDouble();
         double p2 = random.nextDouble();

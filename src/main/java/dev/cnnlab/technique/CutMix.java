@@ -24,6 +24,10 @@ import org.apache.commons.math3.distribution.BetaDistribution;
  * <p>The paper's CIFAR runs use {@code alpha = 1} and {@code cutmix_prob = 0.5}; {@link
  * #probability()} returns the latter, and the caller ({@link TechniqueSet}) applies the mixer to
  * that fraction of batches, so {@link #mix} itself always mixes.
+ *
+ * <p>Image size: the height and width are read from the batch's shape {@code [N, H, W, C]} (NHWC,
+ * as the loader gives it; any size, square or not) and the box side is a fraction of them, so it
+ * scales with the image by construction; nothing assumes 32x32.
  */
 public final class CutMix implements Technique, BatchMixer {
 
@@ -72,6 +76,9 @@ public final class CutMix implements Technique, BatchMixer {
     @Override
     public MixedBatch mix(NDArray images, float[] targets, int numClasses, SplittableRandom random) {
         Shape shape = images.getShape();
+        if (shape.dimension() != 4) {
+            throw new IllegalArgumentException(NAME + " expects an image batch [N, H, W, C], got shape " + shape);
+        }
         int batch = Math.toIntExact(shape.get(0));
         int height = Math.toIntExact(shape.get(1));
         int width = Math.toIntExact(shape.get(2));

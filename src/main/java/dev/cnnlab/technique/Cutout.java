@@ -17,17 +17,26 @@ import java.util.SplittableRandom;
  * <p>The patch covers rows {@code [cy - size/2, cy - size/2 + size)} (integer division), likewise
  * for columns. For even sizes, the paper's, this is exactly the authors' {@code [c - size//2, c +
  * size//2)}; for odd sizes theirs is one pixel narrower than asked, this one is {@code size} wide.
+ *
+ * <p>Image size: {@code size} is in pixels of a 32x32 image and scales with the image's side, so
+ * the patch keeps the paper's share of the image: on a {@code side x side} image it is {@link
+ * #sizeAt(int) sizeAt(side)} {@code = max(1, round(size * side / 32))} pixels (halves rounded up),
+ * exactly {@code size} at 32 (the default 8 is 4 at 16x16 and 16 at 64x64). The side is derived
+ * from the array's length ({@link ImageGeometry#side}).
  */
 public final class Cutout implements Technique, NormalizedImageTransform {
 
     /** Catalogue name. */
     public static final String NAME = "cutout";
 
-    private static final int CHANNELS = 3;
+    private static final int CHANNELS = ImageGeometry.CHANNELS;
 
     private final int size;
 
-    /** Cutout with a {@code size x size} patch, {@code size >= 1} (8 for CIFAR-100 in the paper). */
+    /**
+     * Cutout with a {@code size x size} patch on 32x32 images, scaled to other sides, {@code size >=
+     * 1} (8 for CIFAR-100 in the paper).
+     */
     public Cutout(int size) {
         if (size < 1) {
             throw new IllegalArgumentException(NAME + " size must be >= 1, got " + size);
@@ -35,8 +44,14 @@ public final class Cutout implements Technique, NormalizedImageTransform {
         this.size = size;
     }
 
+    /** The patch side option, in pixels of a 32x32 image. */
     public int size() {
         return size;
+    }
+
+    /** The patch side on a {@code side x side} image: {@link #size()} scaled from 32 to {@code side}. */
+    public int sizeAt(int side) {
+        return ImageGeometry.scaleFrom32(size, side);
     }
 
     @Override
@@ -51,7 +66,8 @@ public final class Cutout implements Technique, NormalizedImageTransform {
 
     @Override
     public void apply(float[] image, SplittableRandom random) {
-        int side = ImageOps.squareSide(image.length);
+        int side = ImageGeometry.side(image.length);
+        int size = sizeAt(side);
         int cy = random.nextInt(side);
         int cx = random.nextInt(side);
         int y1 = cy - size / 2;

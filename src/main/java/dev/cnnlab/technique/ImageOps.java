@@ -11,7 +11,8 @@ import java.math.RoundingMode;
  * arithmetic is used.
  *
  * <p>Images are {@code 3 * width * height} bytes: planes R, G, B, each row-major; values are
- * unsigned (0..255). Every operation works in place.
+ * unsigned (0..255). Every operation works in place, at any size: nothing here assumes 32x32
+ * (magnitudes that scale with the image, the translations, are scaled by {@link AugmentOp}).
  *
  * <p>Sources: torchvision {@code transforms/functional.py} ({@code affine}, {@code rotate},
  * {@code _get_inverse_affine_matrix}) and {@code _functional_pil.py}; Pillow {@code ImageOps.py}
@@ -29,7 +30,7 @@ import java.math.RoundingMode;
 public final class ImageOps {
 
     /** Colour planes. */
-    public static final int CHANNELS = 3;
+    public static final int CHANNELS = ImageGeometry.CHANNELS;
 
     private ImageOps() {}
 
@@ -534,15 +535,6 @@ public final class ImageOps {
             return 255;
         }
         return (int) v;
-    }
-
-    /** The side of a square 3-channel image of {@code length} values (bytes or floats). */
-    static int squareSide(int length) {
-        int side = (int) Math.round(Math.sqrt(length / (double) CHANNELS));
-        if (side < 1 || side * side * CHANNELS != length) {
-            throw new IllegalArgumentException("expected a square 3-channel image, got " + length + " values");
-        }
-        return side;
     }
 
     private static void check(byte[] image, int width, int height) {

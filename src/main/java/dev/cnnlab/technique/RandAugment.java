@@ -16,8 +16,14 @@ import java.util.SplittableRandom;
  * Posterize, Solarize, AutoContrast, Equalize), magnitudes from bin {@code m} of 31 ({@link
  * AugmentOp}), a signed magnitude negated when a fair coin, drawn only for signed operations, comes
  * up 1. torchvision's defaults are {@code n = 2, m = 9}; with 31 bins that is rotation by 9
- * degrees, shear 0.09, translation 4 pixels, enhancement factors 1 +- 0.27, 7-bit posterize and
- * solarize threshold 178.5.
+ * degrees, shear 0.09, translation 4 pixels on 32x32 images, enhancement factors 1 +- 0.27, 7-bit
+ * posterize and solarize threshold 178.5.
+ *
+ * <p>Image size: as torchvision, the translations are relative to the image, at most {@code
+ * 150/331} of its side ({@link AugmentOp#magnitude}), truncated to whole pixels, so {@code m = 9}
+ * translates by 2 pixels at 16x16, 4 at 32x32 and 8 at 64x64; every other magnitude (angles,
+ * shears, factors, bits, thresholds) is independent of the size. The side is derived from the
+ * array's length ({@link ImageGeometry#side}).
  */
 public final class RandAugment implements Technique, ImageTransform {
 
@@ -82,7 +88,7 @@ public final class RandAugment implements Technique, ImageTransform {
 
     @Override
     public void apply(byte[] image, SplittableRandom random) {
-        int side = ImageOps.squareSide(image.length);
+        int side = ImageGeometry.side(image.length);
         for (int i = 0; i < n; i++) {
             AugmentOp op = OPS.get(random.nextInt(OPS.size()));
             double magnitude = op.magnitude(m, BINS, side, side);

@@ -26,6 +26,10 @@ import java.util.SplittableRandom;
  * R in [-1.897, 1.844], G in [-1.897, 2.003], B in [-1.596, 2.024]. Values are drawn
  * continuously, not rounded to whole pixel levels, independently per pixel and channel. (The
  * authors' CIFAR script instead fills with constants; the paper reports random values as best.)
+ *
+ * <p>Image size: every option is relative (area fractions of {@code H * W}, aspect ratios), so the
+ * rectangle scales with the image by construction; the side is derived from the array's length
+ * ({@link ImageGeometry#side}) and nothing assumes 32x32. The fill statistics stay CIFAR-100's.
  */
 public final class RandomErasing implements Technique, NormalizedImageTransform {
 
@@ -35,7 +39,7 @@ public final class RandomErasing implements Technique, NormalizedImageTransform 
     /** Attempts per image, as in the authors' code. */
     static final int ATTEMPTS = 100;
 
-    private static final int CHANNELS = 3;
+    private static final int CHANNELS = ImageGeometry.CHANNELS;
     private static final double[] CIFAR100_MEAN = {0.5071, 0.4865, 0.4409};
     private static final double[] CIFAR100_STD = {0.2673, 0.2564, 0.2762};
 
@@ -90,10 +94,10 @@ public final class RandomErasing implements Technique, NormalizedImageTransform 
 
     @Override
     public void apply(float[] image, SplittableRandom random) {
+        int side = ImageGeometry.side(image.length);
         if (!(random.nextDouble() < p)) {
             return;
         }
-        int side = ImageOps.squareSide(image.length);
         double area = (double) side * side;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             double target = (sl + (sh - sl) * random.nextDouble()) * area;

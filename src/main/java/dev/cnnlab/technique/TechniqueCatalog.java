@@ -66,7 +66,8 @@ public final class TechniqueCatalog {
                 o -> new CutMix(o.get("alpha"), o.get("prob"))));
         register(new Entry(
                 Cutout.NAME,
-                "zero one size x size square (centre uniform, clipped at the border) of each normalised image",
+                "zero one size x size square (centre uniform, clipped at the border) of each normalised image;"
+                        + " size in pixels at 32x32, scaled to the image's side",
                 "normalised image",
                 "DeVries and Taylor, Improved Regularization of Convolutional Neural Networks with Cutout,"
                         + " arXiv:1708.04552, 2017",

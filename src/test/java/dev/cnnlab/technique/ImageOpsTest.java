@@ -265,7 +265,7 @@ class ImageOpsTest {
         assertThatThrownBy(() -> ImageOps.invert(new byte[10], 2, 2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2x2");
-        assertThatThrownBy(() -> ImageOps.squareSide(100)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(ImageOps.squareSide(3072)).isEqualTo(32);
+        assertThatThrownBy(() -> ImageGeometry.side(100)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ImageGeometry.side(3072)).isEqualTo(32);
     }
 }
