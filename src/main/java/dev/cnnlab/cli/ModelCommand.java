@@ -1,5 +1,6 @@
 package dev.cnnlab.cli;
 
+import dev.cnnlab.CnnlabException;
 import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelCost;
 import dev.cnnlab.model.ModelSpec;
@@ -22,6 +23,13 @@ final class ModelCommand implements Runnable {
     @ArgGroup(validate = false, heading = "%nModel and techniques:%n", order = 1)
     ModelOptions model = new ModelOptions();
 
+    @Option(
+            names = "--resolution",
+            paramLabel = "R",
+            description = "count FLOPs for R x R images (default ${DEFAULT-VALUE}: CIFAR's 32); the parameters do not"
+                    + " change")
+    int resolution;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -39,18 +47,25 @@ final class ModelCommand implements Runnable {
         }
         ModelSpec spec = model.modelSpec();
         EngineSetup.start(1);
-        ModelSummary summary = ModelCost.summary(spec);
+        int side = resolution == 0 ? 32 : resolution;
+        if (side < 1) {
+            throw new CnnlabException("--resolution must be >= 1, got " + resolution);
+        }
+        ModelSummary summary = ModelCost.summary(spec, side);
         if (json) {
             System.out.println(Json.write(summary));
             return;
         }
         System.out.printf(
                 Locale.ROOT,
-                "%s (pre-activation %s, %d blocks per stage, widen %s, 100 classes)%n",
+                "%s (pre-activation %s, %d blocks per stage, widen %s, %d classes, %dx%d images)%n",
                 spec.displayName(),
                 Family.of(model.family).key(),
                 spec.blocksPerStage(),
-                ModelSpec.formatWiden(model.widen));
+                ModelSpec.formatWiden(model.widen),
+                spec.numClasses(),
+                side,
+                side);
         System.out.printf(Locale.ROOT, "%-8s %-16s %12s %14s%n", "part", "output (C,H,W)", "params", "MFLOPs/image");
         for (ModelSummary.Part part : summary.parts()) {
             System.out.printf(

@@ -27,7 +27,8 @@ final class ReferenceDefaults implements IDefaultValueProvider {
             Map.entry("--seed", Long.toString(R.seed())),
             Map.entry("--train-limit", Integer.toString(R.trainLimit())),
             Map.entry("--test-limit", Integer.toString(R.testLimit())),
-            Map.entry("--precision", R.precision()));
+            Map.entry("--precision", R.precision()),
+            Map.entry("--resolution", Integer.toString(R.resolution())));
 
     @Override
     public String defaultValue(ArgSpec argSpec) {

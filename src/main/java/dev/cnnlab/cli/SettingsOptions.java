@@ -58,6 +58,13 @@ final class SettingsOptions {
                     + " AVX512-BF16 or AMX and for recent GPUs (reference ${DEFAULT-VALUE})")
     String precision;
 
+    @Option(
+            names = "--resolution",
+            paramLabel = "R",
+            description = "resample the images to R x R once at load and train at R (0 = the data's size;"
+                    + " reference ${DEFAULT-VALUE})")
+    Integer resolution;
+
     /** Every setting as it stands after parsing: given, else the reference's. */
     ConfigOverrides all() {
         return ConfigOverrides.builder()
@@ -71,6 +78,7 @@ final class SettingsOptions {
                 .trainLimit(trainLimit)
                 .testLimit(testLimit)
                 .precision(precision)
+                .resolution(resolution)
                 .build();
     }
 
@@ -88,6 +96,7 @@ final class SettingsOptions {
                 .trainLimit(parsed.hasMatchedOption("--train-limit") ? trainLimit : null)
                 .testLimit(parsed.hasMatchedOption("--test-limit") ? testLimit : null)
                 .precision(parsed.hasMatchedOption("--precision") ? precision : null)
+                .resolution(parsed.hasMatchedOption("--resolution") ? resolution : null)
                 .build();
     }
 
@@ -108,6 +117,7 @@ final class SettingsOptions {
         add(args, "--train-limit", given.trainLimit());
         add(args, "--test-limit", given.testLimit());
         add(args, "--precision", given.precision());
+        add(args, "--resolution", given.resolution());
         return args;
     }
 

@@ -14,18 +14,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ModelCost {
 
-    private static final Map<ModelSpec, ModelSummary> CACHE = new ConcurrentHashMap<>();
+    private record Key(ModelSpec spec, int side) {}
+
+    private static final Map<Key, ModelSummary> CACHE = new ConcurrentHashMap<>();
 
     private ModelCost() {}
 
-    /** The summary of {@code spec}'s network. */
+    /** The summary of {@code spec}'s network on CIFAR's 32x32 images. */
     public static ModelSummary summary(ModelSpec spec) {
-        return CACHE.computeIfAbsent(spec, s -> {
+        return summary(spec, 32);
+    }
+
+    /**
+     * The summary of {@code spec}'s network on {@code side x side} images: the parameters do not
+     * depend on the side (global pooling), the FLOPs grow with its square.
+     */
+    public static ModelSummary summary(ModelSpec spec, int side) {
+        return CACHE.computeIfAbsent(new Key(spec, side), k -> {
             try (NDManager manager = NDManager.newBaseManager(Device.cpu())) { // counting needs no GPU
-                SequentialBlock net = PreActResNet.build(s, 0);
-                Shape input = new Shape(1, 3, 32, 32);
+                SequentialBlock net = PreActResNet.build(k.spec(), 0);
+                Shape input = new Shape(1, 3, k.side(), k.side());
                 net.initialize(manager, DataType.FLOAT32, input);
-                return ModelSummary.of(s, net, input);
+                return ModelSummary.of(k.spec(), net, input);
             }
         });
     }

@@ -16,7 +16,8 @@ import java.util.Set;
  * others. It is a named layer of training settings ({@link ConfigOverrides}) over the study's
  * protocol: a model (depth, family, width) and possibly a shorter schedule ({@code epochs}, whose
  * LR milestones then move with it unless {@code lrMilestones} is given) or less data
- * ({@code trainLimit}). Written under the spec key {@code models} (each entry is one fidelity).
+ * ({@code trainLimit}) or smaller images ({@code resolution}: the side they are resampled to).
+ * Written under the spec key {@code models} (each entry is one fidelity).
  *
  * @param name the fidelity's name in the report, e.g. {@code ResNet-29}
  * @param settings what this fidelity sets over the protocol: a depth always
@@ -24,7 +25,8 @@ import java.util.Set;
 public record Fidelity(String name, @JsonUnwrapped ConfigOverrides settings) {
 
     /** The keys a fidelity may set; the rest of the settings are study-wide (the protocol's). */
-    static final Set<String> KEYS = Set.of("depth", "family", "widen", "epochs", "trainLimit", "lrMilestones");
+    static final Set<String> KEYS =
+            Set.of("depth", "family", "widen", "epochs", "trainLimit", "lrMilestones", "resolution");
 
     /** The model family when a fidelity names none (the reference protocol's). */
     private static final String DEFAULT_FAMILY = TrainConfig.REFERENCE.family();
@@ -55,6 +57,9 @@ public record Fidelity(String name, @JsonUnwrapped ConfigOverrides settings) {
                 "'widen' must be a number > 0, got " + ModelSpec.formatWiden(settings.widen()));
         require(settings.epochs() == null || settings.epochs() >= 1, "'epochs' must be >= 1, got " + settings.epochs());
         require(
+                settings.resolution() == null || settings.resolution() >= 0,
+                "'resolution' must be >= 0 (0 = the data's image size), got " + settings.resolution());
+        require(
                 settings.trainLimit() == null || settings.trainLimit() >= 0,
                 "'trainLimit' must be >= 0 (0 = all), got " + settings.trainLimit());
         ModelSpec spec = ModelSpec.cifar100(f, settings.depth(), settings.widen()); // validates the depth
@@ -77,7 +82,8 @@ public record Fidelity(String name, @JsonUnwrapped ConfigOverrides settings) {
             @JsonProperty("widen") Double widen,
             @JsonProperty("epochs") Integer epochs,
             @JsonProperty("trainLimit") Integer trainLimit,
-            @JsonProperty("lrMilestones") List<Integer> lrMilestones) {
+            @JsonProperty("lrMilestones") List<Integer> lrMilestones,
+            @JsonProperty("resolution") Integer resolution) {
         return of(
                 name,
                 ConfigOverrides.builder()
@@ -87,6 +93,7 @@ public record Fidelity(String name, @JsonUnwrapped ConfigOverrides settings) {
                         .epochs(epochs)
                         .trainLimit(trainLimit)
                         .lrMilestones(lrMilestones)
+                        .resolution(resolution)
                         .build());
     }
 
@@ -115,6 +122,11 @@ public record Fidelity(String name, @JsonUnwrapped ConfigOverrides settings) {
     /** This fidelity's own milestones, or null to move the protocol's with its epochs. */
     public List<Integer> lrMilestones() {
         return settings.lrMilestones();
+    }
+
+    /** The side this fidelity resamples images to under {@code protocol} (0 = the data's). */
+    public int resolution(Protocol protocol) {
+        return settings.resolution() != null ? settings.resolution() : protocol.resolution();
     }
 
     /** The epochs this fidelity trains under {@code protocol}. */

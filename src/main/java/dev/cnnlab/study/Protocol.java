@@ -117,6 +117,11 @@ public record Protocol(ConfigOverrides settings) {
         return settings.precision();
     }
 
+    /** The side every cell's images are resampled to (0 = the data's), unless a fidelity sets its own. */
+    public int resolution() {
+        return settings.resolution();
+    }
+
     /** The study-wide part of {@code config}, every value set (the model's left out). */
     private static ConfigOverrides reference(TrainConfig config) {
         return ConfigOverrides.builder()
@@ -130,6 +135,7 @@ public record Protocol(ConfigOverrides settings) {
                 .trainLimit(config.trainLimit())
                 .testLimit(config.testLimit())
                 .precision(config.precision())
+                .resolution(config.resolution())
                 .build();
     }
 }

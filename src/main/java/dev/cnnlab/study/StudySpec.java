@@ -207,6 +207,18 @@ public record StudySpec(
                 : result.withProtocol(result.protocol().with(rest));
     }
 
+    /**
+     * The side of the images {@code fidelity} trains on: its resolution, else the data's size as
+     * the spec knows it (an image folder's {@code imageSize}, else CIFAR's 32).
+     */
+    public int imageSide(Fidelity fidelity) {
+        int resolution = fidelity.resolution(protocol);
+        if (resolution > 0) {
+            return resolution;
+        }
+        return data.imageSize() != null ? data.imageSize() : 32;
+    }
+
     /** This spec on other data (e.g. the command line's labels). */
     public StudySpec withData(DataSpec newData) {
         return new StudySpec(

@@ -31,6 +31,7 @@ import java.util.List;
  * @param trainLimit first N training images (0 = all)
  * @param testLimit first N test images (0 = all)
  * @param precision compute precision key
+ * @param resolution the side images are resampled to (0 = the data's)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConfigOverrides(
@@ -46,7 +47,8 @@ public record ConfigOverrides(
         Double momentum,
         Integer trainLimit,
         Integer testLimit,
-        String precision) {
+        String precision,
+        Integer resolution) {
 
     /** A layer that sets nothing. */
     public static final ConfigOverrides NONE = builder().build();
@@ -75,7 +77,8 @@ public record ConfigOverrides(
                 .momentum(momentum)
                 .trainLimit(trainLimit)
                 .testLimit(testLimit)
-                .precision(precision);
+                .precision(precision)
+                .resolution(resolution);
     }
 
     /**
@@ -102,7 +105,8 @@ public record ConfigOverrides(
                 or(momentum, below.momentum),
                 or(trainLimit, below.trainLimit),
                 or(testLimit, below.testLimit),
-                or(precision, below.precision));
+                or(precision, below.precision),
+                or(resolution, below.resolution));
     }
 
     /** Sets on {@code builder} every value this layer sets; milestones are written for the epochs it then has. */
@@ -120,6 +124,9 @@ public record ConfigOverrides(
         if (trainLimit != null) builder.trainLimit(trainLimit);
         if (testLimit != null) builder.testLimit(testLimit);
         if (precision != null) builder.precision(precision);
+        if (resolution != null) {
+            builder.resolution(resolution);
+        }
         return builder;
     }
 
@@ -157,6 +164,7 @@ public record ConfigOverrides(
         private Integer trainLimit;
         private Integer testLimit;
         private String precision;
+        private Integer resolution;
 
         private Builder() {}
 
@@ -225,6 +233,11 @@ public record ConfigOverrides(
             return this;
         }
 
+        public Builder resolution(Integer value) {
+            resolution = value;
+            return this;
+        }
+
         public ConfigOverrides build() {
             return new ConfigOverrides(
                     depth,
@@ -239,7 +252,8 @@ public record ConfigOverrides(
                     momentum,
                     trainLimit,
                     testLimit,
-                    precision);
+                    precision,
+                    resolution);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.cnnlab.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cnnlab.CnnlabException;
+import dev.cnnlab.data.Checksums;
+import dev.cnnlab.data.DataRef;
 import dev.cnnlab.util.Json;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +27,9 @@ import java.util.Map;
  *       config without {@code family}, {@code widen} or {@code precision} (written before those
  *       existed) gets the values every run then had: bottleneck, 1, fp32; the flat provenance
  *       (15 fields) is grouped as {@code data}, {@code software}, {@code hardware} and {@code
- *       times}.
+ *       times}; the config gains the data it trained on ({@code data}: CIFAR-100's fine labels at 32
+ *       px, the provenance's md5s, and {@code subsets: first} where a train or test limit took the
+ *       first images, as format 1 did) and {@code resolution: 0}.
  * </ul>
  */
 public final class RunRecords {
@@ -57,7 +61,7 @@ public final class RunRecords {
         if (format(tree, file) < 2) {
             moveFieldsToMetrics(tree, RESULT_FIELDS_V1);
             groupProvenanceV1(tree.get("provenance"));
-            upgradeConfigV1(tree.get("config"));
+            upgradeConfigV1(tree.get("config"), tree.path("provenance").path("data"));
             upgradeHistoryV1(tree.get("history"));
         }
         return bind(tree, RunResult.class, file);
@@ -67,7 +71,7 @@ public final class RunRecords {
     public static TrainState readState(Path file) {
         ObjectNode tree = readTree(file);
         if (format(tree, file) < 2) {
-            upgradeConfigV1(tree.get("config"));
+            upgradeConfigV1(tree.get("config"), Json.MAPPER.missingNode());
             upgradeHistoryV1(tree.get("history"));
         }
         return bind(tree, TrainState.class, file);
@@ -128,7 +132,25 @@ public final class RunRecords {
         }
     }
 
-    private static void upgradeConfigV1(JsonNode config) {
+    /**
+     * Format 1 trained on CIFAR-100's fine labels at 32 px, with subsets of the first images: the
+     * data's md5s are the provenance's when the file has one (a result), else the official ones
+     * (a checkpoint); subsets are recorded as {@code first} only where a limit made them matter.
+     */
+    private static void upgradeConfigV1(JsonNode config, JsonNode provenanceData) {
+        if (config instanceof ObjectNode c && !c.has("data")) {
+            boolean limited =
+                    c.path("trainLimit").asInt() > 0 || c.path("testLimit").asInt() > 0;
+            ObjectNode data = c.putObject("data");
+            data.put("format", "cifar100")
+                    .put("labels", "fine")
+                    .put("classes", 100)
+                    .put("imageSize", 32);
+            data.put("trainMd5", provenanceData.path("trainMd5").asText(Checksums.TRAIN_MD5));
+            data.put("testMd5", provenanceData.path("testMd5").asText(Checksums.TEST_MD5));
+            data.put("subsets", limited ? "first" : DataRef.STRATIFIED);
+            c.put("resolution", 0);
+        }
         if (config instanceof ObjectNode c) {
             if (!c.hasNonNull("family")) {
                 c.put("family", "bottleneck");

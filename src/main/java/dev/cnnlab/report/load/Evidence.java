@@ -157,7 +157,8 @@ public record Evidence(
             long perImage = results.representative(fidelity.name())
                     .map(RunResult::flopsPerImage)
                     .filter(f -> f > 0)
-                    .orElseGet(() -> ModelCost.summary(fidelity.modelSpec()).flopsPerImage());
+                    .orElseGet(() -> ModelCost.summary(fidelity.modelSpec(), spec.imageSide(fidelity))
+                            .flopsPerImage());
             flops.put(fidelity, perImage);
             Cell any = spec.cells().stream()
                     .filter(c -> c.fidelity().equals(fidelity))
