@@ -2,6 +2,7 @@ package dev.cnnlab;
 
 import dev.cnnlab.data.CifarData;
 import dev.cnnlab.data.CifarReader;
+import dev.cnnlab.data.Dataset;
 import dev.cnnlab.torch.EngineSetup;
 import dev.cnnlab.train.EpochStats;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.zip.CRC32;
 public final class Fixtures {
 
     private static CifarData real;
+    private static Dataset dataset;
 
     private Fixtures() {}
 
@@ -42,6 +44,14 @@ public final class Fixtures {
     }
 
     /** The real data set, shared by all test classes. */
+    /** The real CIFAR-100 as cnnlab trains on it: the fine labels. */
+    public static synchronized Dataset realDataset() {
+        if (dataset == null) {
+            dataset = realData().dataset("fine");
+        }
+        return dataset;
+    }
+
     public static synchronized CifarData realData() {
         if (real == null) {
             real = CifarReader.read(dataDir());

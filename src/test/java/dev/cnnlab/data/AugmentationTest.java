@@ -50,7 +50,7 @@ class AugmentationTest {
 
     private static float[] run(boolean flip, int ox, int oy, int pad) {
         float[] out = new float[3072 + 5];
-        Augmentation.writeNormalizedNhwc(pixels(), 1, STATS, flip, ox, oy, pad, out, 5);
+        Augmentation.writeNormalizedNhwc(pixels(), 32, 1, STATS, flip, ox, oy, pad, out, 5);
         float[] img = new float[3072];
         System.arraycopy(out, 5, img, 0, 3072);
         return img;
@@ -119,7 +119,7 @@ class AugmentationTest {
                 for (int ox = 0; ox <= 2 * pad; ox++) {
                     for (boolean flip : new boolean[] {false, true}) {
                         float[] out = new float[3072];
-                        Augmentation.writeNormalizedNhwc(px, 1, STATS, flip, ox, oy, pad, out, 0);
+                        Augmentation.writeNormalizedNhwc(px, 32, 1, STATS, flip, ox, oy, pad, out, 0);
                         assertThat(out)
                                 .as("pad %d offset (%d, %d) flip %s", pad, ox, oy, flip)
                                 .isEqualTo(reference(px, 1, flip, ox, oy, pad));
@@ -135,7 +135,7 @@ class AugmentationTest {
         FloatBuffer fb = ByteBuffer.allocateDirect(4 * 3072 * 2)
                 .order(ByteOrder.nativeOrder())
                 .asFloatBuffer();
-        Augmentation.writeNormalizedNhwc(px, 1, STATS, true, 3, 6, 4, fb, 3072);
+        Augmentation.writeNormalizedNhwc(px, 32, 1, STATS, true, 3, 6, 4, fb, 3072);
         float[] got = new float[3072];
         fb.get(3072, got);
         assertThat(fb.position()).isZero();
@@ -145,9 +145,9 @@ class AugmentationTest {
     @Test
     void rejectsOffsetsOutsideThePaddedImage() {
         float[] out = new float[3072];
-        assertThatThrownBy(() -> Augmentation.writeNormalizedNhwc(pixels(), 0, STATS, false, 9, 0, 4, out, 0))
+        assertThatThrownBy(() -> Augmentation.writeNormalizedNhwc(pixels(), 32, 0, STATS, false, 9, 0, 4, out, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Augmentation.writeNormalizedNhwc(pixels(), 0, STATS, false, 0, -1, 4, out, 0))
+        assertThatThrownBy(() -> Augmentation.writeNormalizedNhwc(pixels(), 32, 0, STATS, false, 0, -1, 4, out, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

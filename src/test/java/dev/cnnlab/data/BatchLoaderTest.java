@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class BatchLoaderTest {
 
-    private static final Cifar100Split SPLIT = Synthetic.split(1000, 3);
+    private static final ImageSplit SPLIT = Synthetic.images(1000, 3);
     private static final ChannelStats STATS = ChannelStats.of(SPLIT);
 
     /** What one batch held, copied out so the buffer can be released. */
@@ -86,11 +86,11 @@ class BatchLoaderTest {
                 .isEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
         for (Snapshot s : batches) {
             for (int k = 0; k < s.records().length; k++) {
-                assertThat(s.labels()[k]).isEqualTo(SPLIT.fineLabel(s.records()[k]));
+                assertThat(s.labels()[k]).isEqualTo(SPLIT.label(s.records()[k]));
             }
         }
         float[] expected = new float[3072];
-        Augmentation.writeNormalizedNhwc(SPLIT.pixels(), 70, STATS, false, 4, 4, 4, expected, 0);
+        Augmentation.writeNormalizedNhwc(SPLIT.pixels(), 32, 70, STATS, false, 4, 4, 4, expected, 0);
         float[] got = new float[3072];
         ByteBuffer.wrap(batches.get(1).images())
                 .order(ByteOrder.nativeOrder())
@@ -293,8 +293,8 @@ class BatchLoaderTest {
 
     @Test
     void realTestSplitFirstBatch() {
-        Cifar100Split test = Fixtures.realData().test();
-        ChannelStats stats = ChannelStats.of(Fixtures.realData().train());
+        ImageSplit test = Fixtures.realDataset().test();
+        ChannelStats stats = ChannelStats.of(Fixtures.realDataset().train());
         try (BatchLoader loader = BatchLoader.builder()
                 .setSplit(test)
                 .setStats(stats)

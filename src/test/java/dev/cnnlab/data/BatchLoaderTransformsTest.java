@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class BatchLoaderTransformsTest {
 
-    private static final Cifar100Split SPLIT = Synthetic.split(40, 3);
+    private static final ImageSplit SPLIT = Synthetic.images(40, 3);
     private static final ChannelStats STATS = ChannelStats.of(SPLIT);
 
     private static float[][] epoch(List<ImageTransform> raw, List<NormalizedImageTransform> normalized) {
@@ -60,7 +60,7 @@ class BatchLoaderTransformsTest {
         for (int b = 0; b < plain.length; b++) {
             for (int i = 0; i < plain[b].length; i++) {
                 int c = i % 3;
-                boolean firstPixel = i % Cifar100Split.IMAGE_BYTES < 3;
+                boolean firstPixel = i % SPLIT.imageBytes() < 3;
                 // normalised v -> raw p = (v * std + mean) * 255; inverted raw 255 - p renormalised
                 double raw = (plain[b][i] * STATS.std()[c] + STATS.mean()[c]) * 255;
                 double expected = firstPixel ? 0 : ((255 - raw) / 255 - STATS.mean()[c]) / STATS.std()[c];

@@ -12,7 +12,7 @@ class ChannelStatsTest {
 
     @Test
     void realTrainingSetGivesTheWellKnownConstants() {
-        ChannelStats s = ChannelStats.of(Fixtures.realData().train());
+        ChannelStats s = ChannelStats.of(Fixtures.realDataset().train());
         assertThat(round4(s.mean())).containsExactly(0.5071, 0.4865, 0.4409);
         assertThat(round4(s.std())).containsExactly(0.2673, 0.2564, 0.2762);
     }
@@ -28,7 +28,7 @@ class ChannelStatsTest {
             Arrays.fill(px, base + 2048, base + 2560, (byte) 0);
             Arrays.fill(px, base + 2560, base + 3072, (byte) 255);
         }
-        ChannelStats s = ChannelStats.of(new Cifar100Split(px, new byte[2], new byte[2]));
+        ChannelStats s = ChannelStats.of(new ImageSplit(px, new int[2], 32));
         assertThat(s.mean()).containsExactly(new double[] {0.5, 0.3, 0.5}, within(1e-12));
         // population std (divide by N): sample std would give larger values
         assertThat(s.std()).containsExactly(new double[] {0.5, 0.1, 0.5}, within(1e-12));

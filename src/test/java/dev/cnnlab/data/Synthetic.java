@@ -38,6 +38,11 @@ final class Synthetic {
     }
 
     /** A split with the same content as {@link #records(int, long)}. */
+    /** {@link #split(int, long)} as cnnlab trains on it: the fine labels. */
+    static ImageSplit images(int n, long seed) {
+        return split(n, seed).images(false);
+    }
+
     static Cifar100Split split(int n, long seed) {
         byte[] rec = records(n, seed);
         byte[] px = new byte[n * IMAGE_BYTES];

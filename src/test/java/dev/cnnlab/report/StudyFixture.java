@@ -74,6 +74,7 @@ final class StudyFixture {
                 protocol(),
                 REFERENCE,
                 null,
+                null,
                 null);
     }
 
@@ -140,6 +141,7 @@ final class StudyFixture {
                 protocol(),
                 null,
                 null,
+                null,
                 null);
         write(dir.resolve("study.json"), spec);
         for (Cell cell : spec.cells()) {
@@ -188,6 +190,7 @@ final class StudyFixture {
                 "baseline",
                 List.of(0L),
                 protocol(),
+                null,
                 null,
                 null,
                 null);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cnnlab.Fixtures;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
 import dev.cnnlab.report.AnalysisSchema;
 import dev.cnnlab.report.ReportFiles;
 import dev.cnnlab.report.StudyReport;
@@ -38,13 +38,13 @@ class PromotionStudyTest {
             protocol: {epochs: 3, lr: 0.05, batchSize: 64, trainLimit: 3000, testLimit: 500}
             """;
 
-    private static CifarData data;
+    private static Dataset data;
     private static StudySpec spec;
 
     @BeforeAll
     static void setUp() {
         Fixtures.engine();
-        data = Fixtures.realData();
+        data = Fixtures.realDataset();
         spec = StudySpecReader.parse(SPEC, "promo.yaml");
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.Fixtures;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +23,12 @@ class StudyRunnerTest {
             protocol: {epochs: 2, lr: 0.05, batchSize: 64, trainLimit: 256, testLimit: 128}
             """;
 
-    private static CifarData data;
+    private static Dataset data;
 
     @BeforeAll
     static void setUp() {
         Fixtures.engine();
-        data = Fixtures.realData();
+        data = Fixtures.realDataset();
     }
 
     private static List<Double> accuracies(StudyDirectory dir, StudySpec spec) {

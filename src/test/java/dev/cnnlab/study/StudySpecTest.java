@@ -111,6 +111,7 @@ class StudySpecTest {
                         .trainLimit(50)
                         .testLimit(20)
                         .precision("bf16")
+                        .resolution(0)
                         .build());
         assertThat(spec.cells().get(0).seed()).isEqualTo(7);
     }

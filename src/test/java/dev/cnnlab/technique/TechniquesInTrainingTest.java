@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.cnnlab.Fixtures;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
 import dev.cnnlab.torch.EngineSetup;
 import dev.cnnlab.train.EpochStats;
 import dev.cnnlab.train.RunFiles;
@@ -42,7 +42,7 @@ class TechniquesInTrainingTest {
     /** The loss of a uniform guess over 100 classes, where every run starts. */
     private static final double LN_100 = Math.log(100);
 
-    private static CifarData data;
+    private static Dataset data;
 
     @TempDir
     static Path plainDir;
@@ -68,7 +68,7 @@ class TechniquesInTrainingTest {
     @BeforeAll
     static void setUp() {
         Fixtures.engine();
-        data = Fixtures.realData();
+        data = Fixtures.realDataset();
         plain = train(
                 TrainConfig.builder()
                         .depth(11)

@@ -112,7 +112,7 @@ class PrecisionTest {
             for (int i = 0; i < 8 * 3072; i++) {
                 images.putFloat(i * Float.BYTES, (float) random.nextGaussian());
             }
-            double meanLoss = new TrainStep(NetworkForward.eager(net, store), optimizer, techniques)
+            double meanLoss = new TrainStep(NetworkForward.eager(net, store), optimizer, techniques, 32, 100)
                     .run(manager, images, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 0.1, new SplittableRandom(2), correct);
 
             assertThat(((BaseNDManager) manager).getManagedArrays()).hasSize(arraysBefore);

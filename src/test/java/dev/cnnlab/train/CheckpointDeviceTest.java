@@ -91,7 +91,7 @@ class CheckpointDeviceTest {
             images.putFloat(i * Float.BYTES, (float) random.nextGaussian());
         }
         try (DeviceSum correct = new DeviceSum(manager, 0)) {
-            new TrainStep(NetworkForward.eager(net, store), optimizer, TechniqueSet.of(List.of()))
+            new TrainStep(NetworkForward.eager(net, store), optimizer, TechniqueSet.of(List.of()), 32, 100)
                     .run(manager, images, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 0.1, new SplittableRandom(6), correct);
         }
     }

@@ -34,9 +34,9 @@ class FlipInferenceTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             seeing.initialize(manager, DataType.FLOAT32, new Shape(n, 3, 32, 32));
             ParameterStore ps = new ParameterStore(manager, false);
-            float[] plain = TrainStep.infer(NetworkForward.eager(seeing, ps), manager, images, n)
+            float[] plain = TrainStep.infer(NetworkForward.eager(seeing, ps), manager, images, n, 32)
                     .toFloatArray();
-            float[] mirrored = TrainStep.inferMirrored(NetworkForward.eager(seeing, ps), manager, images, n)
+            float[] mirrored = TrainStep.inferMirrored(NetworkForward.eager(seeing, ps), manager, images, n, 32)
                     .toFloatArray();
             for (int b = 0; b < n; b++) {
                 for (int c = 0; c < 3; c++) {

@@ -3,7 +3,7 @@ package dev.cnnlab.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnlab.Fixtures;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
 import dev.cnnlab.torch.EngineSetup;
 import dev.cnnlab.torch.HostReads;
 import java.io.IOException;
@@ -23,12 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostReadsTest {
 
-    private static CifarData data;
+    private static Dataset data;
 
     @BeforeAll
     static void load() {
         Fixtures.engine();
-        data = Fixtures.realData();
+        data = Fixtures.realDataset();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnlab.Fixtures;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
 import dev.cnnlab.torch.EngineSetup;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +18,7 @@ class RunStartTimeTest {
     @Test
     void aResumedRunKeepsItsFirstStartAndRecordsTheResume(@TempDir Path dir) {
         Fixtures.engine();
-        CifarData data = Fixtures.realData();
+        Dataset data = Fixtures.realDataset();
         TrainConfig config = TrainConfig.builder()
                 .depth(11)
                 .techniques(List.of())

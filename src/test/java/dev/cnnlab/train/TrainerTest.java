@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.Fixtures;
-import dev.cnnlab.data.CifarData;
+import dev.cnnlab.data.Dataset;
 import dev.cnnlab.technique.FlipTestTimeAugmentation;
 import dev.cnnlab.technique.TechniqueSpec;
 import dev.cnnlab.torch.EngineSetup;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real training on CIFAR-100 subsets: learning, records, checkpoints and exact resumption. */
 class TrainerTest {
 
-    private static CifarData data;
+    private static Dataset data;
 
     @BeforeAll
     static void setUp() {
         Fixtures.engine();
-        data = Fixtures.realData();
+        data = Fixtures.realDataset();
     }
 
     private static TrainConfig tiny(int epochs, int trainLimit, int testLimit, List<TechniqueSpec> techniques) {

@@ -34,7 +34,7 @@ public class ForwardBench {
             NetworkForward eager = NetworkForward.eager(network.block(), store);
             SgdOptimizer opt = SgdOptimizer.forBlock(network.block(), 0.9, 1e-4);
             TechniqueSet none = TechniqueSet.of(List.of());
-            TrainStep[] steps = {new TrainStep(eager, opt, none), new TrainStep(scripted, opt, none)};
+            TrainStep[] steps = {new TrainStep(eager, opt, none, 32, 100), new TrainStep(scripted, opt, none, 32, 100)};
             NetworkForward[] forwards = {eager, scripted};
             ByteBuffer img = ByteBuffer.allocateDirect(batch * 3072 * 4).order(ByteOrder.nativeOrder());
             SplittableRandom r = new SplittableRandom(0);
@@ -51,7 +51,7 @@ public class ForwardBench {
                             steps[side].run(m, img, labels, 0.01, new SplittableRandom(it), correct);
                         } else {
                             try (NDManager sc = m.newSubManager()) {
-                                TrainStep.infer(forwards[side], sc, img, batch)
+                                TrainStep.infer(forwards[side], sc, img, batch, 32)
                                         .argMax(1)
                                         .toLongArray();
                             }
