@@ -54,8 +54,9 @@ class DataSetsTrainingTest {
     @Test
     void halfTheResolutionCostsAQuarterAndStillLearns(@TempDir Path dir) {
         Dataset data = Fixtures.realDataset();
-        RunResult half =
-                new Trainer(tiny(16), data, new RunFiles(dir.resolve("16")), TrainListener.SILENT, 2).run(false);
+        RunResult half = new Trainer(
+                        tiny(16, 3, 5000, 1000), data, new RunFiles(dir.resolve("16")), TrainListener.SILENT, 2)
+                .run(false);
         // chance is 1% on 100 classes; 1000 test images make 3% a 6 sigma margin
         assertThat(half.testAccuracy()).isGreaterThan(3.0);
         assertThat(half.config().imageSide()).isEqualTo(16);
@@ -69,8 +70,7 @@ class DataSetsTrainingTest {
 
     @Test
     void aRunResumesOnlyOnTheSameData(@TempDir Path dir) {
-        TrainConfig config =
-                tiny(0).toBuilder().epochs(1).trainLimit(256).testLimit(128).build();
+        TrainConfig config = tiny(0, 1, 256, 128);
         new Trainer(config, Fixtures.realDataset(), new RunFiles(dir), TrainListener.SILENT, 2).run(false);
         Dataset coarse = Fixtures.realData().dataset("coarse");
         assertThatThrownBy(() -> new Trainer(config, coarse, new RunFiles(dir), TrainListener.SILENT, 2).run(true))
