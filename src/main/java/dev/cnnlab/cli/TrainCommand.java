@@ -112,8 +112,8 @@ final class TrainCommand implements Runnable {
         }
         ComputeDevice on = device.resolve(); // before anything is written
         Path out = run.out != null ? run.out : defaultOut(config);
+        Dataset cifar = data.read(); // before anything is written: bad data leaves no run directory
         RunFiles files = new RunFiles(out).create();
-        Dataset cifar = data.read();
         EngineSetup.start(threads);
         config.computePrecision().speedWarning(on.device()).ifPresent(w -> System.err.println("cnnlab: warning: " + w));
         ConsoleProgress progress = new ConsoleProgress(System.err, !run.quiet);

@@ -176,6 +176,74 @@ class CliTest {
     }
 
     @Test
+    void imageFolderFaultsAreOneLineErrorsAndWriteNothing(@TempDir Path tmp) throws Exception {
+        List<Integer> superclasses = List.of(2, 10);
+        Path good = dev.cnnlab.FolderFixture.write(tmp.resolve("good"), superclasses, 4, 2);
+        String flowers = Fixtures.realData().coarseNames().get(2);
+        String scenes = Fixtures.realData().coarseNames().get(10);
+
+        Path corrupt = copy(good, tmp.resolve("corrupt"));
+        Path bad = Files.list(corrupt.resolve("train").resolve(flowers))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+        Files.write(bad, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        assertFolderRefused(corrupt, tmp, bad.getFileName().toString());
+
+        Path testOnly = copy(good, tmp.resolve("test-only"));
+        dev.cnnlab.FolderFixture.png(
+                Fixtures.realData().test().pixels(),
+                0,
+                testOnly.resolve("test").resolve("ghosts").resolve("0.png"));
+        assertFolderRefused(testOnly, tmp, "ghosts");
+
+        Path empty = copy(good, tmp.resolve("empty"));
+        Files.createDirectories(empty.resolve("train").resolve("nothing"));
+        assertFolderRefused(empty, tmp, "nothing");
+
+        Path one = copy(good, tmp.resolve("one"));
+        deleteTree(one.resolve("train").resolve(scenes));
+        deleteTree(one.resolve("test").resolve(scenes));
+        assertFolderRefused(one, tmp, "1 class folder (flowers)");
+
+        Path none = Files.createDirectories(tmp.resolve("none").resolve("train"));
+        assertFolderRefused(none.getParent(), tmp, "train");
+    }
+
+    /** {@code train} on the folder fails in one line naming {@code what}; no cache, no run directory. */
+    private static void assertFolderRefused(Path root, Path tmp, String what) throws Exception {
+        Path out = tmp.resolve("run-" + root.getFileName());
+        assertOneLineError(
+                CliProcess.run(
+                        "train", "--data", root.toString(), "--depth", "11", "--epochs", "1", "--out", out.toString()),
+                what);
+        assertThat(root.resolve(".cnnlab-cache")).doesNotExist();
+        assertThat(out).doesNotExist();
+    }
+
+    private static Path copy(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
     void unwritableOutput(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
         assertOneLineError(
