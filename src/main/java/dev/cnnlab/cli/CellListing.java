@@ -12,6 +12,17 @@ final class CellListing {
 
     private CellListing() {}
 
+    /** A data block as a phrase, e.g. {@code cifar100 (coarse labels)}; unset parts say what they default to. */
+    private static String describe(dev.cnnlab.data.DataSpec data) {
+        String format = data.format() != null ? data.format() : "format from its layout";
+        String labels = data.labels() != null ? ", " + data.labels() + " labels" : "";
+        String size = data.imageSize() != null ? ", decoded to " + data.imageSize() + " px" : "";
+        String where = data.path() != null
+                ? data.path().toString()
+                : "--data, else $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary";
+        return where + " (" + format + labels + size + ")";
+    }
+
     /** Prints every fidelity, the promotion and each cell with its index (and status, given a directory). */
     static void print(StudySpec spec, List<Cell> cells, StudyDirectory directory) {
         System.out.printf(
@@ -22,6 +33,7 @@ final class CellListing {
                 spec.models().size(),
                 spec.techniques().size(),
                 spec.seeds().size());
+        System.out.printf(Locale.ROOT, "data: %s%n", describe(spec.data()));
         for (var fidelity : spec.models()) {
             Cell first = cells.stream()
                     .filter(c -> c.fidelity().equals(fidelity))
@@ -30,12 +42,13 @@ final class CellListing {
             var config = first.config(spec.protocol(), 1);
             System.out.printf(
                     Locale.ROOT,
-                    "  %-14s %s, %d epochs (%s), %,d training images%s%n",
+                    "  %-14s %s, %d px, %d epochs (%s), %s training images%s%n",
                     fidelity.name(),
                     config.modelSpec().displayName(),
+                    spec.imageSide(fidelity),
                     config.epochs(),
                     ConsoleStudyProgress.drops(config.lrMilestones()),
-                    fidelity.trainImages(spec.protocol()),
+                    config.trainLimit() == 0 ? "all" : String.format(Locale.ROOT, "%,d", config.trainLimit()),
                     fidelity.name().equals(spec.target()) ? "  (target)" : "");
         }
         java.util.Optional<PromotionPlan> plan = PromotionPlan.of(spec);

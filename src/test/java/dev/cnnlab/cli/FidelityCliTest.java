@@ -16,15 +16,19 @@ class FidelityCliTest {
         CliProcess.Outcome outcome = CliProcess.run("study", "studies/fidelity-quick.yaml", "--list");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.stdout())
-                .contains("32 cells (4 models x 4 technique sets x 2 seeds)")
+                .contains("48 cells (4 models x 6 technique sets x 2 seeds)")
+                .contains("data: --data, else $CNNLAB_DATA, else ~/.cnnlab/data/cifar-100-binary (format from its"
+                        + " layout, coarse labels)")
+                .containsPattern("ResNet-29 +ResNet-29, 32 px, 4 epochs \\(LR drops at 2, 3\\), 4,000 training images"
+                        + "  \\(target\\)")
                 .containsPattern(
-                        "ResNet-29 +ResNet-29, 4 epochs \\(LR drops at 2, 3\\), 5,000 training images  \\(target\\)")
-                .containsPattern("ResNet-29-2ep +ResNet-29, 2 epochs \\(LR drops at 1\\), 5,000 training images")
-                .containsPattern("ResNet-29-1k +ResNet-29, 4 epochs \\(LR drops at 2, 3\\), 1,250 training images")
+                        "ResNet-29-16px +ResNet-29, 16 px, 4 epochs \\(LR drops at 2, 3\\), 4,000 training images")
+                .containsPattern(
+                        "ResNet-29-1k +ResNet-29, 32 px, 4 epochs \\(LR drops at 2, 3\\), 1,000 training images")
                 .contains("promotion: every set on ResNet-11, then the baseline and the best 1 on ResNet-29");
         // the --epochs override moves the milestones: the quick study's drop at 3 of 4 epochs is gone at 2 epochs
         CliProcess.Outcome shortened = CliProcess.run("study", "studies/quick.yaml", "--list", "--epochs", "2");
-        assertThat(shortened.stdout()).containsPattern("ResNet-29 +ResNet-29, 2 epochs \\(no LR drop\\)");
+        assertThat(shortened.stdout()).containsPattern("ResNet-29 +ResNet-29, 32 px, 2 epochs \\(no LR drop\\)");
     }
 
     @Test
@@ -34,7 +38,7 @@ class FidelityCliTest {
                 CliProcess.run("study", "studies/fidelity-quick.yaml", "--list", "--out", dir.toString());
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.stdout())
-                .containsPattern("24  ResNet-29_baseline_s0 .* awaits promotion")
+                .containsPattern("36  ResNet-29_baseline_s0 .* awaits promotion")
                 .containsPattern("0  ResNet-11_baseline_s0 .* not started")
                 .contains("decided when the ResNet-11 cells are finished");
     }
@@ -73,6 +77,6 @@ class FidelityCliTest {
         Path spec = tmp.resolve("bad.yaml");
         Files.writeString(
                 spec, Files.readString(Path.of("studies/fidelity-quick.yaml")).replace("keep: 1", "keep: 9"));
-        assertOneLineError(CliProcess.run("study", spec.toString(), "--list"), "promote keep 9 is more than the 3");
+        assertOneLineError(CliProcess.run("study", spec.toString(), "--list"), "promote keep 9 is more than the 5");
     }
 }
