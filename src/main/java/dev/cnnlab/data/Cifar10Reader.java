@@ -37,8 +37,9 @@ public final class Cifar10Reader {
     private static final int SIDE = 32;
     private static final int IMAGE_BYTES = 3 * SIDE * SIDE;
     private static final int RECORD_BYTES = IMAGE_BYTES + 1;
-    private static final String FIX = "download the official " + ARCHIVE_FILE + " (`./cnnlab data fetch --dataset"
-            + " cifar10`) and point --data at its " + ARCHIVE_DIR + "/ directory";
+    private static final String FIX = "download the official " + ARCHIVE_FILE
+            + " (https://www.cs.toronto.edu/~kriz/cifar.html, md5 " + ARCHIVE_MD5 + "), unpack it and point --data"
+            + " at its " + ARCHIVE_DIR + "/ directory";
 
     private Cifar10Reader() {}
 
