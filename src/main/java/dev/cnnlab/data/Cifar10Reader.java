@@ -93,6 +93,8 @@ public final class Cifar10Reader {
                 SIDE,
                 HexFormat.of().formatHex(trainDigest.digest()),
                 HexFormat.of().formatHex(testDigest.digest()),
+                train.size(),
+                test.size(),
                 DataRef.STRATIFIED);
         return new Dataset(train, test, names, ref, dir);
     }

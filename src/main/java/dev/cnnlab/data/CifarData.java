@@ -47,6 +47,8 @@ public record CifarData(
                 Cifar100Split.IMAGE_SIDE,
                 Checksums.md5(train),
                 Checksums.md5(test),
+                train.size(),
+                test.size(),
                 DataRef.STRATIFIED);
         return new Dataset(train.images(coarse), test.images(coarse), coarse ? coarseNames : fineNames, ref, source);
     }

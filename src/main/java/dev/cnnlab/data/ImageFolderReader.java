@@ -179,6 +179,8 @@ public final class ImageFolderReader {
                 imageSize,
                 ImageCache.md5(content.train()),
                 ImageCache.md5(content.test()),
+                content.train().size(),
+                content.test().size(),
                 DataRef.STRATIFIED);
         return new Dataset(content.train(), content.test(), content.classes(), ref, dir);
     }

@@ -3,7 +3,6 @@ package dev.cnnlab.study;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.cnnlab.data.CifarReader;
 import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
 import dev.cnnlab.train.ConfigOverrides;
@@ -139,10 +138,10 @@ public record Fidelity(String name, @JsonUnwrapped ConfigOverrides settings) {
         return trainLimit() != null ? trainLimit() : protocol.trainLimit();
     }
 
-    /** The number of training images per epoch under {@code protocol}. */
-    public int trainImages(Protocol protocol) {
+    /** The number of training images per epoch under {@code protocol}, of {@code available} in the data. */
+    public int trainImages(Protocol protocol, int available) {
         int limit = trainLimit(protocol);
-        return limit == 0 ? CifarReader.TRAIN_RECORDS : Math.min(limit, CifarReader.TRAIN_RECORDS);
+        return limit == 0 ? available : Math.min(limit, available);
     }
 
     /** The network before techniques shape it. */

@@ -161,15 +161,17 @@ public record StudySpec(
      * FLOPs per image x training images x epochs (the first listed on a tie).
      *
      * @param flopsPerImage forward FLOPs per image of a fidelity's network
+     * @param trainImages images in the data's training split
      */
-    public Fidelity targetFidelity(java.util.function.ToLongFunction<Fidelity> flopsPerImage) {
+    public Fidelity targetFidelity(java.util.function.ToLongFunction<Fidelity> flopsPerImage, int trainImages) {
         if (target != null) {
             return fidelity(target);
         }
         Fidelity best = models.get(0);
         double bestCost = -1;
         for (Fidelity f : models) {
-            double cost = (double) flopsPerImage.applyAsLong(f) * f.trainImages(protocol) * f.epochs(protocol);
+            double cost =
+                    (double) flopsPerImage.applyAsLong(f) * f.trainImages(protocol, trainImages) * f.epochs(protocol);
             if (cost > bestCost) {
                 best = f;
                 bestCost = cost;

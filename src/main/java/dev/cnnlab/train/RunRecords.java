@@ -148,6 +148,7 @@ public final class RunRecords {
                     .put("imageSize", 32);
             data.put("trainMd5", provenanceData.path("trainMd5").asText(Checksums.TRAIN_MD5));
             data.put("testMd5", provenanceData.path("testMd5").asText(Checksums.TEST_MD5));
+            data.put("trainImages", 50_000).put("testImages", 10_000);
             data.put("subsets", limited ? "first" : DataRef.STRATIFIED);
             c.put("resolution", 0);
         }

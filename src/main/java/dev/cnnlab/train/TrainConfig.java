@@ -142,18 +142,28 @@ public record TrainConfig(
      */
     public List<String> differencesFrom(TrainConfig asked) {
         List<String> differences = new java.util.ArrayList<>();
-        for (java.lang.reflect.RecordComponent field : TrainConfig.class.getRecordComponents()) {
+        addDifferences("", this, asked, differences);
+        return List.copyOf(differences);
+    }
+
+    /** The components in which two records differ; a component that is itself a record by its parts ({@code data.labels}). */
+    private static void addDifferences(String prefix, Record here, Record asked, List<String> out) {
+        for (java.lang.reflect.RecordComponent field : here.getClass().getRecordComponents()) {
             try {
-                Object here = field.getAccessor().invoke(this);
-                Object there = field.getAccessor().invoke(asked);
-                if (!java.util.Objects.equals(here, there)) {
-                    differences.add(field.getName() + " " + here + " here, " + there + " asked");
+                Object mine = field.getAccessor().invoke(here);
+                Object theirs = field.getAccessor().invoke(asked);
+                if (java.util.Objects.equals(mine, theirs)) {
+                    continue;
+                }
+                if (mine instanceof Record a && theirs instanceof Record b && a.getClass() == b.getClass()) {
+                    addDifferences(prefix + field.getName() + ".", a, b, out);
+                } else {
+                    out.add(prefix + field.getName() + " " + mine + " here, " + theirs + " asked");
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return List.copyOf(differences);
     }
 
     /** The same config with another thread count. */

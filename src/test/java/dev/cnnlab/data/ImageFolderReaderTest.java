@@ -152,8 +152,16 @@ class ImageFolderReaderTest {
             assertThat(image(d.test(), i)).as("test image %d", i).isEqualTo(images.get(12 + i));
         }
         assertThat(d.ref())
-                .isEqualTo(
-                        new DataRef("folder", "classes", 4, SIDE, md5(d.train()), md5(d.test()), DataRef.STRATIFIED));
+                .isEqualTo(new DataRef(
+                        "folder",
+                        "classes",
+                        4,
+                        SIDE,
+                        md5(d.train()),
+                        md5(d.test()),
+                        d.train().size(),
+                        d.test().size(),
+                        DataRef.STRATIFIED));
         assertThat(d.source()).isEqualTo(root.toAbsolutePath().normalize());
         assertThat(warnings).isEmpty();
     }

@@ -71,13 +71,14 @@ class FidelitySpecTest {
         StudySpec spec = spec();
         Map<String, Long> flops = Map.of("big", 100L, "small", 30L, "short", 100L, "few", 100L, "wide", 110L);
         // big: 100 x 4000 x 4; short: 100 x 4000 x 2; few: 100 x 1000 x 4; wide: 110 x 4000 x 4 (the largest)
-        assertThat(spec.targetFidelity(f -> flops.get(f.name())).name()).isEqualTo("wide");
+        assertThat(spec.targetFidelity(f -> flops.get(f.name()), 50_000).name()).isEqualTo("wide");
         Map<String, Long> tie = Map.of("big", 100L, "small", 30L, "short", 100L, "few", 100L, "wide", 100L);
-        assertThat(spec.targetFidelity(f -> tie.get(f.name())).name())
+        assertThat(spec.targetFidelity(f -> tie.get(f.name()), 50_000).name())
                 .as("first listed on a tie")
                 .isEqualTo("big");
         StudySpec named = StudySpecReader.parse(SPEC.replace("seeds: [0, 1]", "seeds: [0, 1]\ntarget: few"), "f.yaml");
-        assertThat(named.targetFidelity(f -> flops.get(f.name())).name()).isEqualTo("few");
+        assertThat(named.targetFidelity(f -> flops.get(f.name()), 50_000).name())
+                .isEqualTo("few");
     }
 
     @Test

@@ -75,6 +75,7 @@ class DataSetsTrainingTest {
         Dataset coarse = Fixtures.realData().dataset("coarse");
         assertThatThrownBy(() -> new Trainer(config, coarse, new RunFiles(dir), TrainListener.SILENT, 2).run(true))
                 .isInstanceOf(RunDirectoryConflict.class)
-                .hasMessageContaining("different config: data DataRef[format=cifar100, labels=fine");
+                .hasMessageContaining(
+                        "different config: data.labels fine here, coarse asked; data.classes 100 here," + " 20 asked");
     }
 }

@@ -1,5 +1,6 @@
 package dev.cnnlab.report.load;
 
+import dev.cnnlab.data.CifarReader;
 import dev.cnnlab.model.ModelCost;
 import dev.cnnlab.study.Cell;
 import dev.cnnlab.study.CellOutcome;
@@ -153,6 +154,12 @@ public record Evidence(
         StudySpec spec = results.spec();
         List<FidelityInfo> fidelities = new ArrayList<>();
         Map<Fidelity, Long> flops = new LinkedHashMap<>();
+        // every cell trains on the same data: its size from any finished run, else CIFAR's
+        int available = results.outcomes().stream()
+                .flatMap(o -> o.result().stream())
+                .map(r -> r.config().data().trainImages())
+                .findFirst()
+                .orElse(CifarReader.TRAIN_RECORDS);
         for (Fidelity fidelity : spec.models()) {
             long perImage = results.representative(fidelity.name())
                     .map(RunResult::flopsPerImage)
@@ -165,7 +172,7 @@ public record Evidence(
                     .findFirst()
                     .orElseThrow();
             TrainConfig config = any.config(spec.protocol(), 1);
-            int images = fidelity.trainImages(spec.protocol());
+            int images = fidelity.trainImages(spec.protocol(), available);
             fidelities.add(new FidelityInfo(
                     fidelity.name(),
                     OptionalInt.of(config.epochs()),
@@ -175,7 +182,7 @@ public record Evidence(
                             + (config.epochs() == 1 ? " epoch, " : " epochs, ")
                             + String.format(java.util.Locale.ROOT, "%,d", images) + " images"));
         }
-        Fidelity target = spec.targetFidelity(flops::get);
+        Fidelity target = spec.targetFidelity(flops::get, available);
         String reason = spec.target() != null
                 ? "named by the spec's target key"
                 : "the most expensive fidelity by forward FLOPs × training images × epochs; the spec names none";
