@@ -167,9 +167,12 @@ final class StudyCommand implements Runnable {
         int threads = execution.threads != null
                 ? execution.threads
                 : Math.max(1, EngineSetup.defaultThreads() / execution.workers);
+        // read before anything is written; --data's path is not part of the study
+        Dataset cifar = spec.data().with(data.spec()).read();
         for (Cell cell : all) {
             try {
                 cell.config(spec.protocol(), threads).validate();
+                cifar.atResolution(cell.fidelity().resolution(spec.protocol())); // made once, used by the cells
             } catch (ConfigException e) {
                 throw new CnnlabException(specFile + ": model '"
                         + cell.fidelity().name() + "' with set '"
@@ -179,7 +182,6 @@ final class StudyCommand implements Runnable {
         }
         ComputeDevice on = device.resolve(); // before anything is written
         StudyDirectory directory = new StudyDirectory(out).open(spec);
-        Dataset cifar = spec.data().with(data.spec()).read(); // --data's path is not part of the study
 
         long start = System.nanoTime();
         if (execution.workers > 1 && selected.size() > 1) {

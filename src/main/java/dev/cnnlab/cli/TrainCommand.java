@@ -113,13 +113,15 @@ final class TrainCommand implements Runnable {
         ComputeDevice on = device.resolve(); // before anything is written
         Path out = run.out != null ? run.out : defaultOut(config);
         Dataset cifar = data.read(); // before anything is written: bad data leaves no run directory
-        RunFiles files = new RunFiles(out).create();
+        RunFiles files = new RunFiles(out);
+        ConsoleProgress progress = new ConsoleProgress(System.err, !run.quiet);
+        // checks the config against the data (its classes, a resolution it can give) before writing
+        Trainer trainer =
+                new Trainer(config, cifar, files, progress, loaderThreads, run.checkpointSeconds).onDevice(on);
+        files.create();
         EngineSetup.start(threads);
         config.computePrecision().speedWarning(on.device()).ifPresent(w -> System.err.println("cnnlab: warning: " + w));
-        ConsoleProgress progress = new ConsoleProgress(System.err, !run.quiet);
-        RunResult result = new Trainer(config, cifar, files, progress, loaderThreads, run.checkpointSeconds)
-                .onDevice(on)
-                .run(run.resume);
+        RunResult result = trainer.run(run.resume);
         System.out.printf(
                 Locale.ROOT,
                 "%s: final test top-1 %.2f%%, top-5 %.2f%% after %d epochs (%.0f s, %.0f img/s) -> %s%n",

@@ -112,11 +112,8 @@ public record TrainConfig(
         require(trainLimit >= 0, "trainLimit", "must be >= 0 (0 = all), got " + trainLimit);
         require(testLimit >= 0, "testLimit", "must be >= 0 (0 = all), got " + testLimit);
         require(threads >= 1, "threads", "must be >= 1, got " + threads);
-        require(
-                resolution >= 0 && resolution <= data.imageSize(),
-                "resolution",
-                "must be between 1 and the data's image size " + data.imageSize() + " (0 = the data's), got "
-                        + resolution);
+        // whether the data has that many pixels is the data's to say (Dataset.atResolution)
+        require(resolution >= 0, "resolution", "must be >= 0 (0 = the data's image size), got " + resolution);
         int previous = 0;
         for (int milestone : lrMilestones) {
             require(milestone > previous, "lrMilestones", "must be increasing positive epochs, got " + lrMilestones);

@@ -70,6 +70,8 @@ public final class Trainer {
             ComputeDevice device) {
         this.config = config.toBuilder().data(data.ref()).build().validate();
         this.data = data;
+        data.atResolution(
+                this.config.resolution()); // refuses a resolution the data cannot give, before anything is written
         this.files = files;
         this.listener = listener;
         this.loaderWorkers = Math.max(1, loaderWorkers);
