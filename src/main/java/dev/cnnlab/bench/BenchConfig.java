@@ -48,7 +48,7 @@ public record BenchConfig(
 
     public BenchConfig {
         techniques = List.copyOf(techniques);
-        baseModel(100); // validates depth, family and width
+        model(family, depth, widen, 100); // validates depth, family and width (fields are not set yet here)
         if (resolution < 0) {
             throw new CnnlabException("bench --resolution must be >= 0 (0 = the data's), got " + resolution);
         }
@@ -64,6 +64,10 @@ public record BenchConfig(
 
     /** The network before techniques shape it, with {@code classes} outputs. */
     public ModelSpec baseModel(int classes) {
+        return model(family, depth, widen, classes);
+    }
+
+    private static ModelSpec model(String family, int depth, double widen, int classes) {
         Family f = Family.of(family);
         if (f == null) {
             throw new CnnlabException("unknown --family '" + family + "': use bottleneck, basic or preact18");

@@ -66,7 +66,8 @@ class StudyReportTest {
                 .startsWith("# Study report: tiny-vs-big\n")
                 .contains("Does a technique's gain on ResNet-11 predict its gain on ResNet-29?")
                 .contains("Protocol: SGD with learning rate 0.1 × 0.1 at each milestone, batch 128, "
-                        + "weight decay 0.0001, momentum 0.9, float32; the first 1,000 test images of CIFAR-100")
+                        + "weight decay 0.0001, momentum 0.9, float32; tested on 1,000 test images (the same share of every"
+                        + " class) of cifar100 (fine, 100 classes, 32 px)")
                 .contains("Fidelity ResNet-11: ResNet-11, 10 epochs, 5,000 images, LR drops after epochs 5, 8")
                 .contains("Fidelity ResNet-29 (target): ResNet-29, 10 epochs, 5,000 images")
                 .contains(

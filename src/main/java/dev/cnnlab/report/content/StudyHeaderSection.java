@@ -1,5 +1,6 @@
 package dev.cnnlab.report.content;
 
+import dev.cnnlab.data.DataRef;
 import dev.cnnlab.report.analysis.StudyAnalysis;
 import dev.cnnlab.report.content.ReportDocument.Block;
 import dev.cnnlab.report.content.ReportDocument.Bullets;
@@ -59,7 +60,7 @@ final class StudyHeaderSection {
                 + " at each milestone, batch " + p.batchSize() + ", weight decay " + Fmt.number(p.weightDecay())
                 + ", momentum " + Fmt.number(p.momentum()) + ", "
                 + (p.precision().equals("bf16") ? "bf16 mixed precision (float32 master weights)" : "float32") + "; "
-                + limit(p.testLimit(), "10,000 test") + " images of CIFAR-100");
+                + tested(p.testLimit(), results));
         for (Evidence.FidelityInfo f : evidence.fidelities()) {
             items.add("Fidelity " + f.name() + (f.name().equals(evidence.target()) ? " (target)" : "") + ": "
                     + f.description() + ", "
@@ -87,9 +88,16 @@ final class StudyHeaderSection {
                 : milestones.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static String limit(int limit, String all) {
-        return limit == 0
-                ? "all " + all
-                : "the first " + String.format(Locale.ROOT, "%,d", limit) + " " + all.substring(all.indexOf(' ') + 1);
+    /** What the runs were tested on: the data as a finished run records it (CIFAR-100's fine labels before any). */
+    private static String tested(int limit, StudyResults results) {
+        DataRef data = results.outcomes().stream()
+                .flatMap(o -> o.result().stream())
+                .map(r -> r.config().data())
+                .findFirst()
+                .orElse(DataRef.CIFAR100);
+        String images = limit == 0 || limit >= data.testImages()
+                ? "all " + String.format(Locale.ROOT, "%,d", data.testImages()) + " test images"
+                : String.format(Locale.ROOT, "%,d", limit) + " test images (the same share of every class)";
+        return "tested on " + images + " of " + data.describe();
     }
 }
