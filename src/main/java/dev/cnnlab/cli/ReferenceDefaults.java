@@ -37,6 +37,9 @@ final class ReferenceDefaults implements IDefaultValueProvider {
 
     /** A config problem phrased as the flag that sets the field, e.g. {@code --lr-milestones must ...}. */
     static String flag(String field) {
+        if (field.equals("techniques")) {
+            return "--technique"; // the config's list, given one --technique at a time
+        }
         return "--" + field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package dev.cnnlab.train;
 import dev.cnnlab.data.DataRef;
 import dev.cnnlab.model.Family;
 import dev.cnnlab.model.ModelSpec;
+import dev.cnnlab.technique.SchedulePlan;
 import dev.cnnlab.technique.TechniqueSet;
 import dev.cnnlab.technique.TechniqueSpec;
 import dev.cnnlab.torch.Precision;
@@ -124,7 +125,14 @@ public record TrainConfig(
                             + "; leave them out to scale the reference 80, 120 of 160");
             previous = milestone;
         }
-        TechniqueSet.of(techniques);
+        SchedulePlan plan = TechniqueSet.of(techniques).schedule(SchedulePlan.step(lr, epochs, lrMilestones, lrGamma));
+        // a warm-up climbs to the rate at its end: one as long as the run never leaves 0
+        require(
+                plan.warmupEpochs() < epochs,
+                "techniques",
+                "warm up for " + plan.warmupEpochs() + " epochs, which is not shorter than the " + epochs
+                        + "-epoch run: the learning rate would never leave 0; give the warm-up option (e.g. cosine:warmup=0.5)"
+                        + " fewer epochs than the run");
         return this;
     }
 

@@ -51,6 +51,21 @@ class ConfigOverridesTest {
     }
 
     @Test
+    void aWarmUpAsLongAsTheRunIsRefused() {
+        TrainConfig fourEpochs = TrainConfig.builder().epochs(4).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fourEpochs.toBuilder()
+                        .techniques(List.of(new dev.cnnlab.technique.TechniqueSpec("cosine", java.util.Map.of())))
+                        .build()
+                        .validate())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("warm up for 5.0 epochs, which is not shorter than the 4-epoch run");
+        fourEpochs.toBuilder()
+                .techniques(List.of(new dev.cnnlab.technique.TechniqueSpec("cosine", java.util.Map.of("warmup", 0.5))))
+                .build()
+                .validate();
+    }
+
+    @Test
     void aConfigNamesTheFieldsInWhichAnotherDiffers() {
         TrainConfig here = TrainConfig.builder().depth(11).epochs(4).build();
         TrainConfig asked = TrainConfig.builder().depth(29).epochs(4).build();
