@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param significance what the number of sets allows a permutation test to show
  * @param curves where each fidelity's learning curves settle on the target's ranking
  * @param promotion the promotion's outcome, for a study that has one
+ * @param prediction gains extrapolated to the target along axes of fidelities
  */
 public record StudyAnalysis(
         Evidence evidence,
@@ -33,7 +34,8 @@ public record StudyAnalysis(
         ProxyFront front,
         Significance significance,
         List<CurveVisibility> curves,
-        Optional<PromotionOutcome> promotion) {
+        Optional<PromotionOutcome> promotion,
+        Prediction prediction) {
 
     /**
      * What a permutation test can show with this study's sets and proxies.
@@ -97,17 +99,19 @@ public record StudyAnalysis(
                 Math.min(1, Math.max(1, tests) * smallest),
                 PermutationTest.setsNeeded(Faithfulness.ALPHA, 1),
                 PermutationTest.setsNeeded(Faithfulness.ALPHA, tests));
+        List<GainEstimate> gains = GainEstimate.all(model);
         return new StudyAnalysis(
                 evidence,
                 AccuracyTable.of(evidence),
                 model.cellNoise(),
                 model.variance(),
-                GainEstimate.all(model),
+                gains,
                 List.copyOf(faithfulness),
                 ProxyFront.of(faithfulness),
                 significance,
                 CurveVisibility.all(model),
-                promotion);
+                promotion,
+                Prediction.of(evidence, gains));
     }
 
     /** The gain of one set at one fidelity, when it has runs. */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Builds the report's content from its sections, one class each: header ({@link StudyHeaderSection}
  * or {@link TableHeaderSection}), the answer in brief ({@link SummarySection}), accuracies
  * ({@link AccuracySection}), gains and faithfulness ({@link FaithfulnessSection}), the promotion
- * ({@link PromotionSection}), the published numbers ({@link PublishedSection}), cost
+ * ({@link PromotionSection}), predictions at the target ({@link PredictionSection}), the published numbers ({@link PublishedSection}), cost
  * ({@link CostSection}), charts ({@link ChartsSection}), methods ({@link MethodsSection}) and
  * provenance ({@link ProvenanceSection}). A report of a published table has the parts that its
  * numbers support.
@@ -28,6 +28,7 @@ public final class ReportContent {
         blocks.addAll(new AccuracySection(analysis, Optional.of(results)).blocks());
         blocks.addAll(new FaithfulnessSection(analysis).blocks());
         blocks.addAll(new PromotionSection(analysis).blocks());
+        blocks.addAll(new PredictionSection(analysis).blocks());
         blocks.addAll(new PublishedSection(analysis, results.spec()).blocks());
         blocks.addAll(new CostSection(analysis, results).blocks());
         blocks.addAll(new ChartsSection(charts).blocks());
@@ -44,6 +45,7 @@ public final class ReportContent {
         blocks.addAll(new SummarySection(analysis).blocks());
         blocks.addAll(new AccuracySection(analysis, Optional.empty()).blocks());
         blocks.addAll(new FaithfulnessSection(analysis).blocks());
+        blocks.addAll(new PredictionSection(analysis).blocks());
         blocks.addAll(new ChartsSection(charts).blocks());
         blocks.addAll(new MethodsSection(analysis).blocks());
         return new ReportDocument("Report: " + name, blocks);

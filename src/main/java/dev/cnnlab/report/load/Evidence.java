@@ -45,12 +45,24 @@ public record Evidence(
      * @param lrDrops the 1-based last epochs before each LR drop (its milestones), when known
      * @param computeCost forward FLOPs per image x training images x epochs, when known
      * @param description a short description (model, epochs, images) for tables
+     * @param placement where it stands on the axes a proxy can be cheaper along
      */
     public record FidelityInfo(
-            String name, OptionalInt epochs, List<Integer> lrDrops, OptionalDouble computeCost, String description) {
+            String name,
+            OptionalInt epochs,
+            List<Integer> lrDrops,
+            OptionalDouble computeCost,
+            String description,
+            AxisPlacement placement) {
 
         public FidelityInfo {
             lrDrops = List.copyOf(lrDrops);
+        }
+
+        /** A fidelity placed on no axis. */
+        public FidelityInfo(
+                String name, OptionalInt epochs, List<Integer> lrDrops, OptionalDouble computeCost, String description) {
+            this(name, epochs, lrDrops, computeCost, description, AxisPlacement.NONE);
         }
     }
 
@@ -180,7 +192,15 @@ public record Evidence(
                     OptionalDouble.of((double) perImage * images * config.epochs()),
                     config.modelSpec().displayName() + ", " + config.epochs()
                             + (config.epochs() == 1 ? " epoch, " : " epochs, ")
-                            + String.format(java.util.Locale.ROOT, "%,d", images) + " images"));
+                            + String.format(java.util.Locale.ROOT, "%,d", images) + " images",
+                    AxisPlacement.of(
+                            fidelity.family(),
+                            Map.of(
+                                    AxisPlacement.DEPTH, (double) fidelity.depth(),
+                                    AxisPlacement.WIDTH, fidelity.widen(),
+                                    AxisPlacement.RESOLUTION, (double) spec.imageSide(fidelity),
+                                    AxisPlacement.DATA, (double) images,
+                                    AxisPlacement.EPOCHS, (double) config.epochs()))));
         }
         Fidelity target = spec.targetFidelity(flops::get, available);
         String reason = spec.target() != null

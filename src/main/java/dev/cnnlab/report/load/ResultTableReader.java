@@ -36,9 +36,16 @@ import org.apache.commons.csv.CSVRecord;
  * name: reference            # optional
  * baseline: baseline         # optional, as for CSV
  * target: ResNet-164         # optional, as for CSV
+ * fidelities:               # optional: each fidelity's place on one axis
+ *   - {name: ResNet-29, axis: depth, size: 29}
  * results:
  *   - {fidelity: ResNet-29, set: baseline, seed: 0, top1: 71.19, cost: 2400}
  * </pre>
+ *
+ * <p>A fidelity's {@code axis} (depth, width, resolution, data or epochs) and {@code size} (its
+ * value along that axis: a depth, a width multiplier, a parameter count...) let the analysis fit
+ * gains against size along the axis and extrapolate them to the target; in CSV they are two more
+ * columns, {@code axis,size}, the same on every row of a fidelity.
  */
 public final class ResultTableReader {
 
@@ -48,8 +55,12 @@ public final class ResultTableReader {
     /** One row of the YAML form. */
     record RowSpec(String fidelity, String set, Long seed, Double top1, Double cost) {}
 
+    /** Where one fidelity of a table stands: the axis along which it differs from the others, and its size there. */
+    record FidelitySpec(String name, String axis, Double size) {}
+
     /** The YAML form. */
-    record TableSpec(String name, String baseline, String target, List<RowSpec> results) {}
+    record TableSpec(
+            String name, String baseline, String target, List<FidelitySpec> fidelities, List<RowSpec> results) {}
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -103,7 +114,8 @@ public final class ResultTableReader {
                 }
             }
             throw new CnnlabException(file + " line " + line + ": unknown key '" + e.getPropertyName()
-                    + "'; known keys: name, baseline, target, results (rows: fidelity, set, seed, top1, cost)");
+                    + "'; known keys: name, baseline, target, fidelities (each: name, axis, size),"
+                    + " results (rows: fidelity, set, seed, top1, cost)");
         } catch (IOException e) {
             String message = e.getMessage() == null
                     ? "invalid YAML"
@@ -124,6 +136,7 @@ public final class ResultTableReader {
         List<String> header = null;
         int headerLine = 0;
         List<RowSpec> rows = new ArrayList<>();
+        Map<String, FidelitySpec> placed = new LinkedHashMap<>();
         try (CSVParser parser = CSV.parse(new StringReader(text))) {
             for (CSVRecord record : parser) {
                 if (record.size() == 1 && record.get(0).isBlank()) {
@@ -137,7 +150,7 @@ public final class ResultTableReader {
                     for (String column : List.of("fidelity", "set", "top1")) {
                         if (!header.contains(column)) {
                             throw new CnnlabException(file + " line " + headerLine + ": the header lacks the column '"
-                                    + column + "' (columns: fidelity,set,seed,top1[,cost])");
+                                    + column + "' (columns: fidelity,set,seed,top1[,cost][,axis,size])");
                         }
                     }
                     continue;
@@ -151,6 +164,20 @@ public final class ResultTableReader {
                     row.put(header.get(c), cells.get(c));
                 }
                 try {
+                    if (row.containsKey("axis") || row.containsKey("size")) {
+                        String axis = row.getOrDefault("axis", "");
+                        String size = row.getOrDefault("size", "");
+                        if (!axis.isEmpty() || !size.isEmpty()) {
+                            FidelitySpec place = new FidelitySpec(
+                                    row.get("fidelity"), axis, size.isEmpty() ? null : Double.parseDouble(size));
+                            FidelitySpec before = placed.putIfAbsent(row.get("fidelity"), place);
+                            if (before != null && !before.equals(place)) {
+                                throw new CnnlabException(file + " line " + line + ": fidelity '" + row.get("fidelity")
+                                        + "' was placed at " + before.axis() + " " + before.size()
+                                        + " on an earlier row: give every row of a fidelity the same axis and size");
+                            }
+                        }
+                    }
                     rows.add(new RowSpec(
                             row.get("fidelity"),
                             row.get("set"),
@@ -177,7 +204,7 @@ public final class ResultTableReader {
             throw new CnnlabException(
                     file + " is empty: give a header fidelity,set,seed,top1[,cost] and one row per run");
         }
-        return new TableSpec(null, null, null, rows);
+        return new TableSpec(null, null, null, List.copyOf(placed.values()), rows);
     }
 
     /**
@@ -276,6 +303,7 @@ public final class ResultTableReader {
             target = names.get(names.size() - 1);
             reason = "the last fidelity listed (not every fidelity has a cost)";
         }
+        Map<String, AxisPlacement> placements = placements(spec.fidelities(), fidelities, file);
         List<Evidence.FidelityInfo> infos = names.stream()
                 .map(f -> new Evidence.FidelityInfo(
                         f,
@@ -284,9 +312,40 @@ public final class ResultTableReader {
                         OptionalDouble.empty(),
                         costs.containsKey(f)
                                 ? String.format(Locale.ROOT, "%.0f s per run", mean(costs.get(f)))
-                                : "cost unknown"))
+                                : "cost unknown",
+                        placements.getOrDefault(f, AxisPlacement.NONE)))
                 .toList();
         return new Evidence(infos, List.copyOf(sets), baseline, target, reason, observations);
+    }
+
+    /** Each placed fidelity's axis and size, checked against the fidelities the rows name. */
+    private static Map<String, AxisPlacement> placements(
+            List<FidelitySpec> specs, java.util.Set<String> fidelities, Path file) {
+        Map<String, AxisPlacement> placements = new LinkedHashMap<>();
+        if (specs == null) {
+            return placements;
+        }
+        int number = 0;
+        for (FidelitySpec f : specs) {
+            number++;
+            String where = file + " fidelities entry " + number + ": ";
+            if (f.name() == null || !fidelities.contains(f.name())) {
+                throw new CnnlabException(where + "'" + f.name() + "' is not a fidelity of the results "
+                        + List.copyOf(fidelities) + ": name one of them");
+            }
+            if (f.axis() == null || !AxisPlacement.AXES.contains(f.axis())) {
+                throw new CnnlabException(where + "axis '" + f.axis() + "' is not one of "
+                        + String.join(", ", AxisPlacement.AXES) + ": give the one field in which it differs");
+            }
+            if (f.size() == null || !(f.size() > 0 && Double.isFinite(f.size()))) {
+                throw new CnnlabException(where + "size must be a positive number (its " + f.axis()
+                        + ", e.g. a depth or a width multiplier), got " + f.size());
+            }
+            if (placements.put(f.name(), AxisPlacement.of("", Map.of(f.axis(), f.size()))) != null) {
+                throw new CnnlabException(where + "a second entry for '" + f.name() + "'");
+            }
+        }
+        return placements;
     }
 
     private static double mean(List<Double> values) {

@@ -74,6 +74,7 @@ public final class ChartFactory {
         charts.add(pareto());
         charts.add(gains());
         charts.add(scatter());
+        PredictionCharts.of(analysis).forEach(c -> charts.add(draw(c.name(), c.title(), c.caption(), c.build())));
         results.ifPresent(r -> {
             java.util.Set<String> names = new java.util.HashSet<>();
             for (String model : r.models()) {
@@ -424,7 +425,7 @@ public final class ChartFactory {
                 });
     }
 
-    private static void style(Styler styler) {
+    static void style(Styler styler) {
         styler.setAntiAlias(true);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
