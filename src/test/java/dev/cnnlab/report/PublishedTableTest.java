@@ -86,7 +86,7 @@ class PublishedTableTest {
         assertThatThrownBy(() -> StudyReport.writeTable(missingColumn, dir))
                 .isInstanceOf(CnnlabException.class)
                 .hasMessage(missingColumn
-                        + " line 1: the header lacks the column 'top1' (columns: fidelity,set,seed,top1[,cost])");
+                        + " line 1: the header lacks the column 'top1' (columns: fidelity,set,seed,top1[,cost][,axis,size])");
         Path badNumber = dir.resolve("b.csv");
         Files.writeString(badNumber, "fidelity,set,top1\nx,baseline,high\n");
         assertThatThrownBy(() -> StudyReport.writeTable(badNumber, dir))
@@ -109,5 +109,89 @@ class PublishedTableTest {
                 .hasMessageStartingWith("no results table at ");
         assertThatThrownBy(() -> StudyReport.writeTable(dir.resolve("t.txt"), dir))
                 .isInstanceOf(CnnlabException.class);
+    }
+
+    /**
+     * A CSV with axis and size columns: three proxies and the target along depth, 2 seeds, where set
+     * a gains exactly +1.00 at every depth (its seeds sit ±0.1 around the baseline's ±0.1) and set b
+     * gains 0.5 × ln(depth / 8). Constant and line both leave a out with zero error, and the tie goes
+     * to the simpler M0: +1.00 at the target; b's points lie on a line in ln(depth), so M1 wins and
+     * predicts 0.5 × ln(64 / 8) = +1.04 (cost is the table's size here: depth).
+     */
+    @Test
+    void aSizeSeriesIsExtrapolatedToTheTargetAndBacktested(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("depths.csv");
+        StringBuilder text = new StringBuilder("fidelity,set,seed,top1,axis,size\n");
+        int[] depths = {8, 16, 32, 64};
+        for (int depth : depths) {
+            double base = 60 + 2 * Math.log(depth);
+            for (int seed = 0; seed < 2; seed++) {
+                double shift = seed == 0 ? -0.1 : 0.1;
+                double noise = seed == 0 ? -0.05 : 0.05;
+                text.append(String.format(
+                        java.util.Locale.ROOT,
+                        "d%d,baseline,%d,%.6f,depth,%d%nd%d,a,%d,%.6f,depth,%d%nd%d,b,%d,%.6f,depth,%d%n",
+                        depth, seed, base + shift, depth,
+                        depth, seed, base + 1 + shift, depth,
+                        depth, seed, base + 0.5 * Math.log(depth / 8.0) + shift + noise, depth));
+            }
+        }
+        Files.writeString(csv, text);
+        ReportFiles files = StudyReport.writeTable(csv, dir.resolve("out"));
+        String md = Files.readString(files.markdown());
+        assertThat(md).contains("## Prediction: gains at the target from cheaper fidelities").contains("### Along depth");
+        assertThat(md).containsPattern("\\| a \\| M0 points \\| \\+1\\.00 \\\\\\[");
+        assertThat(md).containsPattern("\\| b \\| M1 points \\| \\+1\\.04 \\\\\\[");
+        assertThat(md).contains("the target is 0.5× the observed span beyond the largest proxy");
+        assertThat(md).contains("Backtest along depth: 2 of 2 measured target gains lie inside");
+        AnalysisSchema.assertValid(files.analysis());
+        assertThat(out(files)).contains("\"axis\": \"depth\"");
+    }
+
+    private static String out(ReportFiles files) throws IOException {
+        return Files.readString(files.analysis());
+    }
+
+    @Test
+    void bothShippedSizeSeriesGetAPredictionSection(@TempDir Path dir) throws IOException {
+        for (String name : java.util.List.of("openmixup-c100-r18-epochs", "autoaugment-shakeshake26-width")) {
+            ReportFiles files =
+                    StudyReport.writeTable(Path.of("studies/published/" + name + ".yaml"), dir.resolve(name));
+            String md = Files.readString(files.markdown());
+            assertThat(md).as(name).contains("## Prediction: gains at the target from cheaper fidelities");
+            assertThat(md).as(name).containsPattern("Backtest along (epochs|width): \\d+ of \\d+ measured");
+            AnalysisSchema.assertValid(files.analysis());
+            assertThat(dir.resolve(name).resolve("report-files")).isDirectoryContaining(p -> p.getFileName()
+                    .toString()
+                    .startsWith("prediction-"));
+        }
+    }
+
+    @Test
+    void badPlacementsAreOneLineErrors(@TempDir Path dir) throws IOException {
+        Path unknown = dir.resolve("f.yaml");
+        Files.writeString(
+                unknown,
+                "fidelities:\n  - {name: y, axis: depth, size: 8}\nresults:\n  - {fidelity: x, set: b, top1: 40}\n");
+        assertThatThrownBy(() -> StudyReport.writeTable(unknown, dir))
+                .hasMessage(unknown + " fidelities entry 1: 'y' is not a fidelity of the results [x]: name one of them");
+        Path axis = dir.resolve("g.yaml");
+        Files.writeString(
+                axis,
+                "fidelities:\n  - {name: x, axis: size, size: 8}\nresults:\n  - {fidelity: x, set: b, top1: 40}\n");
+        assertThatThrownBy(() -> StudyReport.writeTable(axis, dir))
+                .hasMessage(axis + " fidelities entry 1: axis 'size' is not one of depth, width, resolution, data,"
+                        + " epochs: give the one field in which it differs");
+        Path size = dir.resolve("h.yaml");
+        Files.writeString(
+                size,
+                "fidelities:\n  - {name: x, axis: depth, size: -3}\nresults:\n  - {fidelity: x, set: b, top1: 40}\n");
+        assertThatThrownBy(() -> StudyReport.writeTable(size, dir))
+                .hasMessageStartingWith(size + " fidelities entry 1: size must be a positive number");
+        Path mixed = dir.resolve("i.csv");
+        Files.writeString(mixed, "fidelity,set,top1,axis,size\nx,b,40,depth,8\nx,c,41,depth,9\n");
+        assertThatThrownBy(() -> StudyReport.writeTable(mixed, dir))
+                .hasMessage(mixed + " line 3: fidelity 'x' was placed at depth 8.0 on an earlier row: give every row"
+                        + " of a fidelity the same axis and size");
     }
 }

@@ -154,8 +154,8 @@ public record GainPrediction(
         lines.add(set + " along " + axis + ": " + model.describe() + chosen + ".");
         lines.add("Predicted gain at " + target + ": " + signed(predicted.value().getAsDouble()) + " points, "
                 + Math.round(LEVEL * 100) + "% prediction interval [" + signed(predicted.low().getAsDouble()) + ", "
-                + signed(predicted.high().getAsDouble()) + "] (parametric bootstrap, " + draws + " draws, t with "
-                + dfWords(df) + "); " + leverage.words() + ".");
+                + signed(predicted.high().getAsDouble())  + "] (parametric bootstrap, " + draws + " draws, "
+                + (Double.isInfinite(df) ? "" : "t with ") + dfWords(df) + "); " + leverage.words() + ".");
         backtest.ifPresent(b -> lines.add("Backtest: the target's measured gain " + signed(b.measured()) + " ± "
                 + fmt("%.2f", b.se()) + " is " + (b.inside() ? "inside" : "OUTSIDE") + " its interval ["
                 + signed(b.low()) + ", " + signed(b.high()) + "]."));
@@ -174,7 +174,11 @@ public record GainPrediction(
     }
 
     static String dfWords(double df) {
-        return Double.isInfinite(df) ? "known noise (normal)" : fmt("%.1f", df) + " df";
+        return Double.isInfinite(df)
+                ? "no measured noise: no cell has two seeds, so the seed noise is assumed ("
+                        + fmt("%.1f", NoiseModel.ASSUMED_STD) + " points per run) and the interval is only as right"
+                        + " as that assumption"
+                : fmt("%.1f", df) + " df";
     }
 
     static String signed(double value) {

@@ -63,7 +63,9 @@ final class PredictionSection {
                         p.set(),
                         p.model().label(),
                         Fmt.estimate(p.predicted(), Fmt::gain),
-                        Fmt.number(p.leverage().spanBeyond()) + "×",
+                        p.leverage().spanBeyond() > 0
+                                ? String.format(java.util.Locale.ROOT, "%.1f×", p.leverage().spanBeyond())
+                                : "inside the span",
                         p.backtest()
                                 .map(b -> Fmt.gain(b.measured()) + (b.inside() ? " inside" : " OUTSIDE") + " ["
                                         + Fmt.gain(b.low()) + ", " + Fmt.gain(b.high()) + "]")

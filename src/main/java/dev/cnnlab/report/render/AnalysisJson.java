@@ -9,12 +9,15 @@ import dev.cnnlab.report.analysis.CurveVisibility;
 import dev.cnnlab.report.analysis.Estimate;
 import dev.cnnlab.report.analysis.Faithfulness;
 import dev.cnnlab.report.analysis.GainEstimate;
+import dev.cnnlab.report.analysis.GainPrediction;
 import dev.cnnlab.report.analysis.GainModel;
 import dev.cnnlab.report.analysis.NoiseModel;
 import dev.cnnlab.report.analysis.PermutationTest;
+import dev.cnnlab.report.analysis.Prediction;
 import dev.cnnlab.report.analysis.PromotionOutcome;
 import dev.cnnlab.report.analysis.Proxy;
 import dev.cnnlab.report.analysis.ProxyFront;
+import dev.cnnlab.report.analysis.ScalingAxis;
 import dev.cnnlab.report.analysis.StudyAnalysis;
 import dev.cnnlab.report.analysis.VarianceModel;
 import dev.cnnlab.report.load.Evidence;
@@ -64,7 +67,86 @@ public final class AnalysisJson {
         } else {
             root.putNull("promotion");
         }
+        root.set("prediction", prediction(analysis.prediction()));
         return root;
+    }
+
+    private static ObjectNode prediction(Prediction prediction) {
+        ObjectNode node = NODES.objectNode();
+        ArrayNode axes = node.putArray("axes");
+        for (ScalingAxis axis : prediction.axes()) {
+            ObjectNode a = axes.addObject();
+            a.put("axis", axis.axis());
+            a.put("costMeasure", axis.costMeasure());
+            a.put("target", axis.target());
+            ArrayNode stations = a.putArray("stations");
+            for (ScalingAxis.Station s : axis.stations()) {
+                ObjectNode station = stations.addObject();
+                station.put("fidelity", s.fidelity());
+                station.put("size", s.size());
+                station.put("cost", s.cost());
+            }
+        }
+        ArrayNode extrapolations = node.putArray("extrapolations");
+        prediction.extrapolations().forEach(p -> extrapolations.add(extrapolation(p)));
+        node.put("absent", prediction.absent().isEmpty() ? null : prediction.absent());
+        return node;
+    }
+
+    private static ObjectNode extrapolation(GainPrediction p) {
+        ObjectNode node = NODES.objectNode();
+        node.put("axis", p.axis());
+        node.put("set", p.set());
+        node.put("target", p.target());
+        node.put("form", p.model().form().name());
+        node.put("scale", p.model().scale().name().toLowerCase(Locale.ROOT));
+        ArrayNode points = node.putArray("points");
+        for (GainPrediction.Point point : p.points()) {
+            ObjectNode n = points.addObject();
+            n.put("fidelity", point.fidelity());
+            n.put("cost", point.cost());
+            n.put("gain", point.gain());
+            n.put("se", point.se());
+            n.put("baselineError", point.baselineError());
+        }
+        ObjectNode loo = node.putObject("looError");
+        p.looError().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> number(loo, e.getKey(), e.getValue()));
+        ObjectNode predicted = node.putObject("predicted");
+        estimate(predicted, p.predicted());
+        number(node, "df", p.df());
+        node.put("draws", p.draws());
+        number(node, "spanBeyond", p.leverage().spanBeyond());
+        node.put("leverage", p.leverage().words());
+        if (p.looCheck().isPresent()) {
+            ObjectNode check = node.putObject("looCheck");
+            number(check, "statistic", p.looCheck().get().statistic());
+            check.put("k", p.looCheck().get().k());
+            number(check, "p", p.looCheck().get().p());
+            check.put("misfit", p.looCheck().get().misfit());
+        } else {
+            node.putNull("looCheck");
+        }
+        backtest(node, "largestOut", p.largestOut());
+        backtest(node, "backtest", p.backtest());
+        node.put("misfit", p.misfit());
+        return node;
+    }
+
+    private static void backtest(ObjectNode parent, String field, java.util.Optional<GainPrediction.Backtest> b) {
+        if (b.isEmpty()) {
+            parent.putNull(field);
+            return;
+        }
+        ObjectNode node = parent.putObject(field);
+        node.put("fidelity", b.get().fidelity());
+        number(node, "measured", b.get().measured());
+        number(node, "se", b.get().se());
+        number(node, "predicted", b.get().predicted());
+        number(node, "low", b.get().low());
+        number(node, "high", b.get().high());
+        node.put("inside", b.get().inside());
     }
 
     private static ObjectNode study(Evidence evidence, String name) {
