@@ -151,7 +151,11 @@ public record GainPrediction(
                                         .toList())
                         + ")"
                 : ", the only form " + points.size() + " proxies can check";
-        lines.add(set + " along " + axis + ": " + model.describe() + chosen + ".");
+        lines.add(set + " along " + axis + ": " + model.describe() + chosen + "."
+                + (points.size() < 3
+                        ? " A trend (M1) needs a third proxy along the axis to be checked by leave-one-out, so"
+                                + " only constant forms were compared."
+                        : ""));
         lines.add("Predicted gain at " + target + ": " + signed(predicted.value().getAsDouble()) + " points, "
                 + Math.round(LEVEL * 100) + "% prediction interval [" + signed(predicted.low().getAsDouble()) + ", "
                 + signed(predicted.high().getAsDouble())  + "] (parametric bootstrap, " + draws + " draws, "
