@@ -108,8 +108,10 @@ public record TransferFit(
             throw new IllegalArgumentException(
                     "an errors-in-variables fit needs at least " + MIN_POINTS + " sets, has " + n);
         }
-        double xMean = points.stream().mapToDouble(TransferPoint::proxyGain).average().orElseThrow();
-        double yMean = points.stream().mapToDouble(TransferPoint::targetGain).average().orElseThrow();
+        double xMean =
+                points.stream().mapToDouble(TransferPoint::proxyGain).average().orElseThrow();
+        double yMean =
+                points.stream().mapToDouble(TransferPoint::targetGain).average().orElseThrow();
         double sxx = 0;
         double sxy = 0;
         double proxyNoise = 0;
@@ -242,9 +244,7 @@ public record TransferFit(
                 fmt("intrinsic scatter τ: %.3f points (τ² = %.4f)", Math.sqrt(tau2), tau2),
                 fmt(
                         "residual variance: %.4f = τ² + mean target noise %.4f + slope² × mean proxy noise %.4f",
-                        residualVariance,
-                        meanTargetNoise,
-                        meanProxyNoise),
+                        residualVariance, meanTargetNoise, meanProxyNoise),
                 "assumptions: true " + target + " gain = a + b × true " + proxy
                         + " gain + scatter N(0, τ²); seed noise normal, independent between fidelities, "
                         + "its variance known (fewest df of a standard error: "

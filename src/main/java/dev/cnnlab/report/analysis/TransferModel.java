@@ -57,18 +57,23 @@ public final class TransferModel {
      */
     static double reliability(List<TransferPoint> points) {
         int n = points.size();
-        double mean = points.stream().mapToDouble(TransferPoint::proxyGain).average().orElse(0);
+        double mean =
+                points.stream().mapToDouble(TransferPoint::proxyGain).average().orElse(0);
         double sxx = points.stream()
                         .mapToDouble(p -> (p.proxyGain() - mean) * (p.proxyGain() - mean))
                         .sum()
                 / (n - 1);
-        double m = points.stream().mapToDouble(p -> p.proxySe() * p.proxySe()).average().orElse(0);
+        double m = points.stream()
+                .mapToDouble(p -> p.proxySe() * p.proxySe())
+                .average()
+                .orElse(0);
         return sxx > 0 ? (sxx - m) / sxx : Double.NEGATIVE_INFINITY;
     }
 
     /** The seeds behind a typical proxy gain: the mean over the sets, rounded. */
     private static int seeds(List<TransferPoint> points) {
-        return (int) Math.round(points.stream().mapToInt(TransferPoint::proxySeeds).average().orElse(1));
+        return (int) Math.round(
+                points.stream().mapToInt(TransferPoint::proxySeeds).average().orElse(1));
     }
 
     /**

@@ -151,8 +151,7 @@ public record TransferValidation(
      *
      * @param minTrainingSets fewest sets a fold keeps (at least {@link TransferFit#MIN_POINTS})
      */
-    public static TransferValidation of(
-            List<TransferPoint> points, String proxy, String target, int minTrainingSets) {
+    public static TransferValidation of(List<TransferPoint> points, String proxy, String target, int minTrainingSets) {
         if (minTrainingSets < TransferFit.MIN_POINTS) {
             throw new IllegalArgumentException(
                     "a fold needs at least " + TransferFit.MIN_POINTS + " sets, asked for " + minTrainingSets);
@@ -184,8 +183,8 @@ public record TransferValidation(
                     names,
                     training.size(),
                     List.of(),
-                    "leaving out every set with " + technique + " leaves " + training.size()
-                            + " sets, fewer than the " + minTrainingSets + " a fold needs");
+                    "leaving out every set with " + technique + " leaves " + training.size() + " sets, fewer than the "
+                            + minTrainingSets + " a fold needs");
         }
         double first = training.get(0).proxyGain();
         if (training.stream().allMatch(p -> p.proxyGain() == first)) {
@@ -219,7 +218,10 @@ public record TransferValidation(
     /** ȳ ± t(m - 1) s_y √(1 + 1/m). */
     static Guess mean(List<TransferPoint> training) {
         int m = training.size();
-        double mean = training.stream().mapToDouble(TransferPoint::targetGain).average().orElseThrow();
+        double mean = training.stream()
+                .mapToDouble(TransferPoint::targetGain)
+                .average()
+                .orElseThrow();
         double ss = training.stream()
                 .mapToDouble(p -> (p.targetGain() - mean) * (p.targetGain() - mean))
                 .sum();
@@ -232,9 +234,13 @@ public record TransferValidation(
         SimpleRegression regression = new SimpleRegression();
         training.forEach(p -> regression.addData(p.proxyGain(), p.targetGain()));
         int m = training.size();
-        double xMean = training.stream().mapToDouble(TransferPoint::proxyGain).average().orElseThrow();
+        double xMean = training.stream()
+                .mapToDouble(TransferPoint::proxyGain)
+                .average()
+                .orElseThrow();
         double slopeSe = regression.getSlopeStdErr();
-        double variance = regression.getMeanSquareError() * (1 + 1.0 / m) + (x0 - xMean) * (x0 - xMean) * slopeSe * slopeSe;
+        double variance =
+                regression.getMeanSquareError() * (1 + 1.0 / m) + (x0 - xMean) * (x0 - xMean) * slopeSe * slopeSe;
         double point = regression.predict(x0);
         double half = t(m - 2) * Math.sqrt(variance);
         return new Guess(point, point - half, point + half);
@@ -243,7 +249,8 @@ public record TransferValidation(
     /** The interval score of Gneiting and Raftery (2007) at α = 1 - {@link TransferModel#LEVEL}. */
     static double intervalScore(Guess guess, double value) {
         double alpha = 1 - TransferModel.LEVEL;
-        return guess.high() - guess.low()
+        return guess.high()
+                - guess.low()
                 + 2 / alpha * Math.max(0, guess.low() - value)
                 + 2 / alpha * Math.max(0, value - guess.high());
     }
@@ -289,10 +296,11 @@ public record TransferValidation(
         lines.add("Leave-one-technique-out validation of " + target + " on " + proxy + ": " + fitted + " of "
                 + folds.size() + " folds fitted (a fold drops every set containing its technique)");
         for (Fold fold : folds) {
-            lines.add(fold.skipped() == null
-                    ? "  without " + fold.technique() + ": fitted on " + fold.trainingSets() + " sets, predicted "
-                            + String.join(", ", fold.dropped())
-                    : "  without " + fold.technique() + ": skipped, " + fold.skipped());
+            lines.add(
+                    fold.skipped() == null
+                            ? "  without " + fold.technique() + ": fitted on " + fold.trainingSets()
+                                    + " sets, predicted " + String.join(", ", fold.dropped())
+                            : "  without " + fold.technique() + ": skipped, " + fold.skipped());
         }
         for (Score s : scores) {
             lines.add(String.format(

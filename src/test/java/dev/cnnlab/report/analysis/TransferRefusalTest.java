@@ -22,7 +22,8 @@ class TransferRefusalTest {
         TransferRefusal refusal = (TransferRefusal) outcome;
         assertThat(refusal.reason()).isEqualTo(TransferRefusal.Reason.TOO_FEW_SETS);
         assertThat(refusal.line())
-                .isEqualTo("the transfer model needs 8 technique sets measured at both P and T; this study has 5: run 3 more");
+                .isEqualTo(
+                        "the transfer model needs 8 technique sets measured at both P and T; this study has 5: run 3 more");
         assertThat(refusal.needed()).isEqualTo(3);
     }
 
@@ -61,8 +62,9 @@ class TransferRefusalTest {
 
         assertThat(refusal.reason()).isEqualTo(TransferRefusal.Reason.SLOPE_INCLUDES_ZERO);
         assertThat(refusal.line())
-                .isEqualTo("the slope of T on P is 0.02 with a 90% interval [-0.25, 0.29] that includes 0: the proxy's"
-                        + " gains do not show the target's; about 937 more sets would exclude 0 if the slope stays at 0.02");
+                .isEqualTo(
+                        "the slope of T on P is 0.02 with a 90% interval [-0.25, 0.29] that includes 0: the proxy's"
+                                + " gains do not show the target's; about 937 more sets would exclude 0 if the slope stays at 0.02");
         assertThat(refusal.needed()).isEqualTo(937);
     }
 

@@ -43,7 +43,9 @@ class TransferValidationTest {
         Fold se = foldOf(validation, "se");
         assertThat(se.dropped()).containsExactly("se", "se+mixup");
         assertThat(se.trainingSets()).isEqualTo(8);
-        assertThat(se.predictions()).extracting(TransferValidation.Prediction::set).containsExactly("se", "se+mixup");
+        assertThat(se.predictions())
+                .extracting(TransferValidation.Prediction::set)
+                .containsExactly("se", "se+mixup");
         assertThat(foldOf(validation, "mixup").dropped()).containsExactly("mixup", "se+mixup");
         assertThat(foldOf(validation, "cutout").dropped()).containsExactly("cutout");
         // 9 techniques; se+mixup is predicted in two folds
@@ -54,12 +56,11 @@ class TransferValidationTest {
     @Test
     void eachDroppedSetIsPredictedByTheLineFittedWithoutAnySetContainingTheTechnique() {
         List<TransferPoint> points = points();
-        List<TransferPoint> rest = points.stream()
-                .filter(p -> !p.techniques().contains("se"))
-                .toList();
+        List<TransferPoint> rest =
+                points.stream().filter(p -> !p.techniques().contains("se")).toList();
         TransferPoint combined = points.get(2);
-        TransferPrediction expected =
-                TransferFit.estimate(rest, "P", "T").predict(combined.proxyGain(), combined.proxySe(), combined.targetSe());
+        TransferPrediction expected = TransferFit.estimate(rest, "P", "T")
+                .predict(combined.proxyGain(), combined.proxySe(), combined.targetSe());
 
         Guess guess = foldOf(TransferValidation.of(points, "P", "T"), "se")
                 .predictions()
@@ -79,7 +80,8 @@ class TransferValidationTest {
 
         Fold se = foldOf(validation, "se");
         assertThat(se.predictions()).isEmpty();
-        assertThat(se.skipped()).isEqualTo("leaving out every set with se leaves 8 sets, fewer than the 9 a fold needs");
+        assertThat(se.skipped())
+                .isEqualTo("leaving out every set with se leaves 8 sets, fewer than the 9 a fold needs");
         assertThat(foldOf(validation, "cutout").skipped()).isNull();
         assertThat(validation.scores()).allMatch(s -> s.predictions() == 7);
         assertThat(validation.lines()).contains("  without se: skipped, " + se.skipped());
