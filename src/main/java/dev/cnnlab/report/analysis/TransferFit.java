@@ -243,7 +243,8 @@ public record TransferFit(
                 fmt("OLS slope on the same sets: %.3f (attenuated by the proxy's noise)", olsSlope),
                 fmt("intrinsic scatter τ: %.3f points (τ² = %.4f)", Math.sqrt(tau2), tau2),
                 fmt(
-                        "residual variance: %.4f = τ² + mean target noise %.4f + slope² × mean proxy noise %.4f",
+                        "residual variance: %.4f (τ² + target noise + slope² × proxy noise; mean noise variances:"
+                                + " target %.4f, proxy %.4f)",
                         residualVariance, meanTargetNoise, meanProxyNoise),
                 "assumptions: true " + target + " gain = a + b × true " + proxy
                         + " gain + scatter N(0, τ²); seed noise normal, independent between fidelities, "

@@ -59,6 +59,20 @@ public record TransferPoint(
     }
 
     /**
+     * The sets measured at both {@code proxy} and {@code target}, from every fidelity's gains
+     * ({@link StudyAnalysis#gains}), in the order of the proxy's gains.
+     *
+     * @param techniquesOfSet each set's techniques; a set missing from it is split on '+'
+     */
+    public static List<TransferPoint> between(
+            List<GainEstimate> gains, String proxy, String target, Map<String, Set<String>> techniquesOfSet) {
+        return pair(
+                gains.stream().filter(g -> g.fidelity().equals(proxy)).toList(),
+                gains.stream().filter(g -> g.fidelity().equals(target)).toList(),
+                techniquesOfSet);
+    }
+
+    /**
      * The sets measured at both fidelities, in the proxy list's order.
      *
      * @param proxy the proxy fidelity's gains (one fidelity)

@@ -85,6 +85,39 @@ class TransferFitFixtureTest {
         assertThat(lines).anyMatch(l -> l.startsWith("assumptions:") && l.contains("Student's t with n - 2 = 8 df"));
     }
 
+    static GainEstimate gain(String fidelity, String set, double value, double se, double df, int seeds) {
+        return new GainEstimate(
+                fidelity,
+                set,
+                Estimate.interval(value, value - 2 * se, value + 2 * se),
+                seeds,
+                true,
+                se,
+                df,
+                VarianceModel.Source.MODEL,
+                se * Math.sqrt(seeds),
+                0.5);
+    }
+
+    @Test
+    void pointsPairTheSetsMeasuredAtBothFidelities() {
+        List<GainEstimate> gains = List.of(
+                gain("P", "se", 1.0, 0.3, 4.5, 3),
+                gain("P", "se+mixup", 2.0, 0.4, 4.5, 3),
+                gain("P", "cutout", 0.5, 0.2, 4.5, 3),
+                gain("T", "se+mixup", 1.5, 0.25, 6.0, 2),
+                gain("T", "se", 0.8, 0.2, 6.0, 2));
+
+        List<TransferPoint> points =
+                TransferPoint.between(gains, "P", "T", java.util.Map.of("se", java.util.Set.of("squeeze-excite")));
+
+        assertThat(points)
+                .containsExactly(
+                        new TransferPoint("se", java.util.Set.of("squeeze-excite"), 1.0, 0.3, 4.5, 3, 0.8, 0.2, 6.0),
+                        new TransferPoint(
+                                "se+mixup", java.util.Set.of("se", "mixup"), 2.0, 0.4, 4.5, 3, 1.5, 0.25, 6.0));
+    }
+
     @Test
     void aSetWithoutAKnownCompositionIsSplitOnPlus() {
         assertThat(TransferPoint.techniquesOf("se+mixup")).containsExactly("mixup", "se");
