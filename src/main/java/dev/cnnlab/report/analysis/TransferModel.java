@@ -40,7 +40,7 @@ public final class TransferModel {
             return TransferRefusal.tooFewSets(proxy, target, points.size());
         }
         double reliability = reliability(points);
-        if (!(reliability >= MIN_RELIABILITY)) {
+        if (reliability < MIN_RELIABILITY) {
             return TransferRefusal.unreliableProxy(
                     proxy, reliability, seeds(points), seedsNeeded(points, Math.max(0, reliability)));
         }
@@ -53,7 +53,7 @@ public final class TransferModel {
 
     /**
      * λ = (s_xx - m)/s_xx: the share of the proxy gains' sample variance s_xx that is not seed
-     * noise (m = mean s_x²); -∞ when every gain is the same.
+     * noise (m = mean s_x²); 0 when every gain is the same (no spread, so none of it is signal).
      */
     static double reliability(List<TransferPoint> points) {
         int n = points.size();
@@ -67,7 +67,7 @@ public final class TransferModel {
                 .mapToDouble(p -> p.proxySe() * p.proxySe())
                 .average()
                 .orElse(0);
-        return sxx > 0 ? (sxx - m) / sxx : Double.NEGATIVE_INFINITY;
+        return sxx > 0 ? (sxx - m) / sxx : 0;
     }
 
     /** The seeds behind a typical proxy gain: the mean over the sets, rounded. */

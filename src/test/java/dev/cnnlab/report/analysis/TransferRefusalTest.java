@@ -48,6 +48,21 @@ class TransferRefusalTest {
         assertThat(refusal.needed()).isEqualTo(9);
     }
 
+    @Test
+    void aProxyWithNoSpreadAtAllSaysNoNumberOfSeedsWouldDo() {
+        List<TransferPoint> points = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            points.add(TransferPoint.of("s" + i, 0.4, 0.2, 0.1 * i, 0.2));
+        }
+
+        TransferRefusal refusal = (TransferRefusal) TransferModel.of(points, "P", "T");
+
+        assertThat(refusal.line())
+                .isEqualTo("the proxy P's gains are mostly seed noise: reliability 0.00, needs 0.50; their spread is no"
+                        + " larger than the noise, so only sets with larger gains (then more seeds) would raise it");
+        assertThat(refusal.needed()).isZero();
+    }
+
     /** Numbers from {@code transfer_refusal.py}: slope 0.0199, interval [-0.2527, 0.2925], 937 more sets. */
     @Test
     void aSlopeWhoseIntervalIncludesZeroSaysHowManyMoreSetsWouldDo() {
