@@ -197,7 +197,10 @@ public record TransferFit(
      * not shrunk toward the fitted sets' mean (regression calibration): shrinking is right only for
      * a technique drawn like the fitted ones, and would pull a genuinely exceptional technique
      * back, so this interval holds for any true ξ₀. The interval for a measured target gain adds
-     * the target's seed noise {@code targetSe}². Both use t with n - 2 degrees of freedom.
+     * the target's seed noise {@code targetSe}². Both use t with n - 2 degrees of freedom. Simulated
+     * coverage of the 90% true-gain interval (TransferCoverageTest): 90% with 12 sets and τ = 0.3,
+     * 92% with 8 sets, 93% with 20 sets and τ = 0.1 (τ² floored at 0 errs wide when the scatter is
+     * small).
      *
      * @param proxyGain x₀
      * @param proxySe s_x0 (0 when treated as exact)
