@@ -17,9 +17,11 @@ import picocli.CommandLine.Command;
             ModelCommand.class,
             TrainCommand.class,
             StudyCommand.class,
+            StatusCommand.class,
             ReportCommand.class,
             TechniquesCommand.class,
             BenchCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param trainImages training images per epoch (0 before the data is read)
  * @param pid the process training the cell
  * @param host the machine it runs on
- * @param updatedAt when the process last wrote this file
+ * @param updatedAt when the process last wrote this file (ISO-8601, UTC)
  * @param problem why the cell failed, in one line; null unless failed
  */
 public record CellProgress(
@@ -39,7 +39,7 @@ public record CellProgress(
         int trainImages,
         long pid,
         String host,
-        Instant updatedAt,
+        String updatedAt,
         String problem) {
 
     /** The file in the cell's run directory. */
@@ -84,7 +84,7 @@ public record CellProgress(
         if (!RUNNING.equals(state) || updatedAt == null) {
             return false;
         }
-        if (Duration.between(updatedAt, now).compareTo(STALE_AFTER) > 0) {
+        if (Duration.between(Instant.parse(updatedAt), now).compareTo(STALE_AFTER) > 0) {
             return false;
         }
         return !host.equals(thisHost)

@@ -150,7 +150,7 @@ final class ProgressRecorder implements TrainListener, AutoCloseable {
                 trainImages,
                 pid,
                 host,
-                Instant.now(),
+                Instant.now().toString(),
                 problem);
     }
 
