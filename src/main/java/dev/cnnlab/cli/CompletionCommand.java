@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         })
 final class CompletionCommand implements Runnable {
 
-    /** The shells picocli's script serves: zsh through its bash-completion emulation. */
+    /** The shells picocli's script serves: zsh through its bash-completion emulation (bashcompinit). */
     enum Shell {
         bash,
         zsh
@@ -31,12 +31,9 @@ final class CompletionCommand implements Runnable {
 
     @Override
     public void run() {
-        String script = AutoComplete.bash("cnnlab", command.root().commandLine());
-        if (shell == Shell.zsh) {
-            // picocli's script runs in zsh on top of zsh's bash-completion emulation
-            script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
-        }
-        System.out.print(script);
+        // one script for both: sourced in zsh, it loads zsh's bash-completion emulation
+        // (compinit, bashcompinit) itself
+        System.out.print(AutoComplete.bash("cnnlab", command.root().commandLine()));
         System.out.flush();
     }
 }

@@ -228,12 +228,44 @@ public record StudyStatus(
             Map<Cell, RunResult> results,
             Map<Cell, CellProgress> live,
             Map<String, Long> flops) {
+        List<Cell> cells = spec.cells();
+        double runningSeconds = 0;
+        List<Cell> toStart = new ArrayList<>();
+        List<Double> shares = new ArrayList<>();
+        for (Entry e : entries) {
+            Cell cell = cells.get(e.index());
+            switch (e.state()) {
+                case RUNNING -> {
+                    if (e.etaSeconds() != null) {
+                        runningSeconds += e.etaSeconds();
+                    } else { // not timed yet: priced as if not started
+                        toStart.add(cell);
+                        shares.add(1.0);
+                    }
+                }
+                case WAITING, INTERRUPTED, FAILED -> {
+                    toStart.add(cell);
+                    shares.add(1.0);
+                }
+                case AWAITING_PROMOTION -> {
+                    toStart.add(cell);
+                    shares.add((plan.orElseThrow().promotion().keep() + 1.0)
+                            / spec.techniques().size());
+                }
+                default -> {}
+            }
+        }
+        if (toStart.isEmpty()) {
+            return runningSeconds / Math.max(1, live.size());
+        }
+        if (results.isEmpty()) {
+            return null; // nothing to price the rest by (and no network built for nothing)
+        }
         int available = results.values().stream()
                 .filter(r -> r.config() != null && r.config().data() != null)
                 .map(r -> r.config().data().trainImages())
                 .findFirst()
                 .orElse(CifarReader.TRAIN_RECORDS);
-        List<Cell> cells = spec.cells();
         Map<String, Double> computeOf = new HashMap<>();
         java.util.function.Function<Cell, Double> compute = cell -> computeOf.computeIfAbsent(
                 cell.fidelity().name(), name -> {
@@ -243,31 +275,9 @@ public record StudyStatus(
                             .flopsPerImage());
                     return (double) perImage * f.trainImages(spec.protocol(), available) * f.epochs(spec.protocol());
                 });
-        double runningSeconds = 0;
-        boolean runningKnown = true;
         double waitingCompute = 0;
-        for (Entry e : entries) {
-            Cell cell = cells.get(e.index());
-            switch (e.state()) {
-                case RUNNING -> {
-                    if (e.etaSeconds() != null) {
-                        runningSeconds += e.etaSeconds();
-                    } else {
-                        runningKnown = false;
-                        waitingCompute += compute.apply(cell); // not timed yet: as if not started
-                    }
-                }
-                case WAITING, INTERRUPTED, FAILED -> waitingCompute += compute.apply(cell);
-                case AWAITING_PROMOTION -> {
-                    int sets = spec.techniques().size();
-                    double share = (plan.orElseThrow().promotion().keep() + 1.0) / sets;
-                    waitingCompute += share * compute.apply(cell);
-                }
-                default -> {}
-            }
-        }
-        if (waitingCompute == 0) {
-            return runningKnown ? runningSeconds / Math.max(1, live.size()) : null;
+        for (int i = 0; i < toStart.size(); i++) {
+            waitingCompute += shares.get(i) * compute.apply(toStart.get(i));
         }
         List<StudyEta.Spent> spent = new ArrayList<>();
         results.forEach((cell, r) -> spent.add(new StudyEta.Spent(compute.apply(cell), r.wallSeconds())));
