@@ -53,7 +53,8 @@ final class StatusCommand implements Runnable {
         directory.spec(); // no study here: a one-line error before anything is drawn
         PrintStream out = System.out;
         do {
-            String text = json ? Json.write(StudyStatus.read(directory)) : StatusTable.render(StudyStatus.read(directory));
+            String text =
+                    json ? Json.write(StudyStatus.read(directory)) : StatusTable.render(StudyStatus.read(directory));
             out.print((watch && !json ? CLEAR : "") + text + (text.endsWith("\n") ? "" : "\n"));
             out.flush();
             if (watch) {

@@ -42,9 +42,9 @@ public final class CellLock implements AutoCloseable {
                     return Optional.empty();
                 }
                 channel.truncate(0);
-                channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "@"
-                                + dev.cnnlab.train.Provenance.hostName() + "\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                channel.write(java.nio.ByteBuffer.wrap(
+                        (ProcessHandle.current().pid() + "@" + dev.cnnlab.train.Provenance.hostName() + "\n")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 return Optional.of(new CellLock(channel, lock));
             } catch (OverlappingFileLockException e) {
                 channel.close(); // held by this very process

@@ -114,7 +114,8 @@ public record StudyStatus(
                 flops.putIfAbsent(cell.fidelity().name(), p.flopsPerImage());
             }
         });
-        int done = (int) entries.stream().filter(e -> e.state() == CellState.DONE).count();
+        int done =
+                (int) entries.stream().filter(e -> e.state() == CellState.DONE).count();
         int notPromoted = (int) entries.stream()
                 .filter(e -> e.state() == CellState.NOT_PROMOTED)
                 .count();
@@ -139,8 +140,16 @@ public record StudyStatus(
             return with(base, result.epochs(), result.epochs(), null, null, null, null, result.testAccuracy(), null);
         }
         if (outcome.status() == CellOutcome.Status.UNREADABLE) {
-            return with(Entry.of(cell, CellState.UNREADABLE), null, null, null, null, null, null, null, outcome.problem()
-                    .orElseThrow());
+            return with(
+                    Entry.of(cell, CellState.UNREADABLE),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    outcome.problem().orElseThrow());
         }
         Optional<CellProgress> progress;
         try {
@@ -152,8 +161,16 @@ public record StudyStatus(
             CellProgress p = progress.get();
             if (p.failed()) {
                 return withHolder(
-                        with(Entry.of(cell, CellState.FAILED), p.epoch(), p.epochs(), p.batch(), p.batches(), null,
-                                null, null, p.problem()),
+                        with(
+                                Entry.of(cell, CellState.FAILED),
+                                p.epoch(),
+                                p.epochs(),
+                                p.batch(),
+                                p.batches(),
+                                null,
+                                null,
+                                null,
+                                p.problem()),
                         p.holder());
             }
             if (p.live(now, thisHost)) {
@@ -173,7 +190,9 @@ public record StudyStatus(
             }
             String seen = p.updatedAt() == null
                     ? ""
-                    : ", last seen " + Duration.between(Instant.parse(p.updatedAt()), now).toSeconds() + " s ago";
+                    : ", last seen "
+                            + Duration.between(Instant.parse(p.updatedAt()), now)
+                                    .toSeconds() + " s ago";
             return withHolder(
                     with(
                             Entry.of(cell, CellState.INTERRUPTED),
@@ -267,12 +286,13 @@ public record StudyStatus(
                 .findFirst()
                 .orElse(CifarReader.TRAIN_RECORDS);
         Map<String, Double> computeOf = new HashMap<>();
-        java.util.function.Function<Cell, Double> compute = cell -> computeOf.computeIfAbsent(
-                cell.fidelity().name(), name -> {
+        java.util.function.Function<Cell, Double> compute =
+                cell -> computeOf.computeIfAbsent(cell.fidelity().name(), name -> {
                     Fidelity f = cell.fidelity();
-                    long perImage = flops.computeIfAbsent(name, n -> ModelCost.summary(
-                                    f.modelSpec(), spec.imageSide(f))
-                            .flopsPerImage());
+                    long perImage = flops.computeIfAbsent(
+                            name,
+                            n -> ModelCost.summary(f.modelSpec(), spec.imageSide(f))
+                                    .flopsPerImage());
                     return (double) perImage * f.trainImages(spec.protocol(), available) * f.epochs(spec.protocol());
                 });
         double waitingCompute = 0;
@@ -299,13 +319,39 @@ public record StudyStatus(
             Double accuracy,
             String reason) {
         return new Entry(
-                e.index(), e.id(), e.model(), e.techniques(), e.seed(), e.state(), e.holder(), epoch, epochs, batch,
-                batches, imagesPerSecond, eta, accuracy, reason);
+                e.index(),
+                e.id(),
+                e.model(),
+                e.techniques(),
+                e.seed(),
+                e.state(),
+                e.holder(),
+                epoch,
+                epochs,
+                batch,
+                batches,
+                imagesPerSecond,
+                eta,
+                accuracy,
+                reason);
     }
 
     private static Entry withHolder(Entry e, String holder) {
         return new Entry(
-                e.index(), e.id(), e.model(), e.techniques(), e.seed(), e.state(), holder, e.epoch(), e.epochs(),
-                e.batch(), e.batches(), e.imagesPerSecond(), e.etaSeconds(), e.testAccuracy(), e.reason());
+                e.index(),
+                e.id(),
+                e.model(),
+                e.techniques(),
+                e.seed(),
+                e.state(),
+                holder,
+                e.epoch(),
+                e.epochs(),
+                e.batch(),
+                e.batches(),
+                e.imagesPerSecond(),
+                e.etaSeconds(),
+                e.testAccuracy(),
+                e.reason());
     }
 }

@@ -15,8 +15,8 @@ class ConsoleProgressTest {
     void theRunEtaAppearsAfterTheFirstFewBatchesOfTheFirstEpoch() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         long[] now = {0};
-        ConsoleProgress progress = new ConsoleProgress(
-                new PrintStream(bytes, true, StandardCharsets.UTF_8), true, false, () -> now[0]);
+        ConsoleProgress progress =
+                new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, false, () -> now[0]);
         progress.epochStarted(1, 4, 0.1, 16);
         for (int batch = 1; batch <= 12; batch++) {
             now[0] += 1_000_000_000L; // 1 s per batch

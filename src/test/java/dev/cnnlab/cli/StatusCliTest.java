@@ -23,8 +23,7 @@ class StatusCliTest {
     private static final String DATA = Fixtures.dataDir().toString();
 
     /** Two ResNet-11 cells of 2 epochs x 16 batches: long enough to be caught running, a few seconds each. */
-    private static final String SPEC =
-            """
+    private static final String SPEC = """
             name: tiny
             models: [{name: R11, depth: 11}]
             techniques:
@@ -108,8 +107,8 @@ class StatusCliTest {
         return Json.MAPPER.readTree(outcome.stdout());
     }
 
-    private static JsonNode pollUntil(
-            Path out, Process study, File log, java.util.function.Predicate<JsonNode> wanted) throws Exception {
+    private static JsonNode pollUntil(Path out, Process study, File log, java.util.function.Predicate<JsonNode> wanted)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (Files.exists(out.resolve("study.json"))) {
