@@ -2,6 +2,7 @@ package dev.cnnlab.cli;
 
 import dev.cnnlab.model.ModelSummary;
 import dev.cnnlab.train.EpochStats;
+import dev.cnnlab.train.RunEta;
 import dev.cnnlab.train.TrainConfig;
 import dev.cnnlab.train.TrainListener;
 import java.io.PrintStream;
@@ -20,20 +21,24 @@ final class ConsoleProgress implements TrainListener {
     private final boolean bar;
     private int epoch;
     private int epochs;
-    private int firstEpoch;
-    private double secondsPerEpoch = Double.NaN;
-    private long epochStart;
+    private final java.util.function.LongSupplier clock;
+    private final RunEta eta = new RunEta();
     private int lastPlainDecile;
 
     ConsoleProgress(PrintStream out, boolean showProgress) {
+        this(out, showProgress, System.console() != null, System::nanoTime);
+    }
+
+    /** With {@code terminal} (a live bar, else plain lines) and a nanosecond {@code clock} of the caller's. */
+    ConsoleProgress(PrintStream out, boolean showProgress, boolean terminal, java.util.function.LongSupplier clock) {
         this.out = out;
         this.live = showProgress;
-        this.bar = showProgress && System.console() != null && !"plain".equals(System.getenv("CNNLAB_PROGRESS"));
+        this.bar = showProgress && terminal && !"plain".equals(System.getenv("CNNLAB_PROGRESS"));
+        this.clock = clock;
     }
 
     @Override
     public void started(TrainConfig config, ModelSummary model, int first, int trainImages, int testImages) {
-        firstEpoch = first;
         out.printf(
                 Locale.ROOT,
                 "%s: %,d params, %.3f GFLOPs/image; %d train / %d test images; %d threads; epochs %d..%d" + " (%s)%n",
@@ -53,18 +58,18 @@ final class ConsoleProgress implements TrainListener {
     public void epochStarted(int epoch, int epochs, double lr, int batches) {
         this.epoch = epoch;
         this.epochs = epochs;
-        this.epochStart = System.nanoTime();
         this.lastPlainDecile = 0;
+        eta.epochStarted(epoch, epochs, batches);
     }
 
     @Override
     public void batchDone(int batch, int batches, double meanLoss, double imagesPerSecond) {
+        eta.batchDone(batch, clock.getAsLong());
         if (!live) {
             return;
         }
-        double elapsed = (System.nanoTime() - epochStart) / 1e9;
-        double epochEta = elapsed / batch * (batches - batch);
-        String runEta = Double.isNaN(secondsPerEpoch) ? "?" : duration(epochEta + secondsPerEpoch * (epochs - epoch));
+        double epochEta = eta.epochSeconds();
+        String runEta = duration(eta.runSeconds());
         if (bar) {
             int filled = (int) Math.round((double) BAR * batch / batches);
             out.printf(
@@ -102,9 +107,7 @@ final class ConsoleProgress implements TrainListener {
 
     @Override
     public void epochDone(EpochStats s, int epochs) {
-        secondsPerEpoch = Double.isNaN(secondsPerEpoch) || s.epoch() == firstEpoch
-                ? s.seconds()
-                : 0.7 * secondsPerEpoch + 0.3 * s.seconds();
+        eta.epochDone(clock.getAsLong());
         if (bar) {
             out.print("\r" + " ".repeat(100) + "\r");
         }

@@ -1,8 +1,10 @@
 package dev.cnnlab.cli;
 
 import dev.cnnlab.study.Cell;
+import dev.cnnlab.study.StudyDirectory;
 import dev.cnnlab.study.StudyListener;
 import dev.cnnlab.study.StudySpec;
+import dev.cnnlab.study.StudyStatus;
 import dev.cnnlab.train.RunResult;
 import dev.cnnlab.train.TrainListener;
 import java.io.PrintStream;
@@ -14,13 +16,15 @@ final class ConsoleStudyProgress implements StudyListener {
     private final PrintStream out;
     private final boolean live;
     private final StudySpec spec;
+    private final StudyDirectory directory;
     private final long start = System.nanoTime();
     private int done;
 
-    ConsoleStudyProgress(PrintStream out, boolean live, StudySpec spec) {
+    ConsoleStudyProgress(PrintStream out, boolean live, StudySpec spec, StudyDirectory directory) {
         this.out = out;
         this.live = live;
         this.spec = spec;
+        this.directory = directory;
     }
 
     @Override
@@ -79,5 +83,25 @@ final class ConsoleStudyProgress implements StudyListener {
                 spec.name(),
                 done,
                 ConsoleProgress.duration((System.nanoTime() - start) / 1e9));
+        out.println(studyLine());
+    }
+
+    /**
+     * The whole study's progress and ETA as {@code cnnlab status} sees it (other processes'
+     * cells included); a problem reading it never stops the study.
+     */
+    private String studyLine() {
+        try {
+            StudyStatus status = StudyStatus.read(directory);
+            return String.format(
+                    Locale.ROOT,
+                    "study %s: %d of %d cells done, study ETA %s",
+                    spec.name(),
+                    status.done(),
+                    status.planned(),
+                    StatusTable.eta(status));
+        } catch (RuntimeException e) {
+            return "study " + spec.name() + ": ETA unknown (" + e.getMessage() + ")";
+        }
     }
 }

@@ -17,9 +17,11 @@ import picocli.CommandLine.Command;
             ModelCommand.class,
             TrainCommand.class,
             StudyCommand.class,
+            StatusCommand.class,
             ReportCommand.class,
             TechniquesCommand.class,
             BenchCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -68,8 +70,9 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The versions the build wrote into {@code dev/cnnlab/version.properties} (pom.xml filters
-     * it), and the checkout's commit when cnnlab runs from one.
+     * The versions and the commit the build wrote into {@code dev/cnnlab/version.properties}
+     * (pom.xml filters it; the git-commit-id plugin supplies the commit). A build without a .git
+     * leaves the commit's placeholder, read as "unknown commit".
      */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
@@ -81,12 +84,20 @@ public final class Main implements Runnable {
                 }
                 build.load(in);
             }
-            String commit = dev.cnnlab.train.Provenance.currentGitCommit();
             return new String[] {
-                "cnnlab " + build.getProperty("version") + (commit == null ? "" : " (commit " + commit + ")"),
+                "cnnlab " + build.getProperty("version") + " (" + commit(build) + ")",
                 "DJL " + build.getProperty("djl") + " on libtorch " + build.getProperty("libtorch") + ", Java "
                         + System.getProperty("java.version")
             };
+        }
+
+        /** {@code commit abc1234}, {@code commit abc1234, modified} or {@code unknown commit}. */
+        static String commit(java.util.Properties build) {
+            String commit = build.getProperty("commit", "");
+            if (commit.isBlank() || commit.startsWith("${")) {
+                return "unknown commit";
+            }
+            return "commit " + commit + ("true".equals(build.getProperty("dirty")) ? ", modified" : "");
         }
     }
 }

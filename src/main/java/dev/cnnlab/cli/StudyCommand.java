@@ -188,7 +188,7 @@ final class StudyCommand implements Runnable {
             new WorkerPool(execution.workers, threads, workerGpus(on)).runAll(workerArguments(selected, threads, on));
         } else {
             EngineSetup.start(threads);
-            ConsoleStudyProgress progress = new ConsoleStudyProgress(System.err, !execution.quiet, spec);
+            ConsoleStudyProgress progress = new ConsoleStudyProgress(System.err, !execution.quiet, spec, directory);
             new StudyRunner(spec, directory, cifar)
                     .threads(threads)
                     .device(on)

@@ -15,6 +15,7 @@ import java.util.Optional;
  *
  * <p>The operating system drops the lock when its process dies, even by SIGKILL, so a killed
  * study never leaves a cell blocked; a second process that tries the same cell simply skips it.
+ * The file names its last holder ({@code pid@host}) for people looking at the directory.
  */
 public final class CellLock implements AutoCloseable {
 
@@ -40,6 +41,10 @@ public final class CellLock implements AutoCloseable {
                     channel.close();
                     return Optional.empty();
                 }
+                channel.truncate(0);
+                channel.write(java.nio.ByteBuffer.wrap(
+                        (ProcessHandle.current().pid() + "@" + dev.cnnlab.train.Provenance.hostName() + "\n")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 return Optional.of(new CellLock(channel, lock));
             } catch (OverlappingFileLockException e) {
                 channel.close(); // held by this very process

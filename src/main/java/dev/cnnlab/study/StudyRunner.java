@@ -4,7 +4,9 @@ import dev.cnnlab.CnnlabException;
 import dev.cnnlab.data.Dataset;
 import dev.cnnlab.device.ComputeDevice;
 import dev.cnnlab.train.RunResult;
+import dev.cnnlab.train.TrainConfig;
 import dev.cnnlab.train.Trainer;
+import dev.cnnlab.util.Files2;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -150,15 +152,26 @@ public final class StudyRunner {
                 listener.skipped(cell, total, "finished");
                 return false;
             }
-            RunResult result = new Trainer(
-                            cell.config(spec.protocol(), threads),
-                            data,
-                            directory.run(cell),
-                            listener.starting(cell, total),
-                            loaderWorkers,
-                            Trainer.DEFAULT_CHECKPOINT_SECONDS)
-                    .onDevice(device)
-                    .run(true);
+            TrainConfig config = cell.config(spec.protocol(), threads);
+            RunResult result;
+            try (ProgressRecorder progress = ProgressRecorder.start(
+                    directory.run(cell).dir(), config.epochs(), listener.starting(cell, total))) {
+                try {
+                    result = new Trainer(
+                                    config,
+                                    data,
+                                    directory.run(cell),
+                                    progress,
+                                    loaderWorkers,
+                                    Trainer.DEFAULT_CHECKPOINT_SECONDS)
+                            .onDevice(device)
+                            .run(true);
+                } catch (RuntimeException e) {
+                    progress.failed(Files2.describe(e));
+                    throw e;
+                }
+                progress.finished();
+            }
             listener.finished(cell, total, result);
             return true;
         }

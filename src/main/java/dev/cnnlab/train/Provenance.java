@@ -93,7 +93,8 @@ public record Provenance(Data data, Software software, Hardware hardware, Times 
         return System.getProperty("os.arch");
     }
 
-    private static String hostName() {
+    /** This machine's host name, or "unknown". */
+    public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -30,6 +30,27 @@ final class CliProcess {
         }
     }
 
+    /**
+     * Starts cnnlab in the background, its stdout and stderr going to {@code log}; the caller
+     * waits for it or kills it.
+     */
+    static Process start(File log, String... args) throws Exception {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g",
+                "-cp",
+                classPath,
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
+        process.getOutputStream().close();
+        return process;
+    }
+
     static Outcome run(String... args) throws Exception {
         return runWithClassPathFirst(null, args);
     }
