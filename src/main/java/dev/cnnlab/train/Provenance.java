@@ -93,7 +93,7 @@ public record Provenance(Data data, Software software, Hardware hardware, Times 
         return System.getProperty("os.arch");
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
