@@ -57,15 +57,6 @@ public final class EventLog {
         return new EventLog(dir, host, events, files.isEmpty() ? null : files.get(files.size() - 1));
     }
 
-    /** The intact events of every event file in {@code dir}, in the order TensorBoard reads them. */
-    public static List<Event> read(Path dir) {
-        List<Event> events = new ArrayList<>();
-        for (Path file : files(dir)) {
-            events.addAll(parse(file, TfRecords.scan(bytes(file)).records()));
-        }
-        return events;
-    }
-
     /** The event files of {@code dir}, oldest first (their names start with their creation time). */
     public static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
