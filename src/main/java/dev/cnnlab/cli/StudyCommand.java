@@ -125,6 +125,11 @@ final class StudyCommand implements Runnable {
         boolean quiet;
 
         @Option(
+                names = "--no-tensorboard",
+                description = "write no TensorBoard event files (runs/<cell-id>/tb/); they are on by default")
+        boolean noTensorBoard;
+
+        @Option(
                 names = "--no-promote",
                 description = "train the full grid: every cell, promoted or not (the report then"
                         + " shows what the promotion would have cost in accuracy)")
@@ -194,6 +199,7 @@ final class StudyCommand implements Runnable {
                     .device(on)
                     .loaderWorkers(execution.loaderThreads())
                     .promote(!execution.noPromote)
+                    .tensorBoard(!execution.noTensorBoard)
                     .listener(progress)
                     .run(selected);
         }
@@ -283,6 +289,9 @@ final class StudyCommand implements Runnable {
                 String.join(
                         ",",
                         selected.stream().map(c -> Integer.toString(c.index())).toList())));
+        if (execution.noTensorBoard) {
+            args.add("--no-tensorboard");
+        }
         if (data.data != null) {
             args.add("--data");
             args.add(data.data.toString());

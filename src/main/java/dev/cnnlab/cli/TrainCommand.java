@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
         defaultValueProvider = ReferenceDefaults.class,
         description = {
             "Train one pre-activation ResNet on CIFAR-100 (defaults: the reference protocol).",
-            "Writes OUT/epochs.csv, OUT/result.json, OUT/config.json and OUT/checkpoint/ (after every epoch)."
+            "Writes OUT/epochs.csv, OUT/result.json, OUT/config.json, OUT/checkpoint/ (after every epoch)"
+                    + " and OUT/tb/ (TensorBoard event files)."
         })
 final class TrainCommand implements Runnable {
 
@@ -83,6 +84,11 @@ final class TrainCommand implements Runnable {
                         "also checkpoint inside an epoch this often (0 = only at epoch ends; default ${DEFAULT-VALUE})")
         double checkpointSeconds;
 
+        @Option(
+                names = "--no-tensorboard",
+                description = "write no TensorBoard event files (OUT/tb/); they are on by default")
+        boolean noTensorBoard;
+
         /** --loader-threads, or the old --workers with a warning. */
         int loaderThreads() {
             if (oldLoaderThreads == null) {
@@ -116,8 +122,9 @@ final class TrainCommand implements Runnable {
         RunFiles files = new RunFiles(out);
         ConsoleProgress progress = new ConsoleProgress(System.err, !run.quiet);
         // checks the config against the data (its classes, a resolution it can give) before writing
-        Trainer trainer =
-                new Trainer(config, cifar, files, progress, loaderThreads, run.checkpointSeconds).onDevice(on);
+        Trainer trainer = new Trainer(config, cifar, files, progress, loaderThreads, run.checkpointSeconds)
+                .onDevice(on)
+                .tensorBoard(!run.noTensorBoard);
         files.create();
         EngineSetup.start(threads);
         config.computePrecision().speedWarning(on.device()).ifPresent(w -> System.err.println("cnnlab: warning: " + w));

@@ -37,6 +37,7 @@ public final class StudyRunner {
     private int loaderWorkers = 2;
     private ComputeDevice device = ComputeDevice.CPU;
     private boolean promote = true;
+    private boolean tensorBoard = true;
     private Duration poll = DEFAULT_POLL;
     private StudyListener listener = StudyListener.SILENT;
 
@@ -67,6 +68,12 @@ public final class StudyRunner {
     /** False to train every cell, promoted or not (the full grid, {@code --no-promote}). */
     public StudyRunner promote(boolean value) {
         promote = value;
+        return this;
+    }
+
+    /** False to write no TensorBoard event files in the cells' run directories ({@code --no-tensorboard}). */
+    public StudyRunner tensorBoard(boolean value) {
+        tensorBoard = value;
         return this;
     }
 
@@ -165,6 +172,7 @@ public final class StudyRunner {
                                     loaderWorkers,
                                     Trainer.DEFAULT_CHECKPOINT_SECONDS)
                             .onDevice(device)
+                            .tensorBoard(tensorBoard)
                             .run(true);
                 } catch (RuntimeException e) {
                     progress.failed(Files2.describe(e));

@@ -33,6 +33,7 @@ public final class Trainer {
     private final int loaderWorkers;
     private final long checkpointNanos;
     private final ComputeDevice device;
+    private final boolean tensorBoard;
 
     /**
      * @param config what to train (validated here, on {@code data}: the config's data becomes its
@@ -57,7 +58,7 @@ public final class Trainer {
             TrainListener listener,
             int loaderWorkers,
             double checkpointSeconds) {
-        this(config, data, files, listener, loaderWorkers, (long) (checkpointSeconds * 1e9), ComputeDevice.CPU);
+        this(config, data, files, listener, loaderWorkers, (long) (checkpointSeconds * 1e9), ComputeDevice.CPU, true);
     }
 
     private Trainer(
@@ -67,7 +68,8 @@ public final class Trainer {
             TrainListener listener,
             int loaderWorkers,
             long checkpointNanos,
-            ComputeDevice device) {
+            ComputeDevice device,
+            boolean tensorBoard) {
         this.config = config.toBuilder().data(data.ref()).build().validate();
         this.data = data;
         data.atResolution(
@@ -77,6 +79,7 @@ public final class Trainer {
         this.loaderWorkers = Math.max(1, loaderWorkers);
         this.checkpointNanos = checkpointNanos;
         this.device = device;
+        this.tensorBoard = tensorBoard;
     }
 
     /**
@@ -84,7 +87,16 @@ public final class Trainer {
      * evaluation all live there. A run may be resumed on another device than it started on.
      */
     public Trainer onDevice(ComputeDevice device) {
-        return new Trainer(config, data, files, listener, loaderWorkers, checkpointNanos, device);
+        return new Trainer(config, data, files, listener, loaderWorkers, checkpointNanos, device, tensorBoard);
+    }
+
+    /**
+     * This trainer with or without TensorBoard event files in the run's {@code tb/} (default: with).
+     * An output switch, not a training setting: it is no part of the config, so a run may be resumed
+     * with it changed (the log then catches up, or stops).
+     */
+    public Trainer tensorBoard(boolean on) {
+        return new Trainer(config, data, files, listener, loaderWorkers, checkpointNanos, device, on);
     }
 
     /**
@@ -111,6 +123,10 @@ public final class Trainer {
         ChannelStats stats = ChannelStats.of(seen.train());
         try (TrainingSetup run = TrainingSetup.open(config, start.saved(), files, processStartedAt, device.device())) {
             TrainState state = run.state;
+            // null when off; opening catches up on epochs checkpointed before a kill could log them
+            TensorBoardLog board = tensorBoard
+                    ? TensorBoardLog.open(files, state, start.saved().isPresent(), Provenance.hostName())
+                    : null;
             if (start.saved().isPresent()) {
                 listener.message(
                         "resuming " + files.dir() + " after epoch " + state.completedEpochs() + "/" + config.epochs()
@@ -142,6 +158,9 @@ public final class Trainer {
                 state = state.next(row);
                 run.checkpoint(files, state);
                 files.writeEpochs(state);
+                if (board != null) {
+                    board.write(state);
+                }
                 listener.epochDone(row, config.epochs());
             }
             RunResult result =
