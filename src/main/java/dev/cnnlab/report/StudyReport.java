@@ -2,6 +2,7 @@ package dev.cnnlab.report;
 
 import dev.cnnlab.CnnlabException;
 import dev.cnnlab.report.analysis.StudyAnalysis;
+import dev.cnnlab.report.analysis.TransferRequest;
 import dev.cnnlab.report.content.RenderedChart;
 import dev.cnnlab.report.content.ReportContent;
 import dev.cnnlab.report.content.ReportDocument;
@@ -48,8 +49,17 @@ public final class StudyReport {
      * @throws CnnlabException when the directory holds no study or a file cannot be written
      */
     public static ReportFiles write(Path studyDir) {
+        return write(studyDir, List.of());
+    }
+
+    /**
+     * As {@link #write(Path)}, answering the transfer model's {@code requests} in the report.
+     *
+     * @throws CnnlabException also when a request names no proxy of the study
+     */
+    public static ReportFiles write(Path studyDir, List<TransferRequest> requests) {
         StudyResults results = StudyLoader.load(studyDir);
-        StudyAnalysis analysis = StudyAnalysis.of(results);
+        StudyAnalysis analysis = analyse(() -> StudyAnalysis.of(results, requests));
         List<RenderedChart> charts = new ChartFactory(analysis, Optional.of(results)).charts();
         return writeFiles(
                 studyDir,
@@ -66,8 +76,17 @@ public final class StudyReport {
      * @throws CnnlabException when the table is unreadable or invalid, or a file cannot be written
      */
     public static ReportFiles writeTable(Path table, Path outDir) {
+        return writeTable(table, outDir, List.of());
+    }
+
+    /**
+     * As {@link #writeTable(Path, Path)}, answering the transfer model's {@code requests}.
+     *
+     * @throws CnnlabException also when a request names no proxy of the table
+     */
+    public static ReportFiles writeTable(Path table, Path outDir, List<TransferRequest> requests) {
         ResultTableReader.Table read = ResultTableReader.read(table);
-        StudyAnalysis analysis = StudyAnalysis.of(read.evidence());
+        StudyAnalysis analysis = analyse(() -> StudyAnalysis.of(read.evidence(), requests));
         List<RenderedChart> charts = new ChartFactory(analysis, Optional.empty()).charts();
         Files2.createDirectories(outDir, "the report directory (--out)");
         return writeFiles(
@@ -76,6 +95,15 @@ public final class StudyReport {
                 charts,
                 analysis,
                 read.name());
+    }
+
+    /** Runs the analysis; a request it cannot place (an unknown proxy) becomes the user's error. */
+    private static StudyAnalysis analyse(java.util.function.Supplier<StudyAnalysis> analysis) {
+        try {
+            return analysis.get();
+        } catch (IllegalArgumentException e) {
+            throw new CnnlabException("--predict: " + e.getMessage());
+        }
     }
 
     private static ReportFiles writeFiles(

@@ -194,4 +194,33 @@ class PublishedTableTest {
                 .hasMessage(mixed + " line 3: fidelity 'x' was placed at depth 8.0 on an earlier row: give every row"
                         + " of a fidelity the same axis and size");
     }
+
+    /**
+     * The OpenMixup table has 13 sets at every epoch budget: the transfer model fits from each
+     * proxy, is validated leaving one technique out, and answers --predict; an unknown proxy is
+     * a one-line error.
+     */
+    @Test
+    void theTransferModelAnswersARequestedPrediction(@TempDir Path dir) throws IOException {
+        Path table = Path.of("studies/published/openmixup-c100-r18-epochs.yaml");
+        ReportFiles files = StudyReport.writeTable(
+                table,
+                dir.resolve("out"),
+                java.util.List.of(dev.cnnlab.report.analysis.TransferRequest.parse("newmix=+1.5±0.4", "ResNet-18 400ep")));
+        String md = Files.readString(files.markdown());
+        assertThat(md).contains("### Transfer across techniques");
+        assertThat(md).contains("Transfer model ResNet-18 400ep → ResNet-18 1200ep: slope");
+        assertThat(md).contains("Leave-one-technique-out validation of ResNet-18 1200ep on ResNet-18 400ep");
+        assertThat(md).containsPattern("Predicted for newmix at \\+1\\.50 ± 0\\.4 on ResNet-18 400ep: proxy gain"
+                + " \\+1\\.50 ± 0\\.40 → predicted target gain [+-]\\d\\.\\d\\d; 90% interval for the true target gain");
+        AnalysisSchema.assertValid(files.analysis());
+        assertThat(Files.readString(files.analysis())).contains("\"set\": \"newmix\"");
+        assertThatThrownBy(() -> StudyReport.writeTable(
+                        table,
+                        dir.resolve("bad"),
+                        java.util.List.of(dev.cnnlab.report.analysis.TransferRequest.parse("x=1", "ResNet-18 9ep"))))
+                .isInstanceOf(CnnlabException.class)
+                .hasMessage("--predict: 'ResNet-18 9ep' is not a proxy with gains in this study: use one of ResNet-18"
+                        + " 200ep, ResNet-18 400ep, ResNet-18 800ep");
+    }
 }

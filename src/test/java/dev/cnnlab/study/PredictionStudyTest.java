@@ -62,6 +62,10 @@ class PredictionStudyTest {
         assertThat(md).containsPattern("\\| mixup \\| M0 (points|relative) \\| [+-]\\d+\\.\\d\\d \\\\\\[");
         assertThat(md).containsPattern("Backtest along depth: \\d of 2 measured target gains lie inside");
         assertThat(files.markdown().resolveSibling("report-files/prediction-depth.svg")).isNotEmptyFile();
+        // two sets are far from the 8 the transfer model across techniques needs
+        assertThat(md)
+                .contains("From ResNet-8: no transfer model: the transfer model needs 8 technique sets measured at"
+                        + " both ResNet-8 and ResNet-20; this study has 2: run 6 more.");
         AnalysisSchema.assertValid(files.analysis());
     }
 }

@@ -58,16 +58,39 @@ public record StudyAnalysis(
 
     /** Analyses evidence (no promotion). */
     public static StudyAnalysis of(Evidence evidence) {
-        return of(new GainModel(evidence), Optional.empty());
+        return of(evidence, List.of());
+    }
+
+    /**
+     * Analyses evidence (no promotion), answering the transfer model's requests.
+     *
+     * @throws IllegalArgumentException when a request names no proxy of the evidence
+     */
+    public static StudyAnalysis of(Evidence evidence, List<TransferRequest> requests) {
+        return of(new GainModel(evidence), Optional.empty(), requests);
     }
 
     /** Analyses a cnnlab study, its promotion included. */
     public static StudyAnalysis of(StudyResults results) {
+        return of(results, List.of());
+    }
+
+    /**
+     * Analyses a cnnlab study, its promotion included, answering the transfer model's requests.
+     *
+     * @throws IllegalArgumentException when a request names no proxy of the study
+     */
+    public static StudyAnalysis of(StudyResults results, List<TransferRequest> requests) {
         Evidence evidence = Evidence.of(results);
-        return of(new GainModel(evidence), PromotionOutcome.of(results, evidence));
+        return of(new GainModel(evidence), PromotionOutcome.of(results, evidence), requests);
     }
 
     static StudyAnalysis of(GainModel model, Optional<PromotionOutcome> promotion) {
+        return of(model, promotion, List.of());
+    }
+
+    static StudyAnalysis of(
+            GainModel model, Optional<PromotionOutcome> promotion, List<TransferRequest> requests) {
         Evidence evidence = model.evidence();
         List<Faithfulness> raw = Faithfulness.all(model);
         double[] p = raw.stream()
@@ -111,7 +134,7 @@ public record StudyAnalysis(
                 significance,
                 CurveVisibility.all(model),
                 promotion,
-                Prediction.of(evidence, gains));
+                Prediction.of(evidence, gains, requests));
     }
 
     /** The gain of one set at one fidelity, when it has runs. */

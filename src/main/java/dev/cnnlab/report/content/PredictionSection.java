@@ -4,6 +4,9 @@ import dev.cnnlab.report.analysis.GainPrediction;
 import dev.cnnlab.report.analysis.Prediction;
 import dev.cnnlab.report.analysis.ScalingAxis;
 import dev.cnnlab.report.analysis.StudyAnalysis;
+import dev.cnnlab.report.analysis.TransferFit;
+import dev.cnnlab.report.analysis.TransferModel;
+import dev.cnnlab.report.analysis.TransferRefusal;
 import dev.cnnlab.report.content.ReportDocument.Block;
 import dev.cnnlab.report.content.ReportDocument.Bullets;
 import dev.cnnlab.report.content.ReportDocument.Heading;
@@ -103,6 +106,43 @@ final class PredictionSection {
                         + " measured target gains lie inside their 90% intervals (for a measured gain the interval"
                         + " adds the target's own seed noise). One study's sets share its proxies and baseline, so"
                         + " these are not independent checks."));
+            }
+        }
+        transfers(prediction);
+    }
+
+    /** The calibrated transfer from each proxy's gains to the target's, across technique sets. */
+    private void transfers(Prediction prediction) {
+        if (prediction.transfers().isEmpty()) {
+            return;
+        }
+        blocks.add(new Heading(3, "Transfer across techniques", "prediction-transfer"));
+        blocks.add(Paragraph.of("An errors-in-variables regression of the target's gains on a proxy's gains over the"
+                + " technique sets measured at both, with the seed noise of both known, so the slope is not attenuated"
+                + " by the proxy's noise; it predicts a new technique's target gain from its proxy gain"
+                + " (report --predict SET=GAIN[±SE] --from PROXY). It needs " + TransferModel.MIN_SETS
+                + " sets, a proxy whose gains spread more than their noise (reliability at least "
+                + TransferModel.MIN_RELIABILITY + "), and a slope whose 90% interval excludes 0."));
+        for (Prediction.Transfer t : prediction.transfers()) {
+            if (t.outcome() instanceof TransferRefusal refusal) {
+                blocks.add(Paragraph.note("From " + t.proxy() + ": no transfer model: " + refusal.line() + "."));
+            } else if (t.outcome() instanceof TransferFit fit) {
+                blocks.add(Paragraph.of("From " + t.proxy() + ":"));
+                blocks.add(new ReportDocument.Details(
+                        "Transfer model " + t.proxy() + " → " + t.target() + ": slope "
+                                + String.format(java.util.Locale.ROOT, "%.2f", fit.slope()) + " over " + fit.sets()
+                                + " sets",
+                        String.join("\n", fit.describe())));
+            }
+            t.validation().ifPresent(v -> blocks.add(new Bullets(v.lines())));
+            for (Prediction.Answer a : t.answers()) {
+                String asked = a.request().set() + " at " + Fmt.gain(a.request().gain())
+                        + (a.request().se() > 0 ? " ± " + Fmt.number(a.request().se()) : "") + " on " + t.proxy();
+                blocks.add(
+                        a.prediction().isPresent()
+                                ? new Bullets(List.of("Predicted for " + asked + ": "
+                                        + String.join("; ", a.prediction().get().lines())))
+                                : Paragraph.note("No prediction for " + asked + ": " + a.refusal() + "."));
             }
         }
     }

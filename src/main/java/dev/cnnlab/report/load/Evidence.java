@@ -28,6 +28,8 @@ import java.util.OptionalInt;
  * @param target the fidelity every other proxy stands in for
  * @param targetReason how the target was chosen, for the report
  * @param observations one finished run each
+ * @param composition each set's techniques, where known (a set missing here is read from its
+ *     name, split on '+')
  */
 public record Evidence(
         List<FidelityInfo> fidelities,
@@ -35,7 +37,19 @@ public record Evidence(
         String baseline,
         String target,
         String targetReason,
-        List<Observation> observations) {
+        List<Observation> observations,
+        Map<String, java.util.Set<String>> composition) {
+
+    /** Evidence whose sets' techniques are read from their names. */
+    public Evidence(
+            List<FidelityInfo> fidelities,
+            List<String> sets,
+            String baseline,
+            String target,
+            String targetReason,
+            List<Observation> observations) {
+        this(fidelities, sets, baseline, target, targetReason, observations, Map.of());
+    }
 
     /**
      * What is known of one fidelity.
@@ -114,6 +128,7 @@ public record Evidence(
         fidelities = List.copyOf(fidelities);
         sets = List.copyOf(sets);
         observations = List.copyOf(observations);
+        composition = Map.copyOf(composition);
         if (!sets.contains(baseline)) {
             throw new IllegalArgumentException("baseline '" + baseline + "' is not one of the sets " + sets);
         }
@@ -221,6 +236,9 @@ public record Evidence(
                         OptionalDouble.of(r.wallSeconds())));
             });
         }
-        return new Evidence(fidelities, results.sets(), spec.baseline(), target.name(), reason, observations);
+        Map<String, java.util.Set<String>> composition = new LinkedHashMap<>();
+        spec.techniques().forEach((set, techniques) -> composition.put(set, java.util.Set.copyOf(techniques.keySet())));
+        return new Evidence(
+                fidelities, results.sets(), spec.baseline(), target.name(), reason, observations, composition);
     }
 }

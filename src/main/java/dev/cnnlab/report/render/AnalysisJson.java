@@ -19,6 +19,7 @@ import dev.cnnlab.report.analysis.Proxy;
 import dev.cnnlab.report.analysis.ProxyFront;
 import dev.cnnlab.report.analysis.ScalingAxis;
 import dev.cnnlab.report.analysis.StudyAnalysis;
+import dev.cnnlab.report.analysis.TransferRefusal;
 import dev.cnnlab.report.analysis.VarianceModel;
 import dev.cnnlab.report.load.Evidence;
 import dev.cnnlab.util.Json;
@@ -90,6 +91,35 @@ public final class AnalysisJson {
         ArrayNode extrapolations = node.putArray("extrapolations");
         prediction.extrapolations().forEach(p -> extrapolations.add(extrapolation(p)));
         node.put("absent", prediction.absent().isEmpty() ? null : prediction.absent());
+        ArrayNode transfers = node.putArray("transfers");
+        for (Prediction.Transfer t : prediction.transfers()) {
+            ObjectNode n = transfers.addObject();
+            n.put("proxy", t.proxy());
+            n.put("target", t.target());
+            n.put("sets", t.points().size());
+            if (t.outcome() instanceof TransferRefusal refusal) {
+                n.putNull("fit");
+                ObjectNode r = n.putObject("refusal");
+                r.put("reason", refusal.reason().name());
+                r.put("line", refusal.line());
+                r.put("needed", refusal.needed());
+            } else {
+                n.set("fit", Json.MAPPER.valueToTree(t.outcome()));
+                n.putNull("refusal");
+            }
+            n.set("validation", t.validation().isPresent() ? Json.MAPPER.valueToTree(t.validation().get()) : null);
+            ArrayNode answers = n.putArray("answers");
+            for (Prediction.Answer a : t.answers()) {
+                ObjectNode answer = answers.addObject();
+                answer.put("set", a.request().set());
+                answer.put("proxyGain", a.request().gain());
+                answer.put("proxySe", a.request().se());
+                answer.set(
+                        "prediction",
+                        a.prediction().isPresent() ? Json.MAPPER.valueToTree(a.prediction().get()) : null);
+                answer.put("refusal", a.refusal().isEmpty() ? null : a.refusal());
+            }
+        }
         return node;
     }
 

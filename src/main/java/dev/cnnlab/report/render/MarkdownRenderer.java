@@ -45,7 +45,9 @@ public final class MarkdownRenderer {
             } else if (block instanceof Details d) {
                 md.append("<details><summary>")
                         .append(HtmlText.escape(d.summary()))
-                        .append("</summary>\n\n```json\n")
+                        .append("</summary>\n\n```")
+                        .append(d.code().strip().startsWith("{") ? "json" : "text")
+                        .append("\n")
                         .append(d.code().strip())
                         .append("\n```\n\n</details>\n\n");
             }
