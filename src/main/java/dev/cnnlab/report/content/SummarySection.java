@@ -59,8 +59,9 @@ final class SummarySection {
             Faithfulness best = judged.stream()
                     .min(java.util.Comparator.comparingDouble(f -> f.kendallHolm()))
                     .orElseThrow();
-            lines.add("No proxy is shown faithful at 5% after Holm's correction over " + s.tests()
-                    + " proxies; the closest is " + best.proxy().name() + " (Kendall τ-b "
+            lines.add("No proxy is shown faithful at 5% after Holm's correction over "
+                    + Fmt.count(s.tests(), "proxy", "proxies") + "; the closest is "
+                    + best.proxy().name() + " (Kendall τ-b "
                     + Fmt.estimate(best.get(Statistic.KENDALL), Fmt::coefficient) + ", p = "
                     + Fmt.pValue(best.kendallTest().p()) + ", Holm " + Fmt.pValue(best.kendallHolm()) + ").");
         } else {
@@ -81,9 +82,12 @@ final class SummarySection {
             long clear = judged.stream()
                     .filter(f -> f.get(Statistic.KENDALL).lowAbove(0))
                     .count();
+            // "the proxy has", "1 of 3 proxies has", "2 of 3 proxies have": never "1 of 1 proxy"
+            String who = judged.size() == 1
+                    ? (clear == 1 ? "The proxy has" : "The proxy does not have")
+                    : clear + " of " + judged.size() + " proxies " + (clear == 1 ? "has" : "have");
             lines.add(
-                    clear + " of " + Fmt.count(judged.size(), "proxy", "proxies")
-                            + (judged.size() == 1 ? " has" : " have") + " a Kendall τ interval above 0"
+                    who + " a Kendall τ interval above 0"
                             + (clear == 0
                                     ? ": with these seeds and sets the study cannot tell a faithful proxy from an unrelated one"
                                             + " (more seeds narrow the intervals; more technique sets make significance possible)."
