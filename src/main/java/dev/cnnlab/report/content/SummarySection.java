@@ -3,11 +3,13 @@ package dev.cnnlab.report.content;
 import dev.cnnlab.report.analysis.Agreement;
 import dev.cnnlab.report.analysis.Agreement.Statistic;
 import dev.cnnlab.report.analysis.Faithfulness;
+import dev.cnnlab.report.analysis.NearChance;
 import dev.cnnlab.report.analysis.PermutationTest;
 import dev.cnnlab.report.analysis.StudyAnalysis;
 import dev.cnnlab.report.content.ReportDocument.Block;
 import dev.cnnlab.report.content.ReportDocument.Bullets;
 import dev.cnnlab.report.content.ReportDocument.Heading;
+import dev.cnnlab.report.content.ReportDocument.Paragraph;
 import dev.cnnlab.report.load.Evidence;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +32,27 @@ final class SummarySection {
         return blocks;
     }
 
+    /** A warning first when runs are barely above chance: their gains are noise, whatever the tables say. */
+    private java.util.Optional<Block> nearChance() {
+        NearChance near = NearChance.of(evidence);
+        if (!near.any()) {
+            return java.util.Optional.empty();
+        }
+        String which = near.fidelities().stream()
+                .map(f -> f.name() + " " + String.format(Locale.ROOT, "%.1f%%", f.meanTop1()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        boolean target = near.fidelities().stream().anyMatch(f -> f.name().equals(evidence.target()));
+        return java.util.Optional.of(Paragraph.note("Warning: near chance. Mean top-1 of " + which
+                + " is below " + Fmt.number(NearChance.FACTOR) + "× chance (" + Fmt.number(Math.round(NearChance.chance(near.classes()) * 100) / 100.0)
+                + "% with " + near.classes() + " classes), so "
+                + (target ? "the gains in this report" : "the gains of " + (near.fidelities().size() == 1 ? "that fidelity" : "those fidelities"))
+                + " are mostly noise and cannot mean much: train longer or on more data before trusting a ranking."));
+    }
+
     /** The answer in a few lines: what the study can and cannot show, the faithful proxies, and what the promotion did. */
     private void summary() {
         blocks.add(new Heading(2, "In brief", "summary-section"));
+        nearChance().ifPresent(blocks::add);
         List<String> lines = new ArrayList<>();
         StudyAnalysis.Significance s = analysis.significance();
         List<Faithfulness> judged = analysis.faithfulness().stream()

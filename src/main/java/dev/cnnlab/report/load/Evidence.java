@@ -28,6 +28,7 @@ import java.util.OptionalInt;
  * @param target the fidelity every other proxy stands in for
  * @param targetReason how the target was chosen, for the report
  * @param observations one finished run each
+ * @param classes the number of classes the runs tell apart, when known (chance top-1 is 100 / classes)
  */
 public record Evidence(
         List<FidelityInfo> fidelities,
@@ -35,7 +36,19 @@ public record Evidence(
         String baseline,
         String target,
         String targetReason,
-        List<Observation> observations) {
+        List<Observation> observations,
+        OptionalInt classes) {
+
+    /** Evidence whose number of classes is unknown. */
+    public Evidence(
+            List<FidelityInfo> fidelities,
+            List<String> sets,
+            String baseline,
+            String target,
+            String targetReason,
+            List<Observation> observations) {
+        this(fidelities, sets, baseline, target, targetReason, observations, OptionalInt.empty());
+    }
 
     /**
      * What is known of one fidelity.
@@ -201,6 +214,13 @@ public record Evidence(
                         OptionalDouble.of(r.wallSeconds())));
             });
         }
-        return new Evidence(fidelities, results.sets(), spec.baseline(), target.name(), reason, observations);
+        // the runs record their data; a study trains every cell on the same
+        OptionalInt classes = results.outcomes().stream()
+                .flatMap(o -> o.result().stream())
+                .filter(r -> r.config().data() != null)
+                .mapToInt(r -> r.config().data().classes())
+                .findFirst();
+        return new Evidence(
+                fidelities, results.sets(), spec.baseline(), target.name(), reason, observations, classes);
     }
 }

@@ -36,6 +36,7 @@ import org.apache.commons.csv.CSVRecord;
  * name: reference            # optional
  * baseline: baseline         # optional, as for CSV
  * target: ResNet-164         # optional, as for CSV
+ * classes: 100               # optional: how many classes (chance top-1 is 100 / classes)
  * results:
  *   - {fidelity: ResNet-29, set: baseline, seed: 0, top1: 71.19, cost: 2400}
  * </pre>
@@ -49,7 +50,7 @@ public final class ResultTableReader {
     record RowSpec(String fidelity, String set, Long seed, Double top1, Double cost) {}
 
     /** The YAML form. */
-    record TableSpec(String name, String baseline, String target, List<RowSpec> results) {}
+    record TableSpec(String name, String baseline, String target, Integer classes, List<RowSpec> results) {}
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -103,7 +104,7 @@ public final class ResultTableReader {
                 }
             }
             throw new CnnlabException(file + " line " + line + ": unknown key '" + e.getPropertyName()
-                    + "'; known keys: name, baseline, target, results (rows: fidelity, set, seed, top1, cost)");
+                    + "'; known keys: name, baseline, target, classes, results (rows: fidelity, set, seed, top1, cost)");
         } catch (IOException e) {
             String message = e.getMessage() == null
                     ? "invalid YAML"
@@ -177,7 +178,7 @@ public final class ResultTableReader {
             throw new CnnlabException(
                     file + " is empty: give a header fidelity,set,seed,top1[,cost] and one row per run");
         }
-        return new TableSpec(null, null, null, rows);
+        return new TableSpec(null, null, null, null, rows);
     }
 
     /**
@@ -286,7 +287,12 @@ public final class ResultTableReader {
                                 ? String.format(Locale.ROOT, "%.0f s per run", mean(costs.get(f)))
                                 : "cost unknown"))
                 .toList();
-        return new Evidence(infos, List.copyOf(sets), baseline, target, reason, observations);
+        if (spec.classes() != null && spec.classes() < 2) {
+            throw new CnnlabException(file + ": classes must be 2 or more (the number of classes the runs tell apart),"
+                    + " got " + spec.classes());
+        }
+        OptionalInt classes = spec.classes() == null ? OptionalInt.empty() : OptionalInt.of(spec.classes());
+        return new Evidence(infos, List.copyOf(sets), baseline, target, reason, observations, classes);
     }
 
     private static double mean(List<Double> values) {
