@@ -43,9 +43,12 @@ final class SummarySection {
                 .collect(java.util.stream.Collectors.joining(", "));
         boolean target = near.fidelities().stream().anyMatch(f -> f.name().equals(evidence.target()));
         return java.util.Optional.of(Paragraph.note("Warning: near chance. Mean top-1 of " + which
-                + " is below " + Fmt.number(NearChance.FACTOR) + "× chance (" + Fmt.number(Math.round(NearChance.chance(near.classes()) * 100) / 100.0)
+                + (near.fidelities().size() == 1 ? " is" : " are") + " below " + Fmt.number(NearChance.FACTOR)
+                + "× chance (" + Fmt.number(Math.round(NearChance.chance(near.classes()) * 100) / 100.0)
                 + "% with " + near.classes() + " classes), so "
-                + (target ? "the gains in this report" : "the gains of " + (near.fidelities().size() == 1 ? "that fidelity" : "those fidelities"))
+                + (target
+                        ? "the gains in this report"
+                        : "the gains of " + (near.fidelities().size() == 1 ? "that fidelity" : "those fidelities"))
                 + " are mostly noise and cannot mean much: train longer or on more data before trusting a ranking."));
     }
 

@@ -220,7 +220,6 @@ public record Evidence(
                 .filter(r -> r.config().data() != null)
                 .mapToInt(r -> r.config().data().classes())
                 .findFirst();
-        return new Evidence(
-                fidelities, results.sets(), spec.baseline(), target.name(), reason, observations, classes);
+        return new Evidence(fidelities, results.sets(), spec.baseline(), target.name(), reason, observations, classes);
     }
 }

@@ -103,8 +103,9 @@ public final class ResultTableReader {
                     break;
                 }
             }
-            throw new CnnlabException(file + " line " + line + ": unknown key '" + e.getPropertyName()
-                    + "'; known keys: name, baseline, target, classes, results (rows: fidelity, set, seed, top1, cost)");
+            throw new CnnlabException(
+                    file + " line " + line + ": unknown key '" + e.getPropertyName()
+                            + "'; known keys: name, baseline, target, classes, results (rows: fidelity, set, seed, top1, cost)");
         } catch (IOException e) {
             String message = e.getMessage() == null
                     ? "invalid YAML"
