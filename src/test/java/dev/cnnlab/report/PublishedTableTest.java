@@ -25,7 +25,7 @@ class PublishedTableTest {
         // With 3 sets a perfect ranking has permutation p = 1/6 (one relabelling of 6); one proxy, so Holm = 1/6.
         // ResNet-29 picks se+mixup, the target's best: regret 0
         assertThat(md)
-                .containsPattern("\\| ResNet-29 \\| — \\| 0\\.20× \\| 3 sets, 1 \\+ 1 seeds \\| 1\\.00 \\\\\\[.*"
+                .containsPattern("\\| ResNet-29 \\| — \\| 0\\.20× \\| 3 sets, 1 seed each \\| 1\\.00 \\\\\\[.*"
                         + "\\| 0\\.167 \\| 0\\.167 \\| 1\\.00 \\\\\\[.*\\| 0\\.167 \\| 0\\.89 \\\\\\[.*\\| 100% \\\\\\[.*"
                         + "\\| se\\+mixup \\(P = .*\\) \\| 0\\.00 ");
         // and says that this cannot be told from chance, and stars nothing
@@ -39,6 +39,41 @@ class PublishedTableTest {
         assertThat(md).contains("Target: ResNet-164 (named by the table)");
         assertThat(md).contains("ASSUMED (no cell has two seeds");
         assertThat(out.resolve("report-files/proxy-pareto.png")).isNotEmptyFile();
+        // a table knows seconds, not FLOPs: the compute column says why it is empty, the fidelities their seconds
+        assertThat(md)
+                .contains("Cost (compute) is empty: the results give no FLOPs, images or epochs")
+                .contains("Fidelities: ResNet-29 (40.0 min per run), ResNet-164 (3.33 h per run)")
+                .contains("| **baseline** | 71.19 | 75.09 |")
+                .contains("The proxy has a Kendall τ interval above 0")
+                .doesNotContain("near chance");
+    }
+
+    @Test
+    void aTableNearChanceIsWarnedWhenItNamesItsClasses(@TempDir Path dir) throws IOException {
+        // 4 classes: chance 25%, near chance below 75%; the small fidelity's mean is 60.5%, the big one's 80.5%
+        String rows = """
+                results:
+                  - {fidelity: small, set: baseline, top1: 60, cost: 10}
+                  - {fidelity: small, set: a, top1: 61, cost: 10}
+                  - {fidelity: big, set: baseline, top1: 80, cost: 50}
+                  - {fidelity: big, set: a, top1: 81, cost: 50}
+                """;
+        Path named = Files.writeString(dir.resolve("named.yaml"), "classes: 4\n" + rows);
+        Path unnamed = Files.writeString(dir.resolve("unnamed.yaml"), rows);
+        Path wrong = Files.writeString(dir.resolve("wrong.yaml"), "classes: 1\n" + rows);
+
+        String warned =
+                Files.readString(StudyReport.writeTable(named, dir.resolve("a")).markdown());
+        String silent = Files.readString(
+                StudyReport.writeTable(unnamed, dir.resolve("b")).markdown());
+
+        assertThat(warned)
+                .contains("> Warning: near chance. Mean top-1 of small 60.5% is below 3× chance (25% with 4 classes),"
+                        + " so the gains of that fidelity are mostly noise");
+        assertThat(silent).doesNotContain("near chance");
+        assertThatThrownBy(() -> StudyReport.writeTable(wrong, dir.resolve("c")))
+                .isInstanceOf(CnnlabException.class)
+                .hasMessageContaining("classes must be 2 or more");
     }
 
     @Test
@@ -76,7 +111,7 @@ class PublishedTableTest {
         // the same order on both (c < baseline < a < b): Kendall 1 (p = 1/6), all keep/drop calls agree, picks b
         assertThat(md)
                 .containsPattern(
-                        "\\| small \\| — \\| 0\\.10× \\| 3 sets, 2 \\+ 2 seeds \\| 1\\.00 .*\\| 0\\.167 .*\\| 100% .*\\| b \\(P = ");
+                        "\\| small \\| — \\| 0\\.10× \\| 3 sets, 2 seeds each \\| 1\\.00 .*\\| 0\\.167 .*\\| 100% .*\\| b \\(P = ");
     }
 
     @Test

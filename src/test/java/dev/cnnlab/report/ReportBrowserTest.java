@@ -120,6 +120,148 @@ class ReportBrowserTest {
         }
     }
 
+    /**
+     * The SVG charts as a browser reads them: their text is {@code <text>}, the cost chart's log axis
+     * has labelled ticks on both sides of every point's cost, and the gain chart names its sets
+     * below its plot, left to right in the report's order.
+     */
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void svgChartsKeepTheirTextAndLabelTheirAxes(@TempDir Path study, @TempDir Path table, @TempDir Path profile)
+            throws Exception {
+        if (!HeadlessChromium.installed()) {
+            fail("chromium is not installed at " + HeadlessChromium.BINARY + ": install it with "
+                    + "`apt-get install -y chromium`, or set CHROMIUM_BIN");
+        }
+        StudyFixture.writeMain(study);
+        Path html = StudyReport.write(study).html();
+        Path files = study.resolve(StudyReport.FILES_DIR);
+        // the published table's one proxy costs 0.20: between decades, where XChart's log axis labelled nothing
+        Path tableHtml = StudyReport.writeTable(Path.of("studies/published/reference.yaml"), table)
+                .html();
+
+        try (HeadlessChromium browser = HeadlessChromium.start(profile, START)) {
+            String session = open(browser, null, html);
+            // the x of each Pareto point: the cost the faithfulness table gives (compute when every proxy has it)
+            JsonNode costs = evaluate(browser, session, """
+                    [...document.querySelectorAll('table#faithfulness tbody tr')]
+                        .map(r => parseFloat(r.cells[1].textContent))""");
+            assertThat(costs).hasSize(7);
+            assertLabelledTicksAround(browser, session, files.resolve("proxy-pareto.svg"), costs);
+            open(browser, session, tableHtml);
+            JsonNode measured = evaluate(browser, session, """
+                    [...document.querySelectorAll('table#faithfulness tbody tr')]
+                        .map(r => parseFloat(r.cells[2].textContent))""");
+            assertThat(measured).hasSize(1);
+            assertLabelledTicksAround(
+                    browser, session, table.resolve(StudyReport.FILES_DIR).resolve("proxy-pareto.svg"), measured);
+
+            open(browser, session, files.resolve("gains.svg"));
+            JsonNode gains = evaluate(browser, session, TEXTS);
+            List<String> sets = List.of("se", "se-r8", "mixup", "mixup-a0.2", "se+mixup");
+            List<JsonNode> names = new java.util.ArrayList<>();
+            gains.forEach(t -> {
+                if (sets.contains(t.get("s").asText())) {
+                    names.add(t);
+                }
+            });
+            assertThat(names).extracting(t -> t.get("s").asText()).containsExactlyInAnyOrderElementsOf(sets);
+            names.sort(java.util.Comparator.comparingDouble(t -> t.get("x").asDouble()));
+            assertThat(names)
+                    .extracting(t -> t.get("s").asText())
+                    .as("left to right")
+                    .containsExactlyElementsOf(sets);
+            double lowestGainTick = numbers(gains).stream()
+                    .mapToDouble(t -> t.get("y").asDouble())
+                    .max()
+                    .orElseThrow();
+            assertThat(names)
+                    .as("named on the axis, below every gain tick label, not floating in the plot")
+                    .allMatch(t -> t.get("y").asDouble() > lowestGainTick + 5);
+        }
+    }
+
+    /** The Pareto chart {@code svg}: its title is text, and labelled log-axis ticks lie on both sides of every cost. */
+    private static void assertLabelledTicksAround(HeadlessChromium browser, String session, Path svg, JsonNode costs)
+            throws Exception {
+        open(browser, session, svg);
+        JsonNode pareto = evaluate(browser, session, TEXTS);
+        assertThat(pareto).extracting(t -> t.get("s").asText()).contains("Cost against faithfulness of every proxy");
+        // the x axis's tick labels: the numbers on the lowest row of numbers
+        double axisRow = numbers(pareto).stream()
+                .mapToDouble(t -> t.get("y").asDouble())
+                .max()
+                .orElseThrow();
+        List<JsonNode> ticks = numbers(pareto).stream()
+                .filter(t -> Math.abs(t.get("y").asDouble() - axisRow) < 2)
+                .sorted(java.util.Comparator.comparingDouble(t -> t.get("x").asDouble()))
+                .toList();
+        List<Double> values =
+                ticks.stream().map(t -> Double.parseDouble(t.get("s").asText())).toList();
+        assertThat(values).as("log axis ticks, left to right").isSorted().hasSizeGreaterThanOrEqualTo(2);
+        for (JsonNode cost : costs) {
+            double c = cost.asDouble();
+            assertThat(values)
+                    .as("a labelled tick at or below %s and one at or above", c)
+                    .anyMatch(v -> v <= c)
+                    .anyMatch(v -> v >= c);
+        }
+    }
+
+    /** Every SVG text of the open page: its string and the centre of its box. */
+    private static final String TEXTS = """
+            [...document.querySelectorAll('text')].map(t => { const r = t.getBoundingClientRect();
+                return {s: t.textContent, x: r.x + r.width / 2, y: r.y + r.height / 2}; })""";
+
+    private static List<JsonNode> numbers(JsonNode texts) {
+        List<JsonNode> numbers = new java.util.ArrayList<>();
+        texts.forEach(t -> {
+            if (t.get("s").asText().matches("-?[0-9.]+")) {
+                numbers.add(t);
+            }
+        });
+        return numbers;
+    }
+
+    /** Opens {@code file} in a new page (session null) or the given one and waits for it to load; the session. */
+    private static String open(HeadlessChromium browser, String session, Path file) throws Exception {
+        if (session == null) {
+            String target = browser.send(
+                            "Target.createTarget", HeadlessChromium.params().put("url", "about:blank"), null, STEP)
+                    .get("targetId")
+                    .asText();
+            session = browser.send(
+                            "Target.attachToTarget",
+                            HeadlessChromium.params().put("targetId", target).put("flatten", true),
+                            null,
+                            STEP)
+                    .get("sessionId")
+                    .asText();
+            browser.send("Page.enable", null, session, STEP);
+        }
+        // a fresh waiter per navigation: event() would also match an earlier page's load
+        long before = browser.events().stream()
+                .filter(e -> "Page.loadEventFired".equals(e.path("method").asText()))
+                .count();
+        browser.send(
+                "Page.navigate",
+                HeadlessChromium.params().put("url", file.toUri().toString()),
+                session,
+                STEP);
+        long deadline = System.nanoTime() + STEP.toNanos();
+        while (browser.events().stream()
+                        .filter(e ->
+                                "Page.loadEventFired".equals(e.path("method").asText()))
+                        .count()
+                <= before) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no load event for " + file);
+            }
+            Thread.sleep(20);
+        }
+        return session;
+    }
+
     private static JsonNode evaluate(HeadlessChromium browser, String session, String expression) throws Exception {
         JsonNode result = browser.send(
                 "Runtime.evaluate",

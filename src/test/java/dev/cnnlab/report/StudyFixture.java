@@ -175,6 +175,11 @@ final class StudyFixture {
 
     /** Three models listed out of size order (ResNet-20, ResNet-11, ResNet-29), 2 sets, 1 seed, all finished. */
     static Path writeThreeModels(Path dir) {
+        return writeThreeModels(dir, Map.of("ResNet-20", 66.0, SMALL, 60.0, LARGE, 70.0));
+    }
+
+    /** As {@link #writeThreeModels(Path)}, with each model's baseline top-1 given (se adds 0.7, 0.4, 1.1). */
+    static Path writeThreeModels(Path dir, Map<String, Double> base) {
         Map<String, Map<String, Map<String, Double>>> sets = new LinkedHashMap<>();
         sets.put("baseline", Map.of());
         sets.put("se", Map.of("se", Map.of()));
@@ -195,7 +200,6 @@ final class StudyFixture {
                 null,
                 null);
         write(dir.resolve("study.json"), spec);
-        Map<String, Double> base = Map.of("ResNet-20", 66.0, SMALL, 60.0, LARGE, 70.0);
         Map<String, Double> gain = Map.of("ResNet-20", 0.7, SMALL, 0.4, LARGE, 1.1);
         for (Cell cell : spec.cells()) {
             String model = cell.fidelity().name();

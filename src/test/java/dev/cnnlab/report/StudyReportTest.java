@@ -79,7 +79,7 @@ class StudyReportTest {
     @Test
     void accuracyTableHasNumbersAndMissingMarkers() {
         assertThat(md).contains("| technique set | techniques | ResNet-11 | ResNet-29 (target) |");
-        assertThat(md).contains("| **baseline (baseline)** | none | 60.00 | 70.00 |");
+        assertThat(md).contains("| **baseline** | none | 60.00 | 70.00 |");
         assertThat(md).contains("| se-r8 | se(reduction=8) | 61.50 | 70.90 |");
         assertThat(md).contains("| mixup-a0.2 | mixup(alpha=0.2) | not started | 70.40 |");
         assertThat(md).contains("| se+mixup | se + mixup(alpha=1) | 60.80 | running (epoch 3/10) |");
@@ -90,9 +90,10 @@ class StudyReportTest {
     @Test
     void gainsHaveIntervalsProbabilitiesAndTheAssumedNoiseSaysSo() {
         assertThat(md)
-                .contains("| technique set | ResNet-11 gain [95%] | P(>0) | seeds | ResNet-29 (target) gain [95%] |"
-                        .replace("[", "\\[")
-                        .replace("]", "\\]"));
+                .contains(
+                        "| technique set | ResNet-11 gain [95%] | P(>0) | seeds needed (per cell) | ResNet-29 (target) gain [95%] |"
+                                .replace("[", "\\[")
+                                .replace("]", "\\]"));
         assertThat(md)
                 .containsPattern("\\| se-r8 \\| \\+1\\.50 \\\\\\[\\+0\\.\\d\\d, \\+2\\.\\d\\d\\\\\\] \\| 1\\.00 \\| ");
         assertThat(md).contains("| mixup-a0.2 | — | — | — | +0.40");
@@ -110,7 +111,7 @@ class StudyReportTest {
         // Permutation p of tau = -1/3 over 3 sets: relabellings with tau >= -1/3 are 5 of 6 -> 0.833; Holm over the
         // 4 tested proxies (all 0.833) -> 1.000
         assertThat(md)
-                .containsPattern("\\| ResNet-11 \\| 0\\.\\d\\d× \\| 0\\.40× \\| 3 sets, 1 \\+ 1 seeds \\| -0\\.33 .*"
+                .containsPattern("\\| ResNet-11 \\| 0\\.\\d\\d× \\| 0\\.40× \\| 3 sets, 1 seed each \\| -0\\.33 .*"
                         + "\\| 0\\.833 \\| 1\\.000 \\| -0\\.50 .*\\| 0\\.833 \\| -0\\.05 .*"
                         + "\\| 67% .*\\| se-r8 \\(P = 0\\.\\d\\d\\) \\| 0\\.30 \\(expected ");
         // the target's own early epochs with one seed: compared with their own runs, marked, untested, never starred
@@ -174,7 +175,7 @@ class StudyReportTest {
                         "<table id=\"provenance\"");
         assertThat(count(html, "<figure class=\"chart\"")).isEqualTo(5);
         assertThat(count(html, "<img src=\"data:image/png;base64,")).isEqualTo(5);
-        assertThat(html).contains("<tr class=\"highlight\"><td>baseline (baseline)</td>");
+        assertThat(html).contains("<tr class=\"highlight\"><td>baseline</td>");
         assertThat(html).contains("<td>running (epoch 3/10)</td>").contains("<td>not started</td>");
         // nothing to fetch: no scripts, no external URLs
         assertThat(html)
@@ -193,7 +194,8 @@ class StudyReportTest {
         String summary = files.terminalSummary();
         assertThat(summary).startsWith("Study report: tiny-vs-big\n");
         assertThat(summary)
-                .contains("baseline (baseline)")
+                .containsPattern("(?m)^baseline +60\\.00 ")
+                .doesNotContain("baseline (baseline)")
                 .contains("61.50 (+1.50)")
                 .containsPattern("ResNet-11 +cost 0\\.\\d\\dx +Kendall tau -0\\.33 \\[");
         assertThat(summary.chars().allMatch(c -> c < 128))
@@ -227,7 +229,7 @@ class StudyReportTest {
 
         String text = Files.readString(StudyReport.write(seeds).markdown());
 
-        assertThat(text).contains("| **baseline (baseline)** | none | 60.00 ± 0.30 (n=3) | 70.00 ± 0.30 (n=3) |");
+        assertThat(text).contains("| **baseline** | none | 60.00 ± 0.30 (n=3) | 70.00 ± 0.30 (n=3) |");
         assertThat(text).contains("| se | se | 61.00 ± 0.30 (n=3) | 71.00 ± 0.30 (n=3) |");
         // every cell's residuals are -0.3, 0, +0.3: pooled s = 0.30 over 4 cells with 2 df each
         assertThat(text)
@@ -274,6 +276,34 @@ class StudyReportTest {
         assertThat(text).contains("No proxy can be judged yet");
         assertThat(Files.readString(written.html())).doesNotContain("<figure");
         assertThat(fresh.resolve("report-files")).isEmptyDirectory();
+    }
+
+    @Test
+    void countsReadInTheRightNumberAndTheBaselineIsNamedOnce() {
+        // one seed per cell, one run per fidelity and set: every "1" here must take a singular noun
+        assertThat(md)
+                .doesNotContainPattern("\\b1 (seeds|sets|runs|proxies|epochs|splits|cells|gains)\\b")
+                .doesNotContainPattern("\\b1 of 1 ")
+                .doesNotContain("(baseline)")
+                .doesNotContain("(baseline: baseline)")
+                .contains("Technique sets: baseline, se, se-r8, mixup, mixup-a0.2, se+mixup\n");
+        assertThat(files.terminalSummary()).doesNotContain("(baseline)");
+    }
+
+    @Test
+    void aStudyNearChanceIsWarnedAtTheTopAndANormalOneIsNot(@TempDir Path low) throws IOException {
+        // 100 classes (the runs' recorded data): chance is 1%, near chance below 3%; the fixture's means: ResNet-20
+        // 2.35%, ResNet-11 2.70%, ResNet-29 (target) 3.55%
+        StudyFixture.writeThreeModels(
+                low, java.util.Map.of("ResNet-20", 2.0, StudyFixture.SMALL, 2.5, StudyFixture.LARGE, 3.0));
+
+        String text = Files.readString(StudyReport.write(low).markdown());
+
+        assertThat(text.substring(text.indexOf("## In brief")))
+                .startsWith("## In brief\n\n> Warning: near chance. Mean top-1 of ResNet-20 2.4%, ResNet-11 2.7% are"
+                        + " below 3× chance (1% with 100 classes), so the gains of those fidelities are mostly noise");
+        assertThat(text).doesNotContain("ResNet-29 3.5%").doesNotContain("ResNet-29 3.6%");
+        assertThat(md).doesNotContain("near chance");
     }
 
     private static int count(String text, String needle) {

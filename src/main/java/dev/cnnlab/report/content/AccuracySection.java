@@ -51,7 +51,7 @@ final class AccuracySection {
         List<Row> rows = new ArrayList<>();
         for (String set : table.sets()) {
             boolean base = set.equals(table.baseline());
-            List<String> cells = new ArrayList<>(List.of(base ? set + " (baseline)" : set));
+            List<String> cells = new ArrayList<>(List.of(Fmt.setLabel(set, table.baseline())));
             results.ifPresent(r -> cells.add(Fmt.techniques(r.spec().techniqueSet(set))));
             for (String fidelity : table.models()) {
                 cells.add(table.stats(set, fidelity)

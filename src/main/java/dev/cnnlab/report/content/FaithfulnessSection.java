@@ -52,7 +52,7 @@ final class FaithfulnessSection {
         }
         blocks.add(Paragraph.of("Gain: a set's final top-1 minus the same fidelity's " + evidence.baseline()
                 + " on the same seed, averaged over the seeds (paired), in points, with its 95% Student-t interval;"
-                + " P(>0): the probability that the true gain is positive under the same t model; seeds: seeds per cell"
+                + " P(>0): the probability that the true gain is positive under the same t model; seeds needed: seeds per cell"
                 + " that a paired t-test (two-sided 5%, 80% power) needs to tell the gain from zero, from a true gain at"
                 + " the interval's far end to its near end (“≥ N”: the interval includes 0, so no number is sure to be"
                 + " enough)."));
@@ -60,7 +60,7 @@ final class FaithfulnessSection {
         for (String fidelity : evidence.fidelityNames()) {
             header.add(fidelity + role(fidelity) + " gain [95%]");
             header.add("P(>0)");
-            header.add("seeds");
+            header.add("seeds needed (per cell)");
         }
         List<Row> rows = new ArrayList<>();
         for (String set : evidence.candidates()) {
@@ -178,6 +178,7 @@ final class FaithfulnessSection {
                         + " after Holm) that no cheaper faithful proxy matches within the noise. “Tied with X”: shown faithful,"
                         + " but not more faithful than the cheaper X within the noise.");
         notes.add(significanceSentence());
+        costNote(all).ifPresent(notes::add);
         all.stream()
                 .filter(f -> f.comparison() == Faithfulness.Comparison.SAME_RUNS)
                 .findFirst()
@@ -203,6 +204,23 @@ final class FaithfulnessSection {
             notes.add("Intervals from the ASSUMED noise level (one seed per cell).");
         }
         blocks.add(new Bullets(notes));
+    }
+
+    /** Why a cost column is empty for every proxy (results cnnlab did not train know no FLOPs), if one is. */
+    private static Optional<String> costNote(List<Faithfulness> all) {
+        boolean noCompute =
+                all.stream().allMatch(f -> f.proxy().relativeCompute().isEmpty());
+        boolean noSeconds =
+                all.stream().allMatch(f -> f.proxy().relativeSeconds().isEmpty());
+        if (noCompute && noSeconds) {
+            return Optional.of("Both cost columns are empty: the results give neither FLOPs, images and epochs nor a"
+                    + " cost in seconds per run (a results table's optional cost column).");
+        }
+        if (noCompute) {
+            return Optional.of("Cost (compute) is empty: the results give no FLOPs, images or epochs (only cnnlab's own"
+                    + " runs record them); cost (measured) is the ratio of the seconds per run they give.");
+        }
+        return Optional.empty();
     }
 
     /** What the number of sets lets a permutation test show, in words. */
@@ -233,12 +251,20 @@ final class FaithfulnessSection {
         if (!f.comparable()) {
             return Fmt.MISSING;
         }
-        String sets = f.sets().size() + (f.sets().size() == 1 ? " set, " : " sets, ");
+        String sets = Fmt.count(f.sets().size(), "set", "sets") + ", ";
         return switch (f.comparison()) {
-            case SEPARATE_RUNS -> sets + f.proxySeeds() + " + " + f.targetSeeds() + " seeds";
-            case SPLIT_SEEDS -> sets + f.proxySeeds() + " | " + f.targetSeeds() + " seeds, " + f.splits() + " splits";
+            case SEPARATE_RUNS -> sets + seeds(f.proxySeeds(), f.targetSeeds(), " + ");
+            case SPLIT_SEEDS ->
+                sets + seeds(f.proxySeeds(), f.targetSeeds(), " | ") + ", " + Fmt.count(f.splits(), "split", "splits");
             case SAME_RUNS -> sets + "same runs: optimistic";
         };
+    }
+
+    /** The seeds behind each side: {@code 1 seed each}, {@code 2 + 3 seeds}. */
+    private static String seeds(long proxy, long target, String separator) {
+        return proxy == target
+                ? Fmt.count(proxy, "seed", "seeds") + " each"
+                : proxy + separator + Fmt.count(target, "seed", "seeds");
     }
 
     private static String regret(Estimate e) {
@@ -277,7 +303,7 @@ final class FaithfulnessSection {
             }
             String compared = switch (c.comparison()) {
                 case SEPARATE_RUNS -> "other runs";
-                case SPLIT_SEEDS -> "disjoint seed halves, latest of " + c.splits() + " splits";
+                case SPLIT_SEEDS -> "disjoint seed halves, latest of " + Fmt.count(c.splits(), "split", "splits");
                 case SAME_RUNS -> "same runs: optimistic";
             };
             rows.add(Row.of(List.of(

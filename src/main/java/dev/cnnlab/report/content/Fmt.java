@@ -104,6 +104,20 @@ public final class Fmt {
         return n + " " + (n == 1 ? one : many);
     }
 
+    /**
+     * A technique set's name in a table, marked when it is the baseline: {@code plain (baseline)},
+     * but {@code baseline} alone, not {@code baseline (baseline)}, when its name already says so.
+     */
+    public static String setLabel(String set, String baseline) {
+        return set.equals(baseline) && !set.toLowerCase(Locale.ROOT).contains("baseline") ? set + " (baseline)" : set;
+    }
+
+    /** The sets in order with the baseline named, unless its name already says so: {@code a, b (baseline: a)}. */
+    static String setList(List<String> sets, String baseline) {
+        return String.join(", ", sets)
+                + (baseline.toLowerCase(Locale.ROOT).contains("baseline") ? "" : " (baseline: " + baseline + ")");
+    }
+
     /** A share as a percentage. */
     public static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * share);

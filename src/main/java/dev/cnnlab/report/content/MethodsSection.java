@@ -67,7 +67,10 @@ final class MethodsSection {
     private String gains() {
         long paired = analysis.gains().stream().filter(GainEstimate::paired).count();
         int total = analysis.gains().size();
-        return "Gains: " + paired + " of " + total + " final-epoch gains are paired by seed (a set and the baseline"
+        String share = total == 1
+                ? (paired == 1 ? "the final-epoch gain is" : "the final-epoch gain is not")
+                : paired + " of " + total + " final-epoch gains " + (paired == 1 ? "is" : "are");
+        return "Gains: " + share + " paired by seed (a set and the baseline"
                 + " trained with the same seed see the same data order and augmentation draws, so the mean of the per-seed"
                 + " differences removes that shared noise)"
                 + (paired < total
@@ -135,11 +138,12 @@ final class MethodsSection {
         StudyAnalysis.Significance s = analysis.significance();
         int maxSeeds = analysis.gains().stream().mapToInt(GainEstimate::n).max().orElse(0);
         int minSeeds = analysis.gains().stream().mapToInt(GainEstimate::n).min().orElse(0);
-        return "What each figure rests on: every correlation on " + s.sets() + " sets besides the baseline (the"
+        return "What each figure rests on: every correlation on " + Fmt.count(s.sets(), "set", "sets")
+                + " besides the baseline (the"
                 + " “compared on” column gives the seeds of each side); every gain on "
                 + (minSeeds == maxSeeds ? minSeeds : minSeeds + " to " + maxSeeds) + " seed"
                 + (maxSeeds == 1 ? "" : "s") + "; "
-                + analysis.evidence().observations().size() + " runs in all.";
+                + Fmt.count(analysis.evidence().observations().size(), "run", "runs") + " in all.";
     }
 
     private String cannotTell() {

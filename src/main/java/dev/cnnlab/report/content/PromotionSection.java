@@ -45,7 +45,9 @@ final class PromotionSection {
         if (!p.decision().complete()) {
             blocks.add(Paragraph.of(
                     "The proxy stage is not complete: " + p.decision().pending().size() + " "
-                            + p.promotion().from() + " cell(s) have no result yet, so nothing is promoted yet."));
+                            + p.promotion().from()
+                            + (p.decision().pending().size() == 1 ? " cell has" : " cells have")
+                            + " no result yet, so nothing is promoted yet."));
             return;
         }
         List<Row> rows = new ArrayList<>();
@@ -85,10 +87,11 @@ final class PromotionSection {
         lines.add(String.format(
                 Locale.ROOT,
                 "Compute: the promoted plan costs %s of the full grid (FLOPs × images × epochs"
-                        + " over all cells): %d %s cell(s) not trained, %s saved.",
+                        + " over all cells): %d %s %s not trained, %s saved.",
                 Fmt.percent(1 - p.savedShare()),
                 p.notPromoted().size(),
                 p.promotion().to(),
+                p.notPromoted().size() == 1 ? "cell" : "cells",
                 Fmt.percent(p.savedShare())));
         p.pick()
                 .ifPresentOrElse(

@@ -70,8 +70,7 @@ final class StudyHeaderSection {
                                     + milestones(f.lrDrops())));
         }
         items.add("Target: " + evidence.target() + " (" + evidence.targetReason() + ")");
-        items.add("Technique sets: " + String.join(", ", spec.techniques().keySet()) + " (baseline: " + spec.baseline()
-                + ")");
+        items.add("Technique sets: " + Fmt.setList(List.copyOf(spec.techniques().keySet()), spec.baseline()));
         items.add("Seeds: " + spec.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         if (spec.promote() != null) {
             items.add("Promotion: every set on " + spec.promote().from() + ", then the baseline and the best "

@@ -3,11 +3,13 @@ package dev.cnnlab.report.content;
 import dev.cnnlab.report.analysis.Agreement;
 import dev.cnnlab.report.analysis.Agreement.Statistic;
 import dev.cnnlab.report.analysis.Faithfulness;
+import dev.cnnlab.report.analysis.NearChance;
 import dev.cnnlab.report.analysis.PermutationTest;
 import dev.cnnlab.report.analysis.StudyAnalysis;
 import dev.cnnlab.report.content.ReportDocument.Block;
 import dev.cnnlab.report.content.ReportDocument.Bullets;
 import dev.cnnlab.report.content.ReportDocument.Heading;
+import dev.cnnlab.report.content.ReportDocument.Paragraph;
 import dev.cnnlab.report.load.Evidence;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +32,30 @@ final class SummarySection {
         return blocks;
     }
 
+    /** A warning first when runs are barely above chance: their gains are noise, whatever the tables say. */
+    private java.util.Optional<Block> nearChance() {
+        NearChance near = NearChance.of(evidence);
+        if (!near.any()) {
+            return java.util.Optional.empty();
+        }
+        String which = near.fidelities().stream()
+                .map(f -> f.name() + " " + String.format(Locale.ROOT, "%.1f%%", f.meanTop1()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        boolean target = near.fidelities().stream().anyMatch(f -> f.name().equals(evidence.target()));
+        return java.util.Optional.of(Paragraph.note("Warning: near chance. Mean top-1 of " + which
+                + (near.fidelities().size() == 1 ? " is" : " are") + " below " + Fmt.number(NearChance.FACTOR)
+                + "× chance (" + Fmt.number(Math.round(NearChance.chance(near.classes()) * 100) / 100.0)
+                + "% with " + near.classes() + " classes), so "
+                + (target
+                        ? "the gains in this report"
+                        : "the gains of " + (near.fidelities().size() == 1 ? "that fidelity" : "those fidelities"))
+                + " are mostly noise and cannot mean much: train longer or on more data before trusting a ranking."));
+    }
+
     /** The answer in a few lines: what the study can and cannot show, the faithful proxies, and what the promotion did. */
     private void summary() {
         blocks.add(new Heading(2, "In brief", "summary-section"));
+        nearChance().ifPresent(blocks::add);
         List<String> lines = new ArrayList<>();
         StudyAnalysis.Significance s = analysis.significance();
         List<Faithfulness> judged = analysis.faithfulness().stream()
@@ -59,8 +82,9 @@ final class SummarySection {
             Faithfulness best = judged.stream()
                     .min(java.util.Comparator.comparingDouble(f -> f.kendallHolm()))
                     .orElseThrow();
-            lines.add("No proxy is shown faithful at 5% after Holm's correction over " + s.tests()
-                    + " proxies; the closest is " + best.proxy().name() + " (Kendall τ-b "
+            lines.add("No proxy is shown faithful at 5% after Holm's correction over "
+                    + Fmt.count(s.tests(), "proxy", "proxies") + "; the closest is "
+                    + best.proxy().name() + " (Kendall τ-b "
                     + Fmt.estimate(best.get(Statistic.KENDALL), Fmt::coefficient) + ", p = "
                     + Fmt.pValue(best.kendallTest().p()) + ", Holm " + Fmt.pValue(best.kendallHolm()) + ").");
         } else {
@@ -81,9 +105,12 @@ final class SummarySection {
             long clear = judged.stream()
                     .filter(f -> f.get(Statistic.KENDALL).lowAbove(0))
                     .count();
+            // "the proxy has", "1 of 3 proxies has", "2 of 3 proxies have": never "1 of 1 proxy"
+            String who = judged.size() == 1
+                    ? (clear == 1 ? "The proxy has" : "The proxy does not have")
+                    : clear + " of " + judged.size() + " proxies " + (clear == 1 ? "has" : "have");
             lines.add(
-                    clear + " of " + Fmt.count(judged.size(), "proxy", "proxies")
-                            + (judged.size() == 1 ? " has" : " have") + " a Kendall τ interval above 0"
+                    who + " a Kendall τ interval above 0"
                             + (clear == 0
                                     ? ": with these seeds and sets the study cannot tell a faithful proxy from an unrelated one"
                                             + " (more seeds narrow the intervals; more technique sets make significance possible)."

@@ -19,9 +19,18 @@ final class TableHeaderSection {
     List<Block> blocks() {
         return List.of(new Bullets(List.of(
                 "Source: " + source + " (results not trained by cnnlab)",
-                "Fidelities: " + String.join(", ", evidence.fidelityNames()),
+                "Fidelities: "
+                        + String.join(
+                                ", ",
+                                evidence.fidelityNames().stream()
+                                        .map(f -> f
+                                                + evidence.meanSeconds(f, 0).stream()
+                                                        .mapToObj(s -> " (" + Fmt.duration(s) + " per run)")
+                                                        .findFirst()
+                                                        .orElse(""))
+                                        .toList()),
                 "Target: " + evidence.target() + " (" + evidence.targetReason() + ")",
-                "Technique sets: " + String.join(", ", evidence.sets()) + " (baseline: " + evidence.baseline() + ")",
+                "Technique sets: " + Fmt.setList(evidence.sets(), evidence.baseline()),
                 "Runs: " + evidence.observations().size())));
     }
 }

@@ -30,6 +30,7 @@ import java.util.OptionalInt;
  * @param observations one finished run each
  * @param composition each set's techniques, where known (a set missing here is read from its
  *     name, split on '+')
+ * @param classes the number of classes the runs tell apart, when known (chance top-1 is 100 / classes)
  */
 public record Evidence(
         List<FidelityInfo> fidelities,
@@ -38,7 +39,19 @@ public record Evidence(
         String target,
         String targetReason,
         List<Observation> observations,
-        Map<String, java.util.Set<String>> composition) {
+        Map<String, java.util.Set<String>> composition,
+        OptionalInt classes) {
+
+    /** Evidence whose sets' techniques are read from their names and whose number of classes is unknown. */
+    public Evidence(
+            List<FidelityInfo> fidelities,
+            List<String> sets,
+            String baseline,
+            String target,
+            String targetReason,
+            List<Observation> observations) {
+        this(fidelities, sets, baseline, target, targetReason, observations, Map.of(), OptionalInt.empty());
+    }
 
     /** Evidence whose sets' techniques are read from their names. */
     public Evidence(
@@ -47,8 +60,9 @@ public record Evidence(
             String baseline,
             String target,
             String targetReason,
-            List<Observation> observations) {
-        this(fidelities, sets, baseline, target, targetReason, observations, Map.of());
+            List<Observation> observations,
+            OptionalInt classes) {
+        this(fidelities, sets, baseline, target, targetReason, observations, Map.of(), classes);
     }
 
     /**
@@ -238,7 +252,20 @@ public record Evidence(
         }
         Map<String, java.util.Set<String>> composition = new LinkedHashMap<>();
         spec.techniques().forEach((set, techniques) -> composition.put(set, java.util.Set.copyOf(techniques.keySet())));
+        // the runs record their data; a study trains every cell on the same
+        OptionalInt classes = results.outcomes().stream()
+                .flatMap(o -> o.result().stream())
+                .filter(r -> r.config().data() != null)
+                .mapToInt(r -> r.config().data().classes())
+                .findFirst();
         return new Evidence(
-                fidelities, results.sets(), spec.baseline(), target.name(), reason, observations, composition);
+                fidelities,
+                results.sets(),
+                spec.baseline(),
+                target.name(),
+                reason,
+                observations,
+                composition,
+                classes);
     }
 }

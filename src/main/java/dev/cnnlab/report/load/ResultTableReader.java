@@ -36,6 +36,7 @@ import org.apache.commons.csv.CSVRecord;
  * name: reference            # optional
  * baseline: baseline         # optional, as for CSV
  * target: ResNet-164         # optional, as for CSV
+ * classes: 100               # optional: how many classes (chance top-1 is 100 / classes)
  * fidelities:               # optional: each fidelity's place on one axis
  *   - {name: ResNet-29, axis: depth, size: 29}
  * results:
@@ -60,7 +61,12 @@ public final class ResultTableReader {
 
     /** The YAML form. */
     record TableSpec(
-            String name, String baseline, String target, List<FidelitySpec> fidelities, List<RowSpec> results) {}
+            String name,
+            String baseline,
+            String target,
+            Integer classes,
+            List<FidelitySpec> fidelities,
+            List<RowSpec> results) {}
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -114,7 +120,7 @@ public final class ResultTableReader {
                 }
             }
             throw new CnnlabException(file + " line " + line + ": unknown key '" + e.getPropertyName()
-                    + "'; known keys: name, baseline, target, fidelities (each: name, axis, size),"
+                    + "'; known keys: name, baseline, target, classes, fidelities (each: name, axis, size),"
                     + " results (rows: fidelity, set, seed, top1, cost)");
         } catch (IOException e) {
             String message = e.getMessage() == null
@@ -204,7 +210,7 @@ public final class ResultTableReader {
             throw new CnnlabException(
                     file + " is empty: give a header fidelity,set,seed,top1[,cost] and one row per run");
         }
-        return new TableSpec(null, null, null, List.copyOf(placed.values()), rows);
+        return new TableSpec(null, null, null, null, List.copyOf(placed.values()), rows);
     }
 
     /**
@@ -315,7 +321,12 @@ public final class ResultTableReader {
                                 : "cost unknown",
                         placements.getOrDefault(f, AxisPlacement.NONE)))
                 .toList();
-        return new Evidence(infos, List.copyOf(sets), baseline, target, reason, observations);
+        if (spec.classes() != null && spec.classes() < 2) {
+            throw new CnnlabException(file + ": classes must be 2 or more (the number of classes the runs tell apart),"
+                    + " got " + spec.classes());
+        }
+        OptionalInt classes = spec.classes() == null ? OptionalInt.empty() : OptionalInt.of(spec.classes());
+        return new Evidence(infos, List.copyOf(sets), baseline, target, reason, observations, classes);
     }
 
     /** Each placed fidelity's axis and size, checked against the fidelities the rows name. */

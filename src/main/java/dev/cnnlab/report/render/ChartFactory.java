@@ -13,7 +13,6 @@ import dev.cnnlab.study.CellOutcome;
 import dev.cnnlab.train.EpochStats;
 import java.awt.AWTError;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.function.Supplier;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -55,6 +53,8 @@ public final class ChartFactory {
 
     private final StudyAnalysis analysis;
     private final Optional<StudyResults> results;
+    /** The text annotations of the chart being built (XChart does not give them back). */
+    private final List<String> annotations = new ArrayList<>();
 
     static {
         // reports are written by command-line and CI processes without a display
@@ -74,7 +74,9 @@ public final class ChartFactory {
         charts.add(pareto());
         charts.add(gains());
         charts.add(scatter());
-        PredictionCharts.of(analysis).forEach(c -> charts.add(draw(c.name(), c.title(), c.caption(), c.build())));
+        PredictionCharts.of(analysis)
+                .forEach(c -> charts.add(draw(c.name(), c.title(), c.caption(), () -> c.build()
+                        .apply(this::annotate))));
         results.ifPresent(r -> {
             java.util.Set<String> names = new java.util.HashSet<>();
             for (String model : r.models()) {
@@ -146,7 +148,10 @@ public final class ChartFactory {
                                     .mapToDouble(f -> f.proxy().cost().getAsDouble())
                                     .max()
                                     .orElse(1));
-                    chart.getStyler().setXAxisMin(minCost / 1.6).setXAxisMax(maxCost * 1.6);
+                    // the axis spans whole decades, so its ends are labelled ticks around every point
+                    chart.getStyler()
+                            .setXAxisMin(Math.pow(10, Math.floor(Math.log10(minCost / 1.6))))
+                            .setXAxisMax(Math.pow(10, Math.ceil(Math.log10(maxCost * 1.6))));
                     List<Faithfulness> front = new ArrayList<>(analysis.front().members());
                     front.sort(java.util.Comparator.comparingDouble(
                             f -> f.proxy().cost().getAsDouble()));
@@ -192,7 +197,7 @@ public final class ChartFactory {
                         if (onFront) {
                             // only the front is named on the plot: many proxies share tau = 1 and their names would
                             // overlap
-                            chart.addAnnotation(new AnnotationText(f.proxy().name() + " ★", x, tau(f) + 0.07, false));
+                            annotate(chart, f.proxy().name() + " ★", x, tau(f) + 0.07);
                         }
                     }
                     return chart;
@@ -238,8 +243,14 @@ public final class ChartFactory {
                     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
                     chart.getStyler().setMarkerSize(9);
                     chart.getStyler().setXAxisMin(0.5).setXAxisMax(sets.size() + 0.5);
-                    // the x axis is categorical: no numeric ticks; each set is named above its group of points
+                    // the x axis is categorical: XChart's numeric ticks mean nothing, and it cannot name integer ticks
+                    // only (a formatter giving blanks elsewhere stops its tick search); each set is named below the
+                    // axis line under its group of points instead, where tick labels would be
                     chart.getStyler().setXAxisTicksVisible(false);
+                    chart.getStyler().setXAxisTitleVisible(false);
+                    chart.getStyler().setAnnotationTextFont(chart.getStyler().getAxisTickLabelsFont());
+                    chart.getStyler()
+                            .setAnnotationTextFontColor(chart.getStyler().getAxisTickLabelsColor());
                     double low = analysis.gains().stream()
                             .mapToDouble(g -> g.gain().low().orElse(0))
                             .min()
@@ -249,10 +260,11 @@ public final class ChartFactory {
                             .max()
                             .orElse(0);
                     double pad = Math.max(0.2, (high - low) * 0.15);
-                    chart.getStyler().setYAxisMin(Math.min(0, low) - pad * 0.3).setYAxisMax(Math.max(0, high) + pad);
+                    double yMin = Math.min(0, low) - pad * 0.3;
+                    double yMax = Math.max(0, high) + pad;
+                    chart.getStyler().setYAxisMin(yMin).setYAxisMax(yMax);
                     for (int si = 0; si < sets.size(); si++) {
-                        chart.addAnnotation(
-                                new AnnotationText(sets.get(si), si + 1, Math.max(0, high) + pad * 0.55, false));
+                        annotate(chart, sets.get(si), si + 1, yMin - (yMax - yMin) * 0.05);
                     }
                     chart.addAnnotation(new AnnotationLine(0, false, false));
                     chart.getStyler().setAnnotationLineColor(Color.LIGHT_GRAY);
@@ -374,7 +386,7 @@ public final class ChartFactory {
                         series.setMarkerColor(colour(f.proxy().fidelity()));
                         series.setMarker(SeriesMarkers.CIRCLE);
                         for (int i = 0; i < candidates.size(); i++) {
-                            chart.addAnnotation(new AnnotationText(candidates.get(i), x[i], y[i] + offset, false));
+                            annotate(chart, candidates.get(i), x[i], y[i] + offset);
                         }
                     }
                     return chart;
@@ -430,17 +442,29 @@ public final class ChartFactory {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setLegendBorderColor(Color.LIGHT_GRAY);
+        if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {
+            // solid light grid lines: a dashed line reaches the SVG as one filled rectangle per dash (~70% of its
+            // bytes)
+            axes.setPlotGridLinesStroke(new java.awt.BasicStroke(1f));
+            axes.setPlotGridLinesColor(new Color(0xEBEBEB));
+        }
+    }
+
+    /** Adds a text annotation at data coordinates, remembered so the SVG can keep it as text. */
+    private void annotate(XYChart chart, String text, double x, double y) {
+        chart.addAnnotation(new AnnotationText(text, x, y, false));
+        annotations.add(text);
     }
 
     /** Builds and encodes a chart, or returns it skipped with the reason. */
-    private static RenderedChart draw(
-            String name, String title, String caption, Supplier<? extends Chart<?, ?>> build) {
+    private RenderedChart draw(String name, String title, String caption, Supplier<? extends Chart<?, ?>> build) {
         try {
+            annotations.clear();
             Chart<?, ?> chart = build.get();
+            ChartTexts texts = ChartTexts.record(chart, annotations);
             byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            ByteArrayOutputStream svg = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            return new RenderedChart(name, title, caption, png, svg.toByteArray(), null);
+            byte[] svg = TextKeepingSvg.encode(chart, texts);
+            return new RenderedChart(name, title, caption, png, svg, null);
         } catch (IOException | RuntimeException | LinkageError | AWTError e) {
             String message = e.getMessage() == null
                     ? ""

@@ -8,8 +8,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -29,9 +27,14 @@ final class PredictionCharts {
      * @param name file-name stem
      * @param title its title
      * @param caption one sentence for readers
-     * @param build draws it
+     * @param build draws it, adding its text annotations through the given annotator
      */
-    record Spec(String name, String title, String caption, Supplier<XYChart> build) {}
+    record Spec(String name, String title, String caption, java.util.function.Function<Annotator, XYChart> build) {}
+
+    /** Adds a text annotation at data coordinates so that the SVG keeps it as text. */
+    interface Annotator {
+        void annotate(XYChart chart, String text, double x, double y);
+    }
 
     private static final Color[] PALETTE = {
         new Color(0x1f77b4),
@@ -63,13 +66,17 @@ final class PredictionCharts {
                             + " fit (solid) and 90% prediction band (dashed) extended to the target " + axis.target()
                             + ", where a diamond marks the gain measured there. x: " + axis.costWords()
                             + " (log scale).",
-                    () -> chart(title, axis, predictions, analysis)));
+                    annotator -> chart(title, axis, predictions, analysis, annotator)));
         }
         return specs;
     }
 
     private static XYChart chart(
-            String title, ScalingAxis axis, List<GainPrediction> predictions, StudyAnalysis analysis) {
+            String title,
+            ScalingAxis axis,
+            List<GainPrediction> predictions,
+            StudyAnalysis analysis,
+            Annotator annotator) {
         XYChart chart = new XYChartBuilder()
                 .width(ChartFactory.WIDTH)
                 .height(ChartFactory.HEIGHT)
@@ -82,7 +89,10 @@ final class PredictionCharts {
         chart.getStyler().setXAxisLogarithmic(true);
         double minCost = axis.stations().get(0).cost();
         double maxCost = axis.stations().get(axis.stations().size() - 1).cost();
-        chart.getStyler().setXAxisMin(minCost / 1.5).setXAxisMax(maxCost * 1.5);
+        // whole decades at the ends, so labelled ticks bracket every station (XChart labels decades only)
+        chart.getStyler()
+                .setXAxisMin(Math.pow(10, Math.floor(Math.log10(minCost / 1.2))))
+                .setXAxisMax(Math.pow(10, Math.ceil(Math.log10(maxCost * 1.2))));
         BasicStroke dashed =
                 new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f);
         double low = 0;
@@ -139,7 +149,7 @@ final class PredictionCharts {
         double pad = Math.max(0.2, (high - low) * 0.08);
         chart.getStyler().setYAxisMin(low - pad).setYAxisMax(high + pad);
         for (ScalingAxis.Station station : axis.stations()) {
-            chart.addAnnotation(new AnnotationText(station.fidelity(), station.cost(), low - pad * 0.5, false));
+            annotator.annotate(chart, station.fidelity(), station.cost(), low - pad * 0.5);
         }
         return chart;
     }

@@ -25,7 +25,7 @@ public final class TerminalSummary {
         grid.add(header);
         for (String set : table.sets()) {
             boolean base = set.equals(table.baseline());
-            List<String> row = new ArrayList<>(List.of(base ? set + " (baseline)" : set));
+            List<String> row = new ArrayList<>(List.of(Fmt.setLabel(set, table.baseline())));
             for (String model : table.models()) {
                 row.add(table.stats(set, model)
                         .map(s -> Fmt.stats(s, 1)
