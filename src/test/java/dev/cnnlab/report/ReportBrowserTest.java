@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -178,6 +179,50 @@ class ReportBrowserTest {
             assertThat(names)
                     .as("named on the axis, below every gain tick label, not floating in the plot")
                     .allMatch(t -> t.get("y").asDouble() > lowestGainTick + 5);
+        }
+    }
+
+    /**
+     * The Prediction chart of a size series (the published Shake-Shake widths): drawn in the page
+     * with no console errors, its SVG's text is text and names every width and every set, and a
+     * screenshot of the page at the chart is kept in target/screenshots/ for a reader to look at.
+     */
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void thePredictionChartIsDrawnWithNoConsoleErrors(@TempDir Path table, @TempDir Path profile) throws Exception {
+        if (!HeadlessChromium.installed()) {
+            fail("chromium is not installed at " + HeadlessChromium.BINARY + ": install it with "
+                    + "`apt-get install -y chromium`, or set CHROMIUM_BIN");
+        }
+        Path html = StudyReport.writeTable(Path.of("studies/published/autoaugment-shakeshake26-width.yaml"), table)
+                .html();
+        try (HeadlessChromium browser = HeadlessChromium.start(profile, START)) {
+            String session = open(browser, null, html);
+            for (String domain : List.of("Runtime", "Log")) {
+                browser.send(domain + ".enable", null, session, STEP);
+            }
+            open(browser, session, html);
+            JsonNode page = evaluate(browser, session, """
+                    (() => { const i = document.querySelector('figure#chart-prediction-width img');
+                      if (i) { i.scrollIntoView(); }
+                      return {drawn: !!i && i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().height > 0,
+                              table: document.querySelectorAll('table#prediction-width tbody tr').length}; })()""");
+            assertThat(errors(browser, session)).as("console errors and exceptions").isEmpty();
+            assertThat(page.get("drawn").asBoolean()).as("the prediction chart is drawn").isTrue();
+            assertThat(page.get("table").asInt()).as("one prediction row per set").isEqualTo(5);
+            JsonNode shot = browser.send(
+                    "Page.captureScreenshot", HeadlessChromium.params().put("format", "png"), session, STEP);
+            Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
+            Files.write(
+                    screenshots.resolve("prediction-width.png"),
+                    java.util.Base64.getDecoder().decode(shot.get("data").asText()));
+
+            open(browser, session, table.resolve(StudyReport.FILES_DIR).resolve("prediction-width.svg"));
+            List<String> texts = new java.util.ArrayList<>();
+            evaluate(browser, session, TEXTS).forEach(t -> texts.add(t.get("s").asText()));
+            assertThat(texts)
+                    .as("every width on the axis and every set in the legend, as text")
+                    .contains("SS-26 2x32d", "SS-26 2x96d", "SS-26 2x112d", "cutout", "autoaugment", "dada");
         }
     }
 

@@ -86,6 +86,7 @@ final class PredictionCharts {
                 .build();
         ChartFactory.style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setXAxisLogarithmic(true);
         double minCost = axis.stations().get(0).cost();
         double maxCost = axis.stations().get(axis.stations().size() - 1).cost();
@@ -120,12 +121,12 @@ final class PredictionCharts {
                 double[] by = p.band().stream()
                         .mapToDouble(b -> upper ? b.high() : b.low())
                         .toArray();
-                XYSeries edge = chart.addSeries(p.set() + (upper ? " 90% band" : " 90% band (low)"), bx, by);
+                XYSeries edge = chart.addSeries(p.set() + (upper ? " 90% band (high)" : " 90% band (low)"), bx, by);
                 edge.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 edge.setMarker(SeriesMarkers.NONE);
                 edge.setLineColor(colour);
                 edge.setLineStyle(dashed);
-                edge.setShowInLegend(upper);
+                edge.setShowInLegend(false); // the caption says what the dashed lines are
                 for (double v : by) {
                     low = Math.min(low, v);
                     high = Math.max(high, v);
@@ -147,9 +148,11 @@ final class PredictionCharts {
             });
         }
         double pad = Math.max(0.2, (high - low) * 0.08);
-        chart.getStyler().setYAxisMin(low - pad).setYAxisMax(high + pad);
-        for (ScalingAxis.Station station : axis.stations()) {
-            annotator.annotate(chart, station.fidelity(), station.cost(), low - pad * 0.5);
+        chart.getStyler().setYAxisMin(low - 2.2 * pad).setYAxisMax(high + pad);
+        // the stations' names along the bottom, on two alternating rows so neighbours do not overlap
+        for (int i = 0; i < axis.stations().size(); i++) {
+            ScalingAxis.Station station = axis.stations().get(i);
+            annotator.annotate(chart, station.fidelity(), station.cost(), low - pad * (i % 2 == 0 ? 0.6 : 1.6));
         }
         return chart;
     }
