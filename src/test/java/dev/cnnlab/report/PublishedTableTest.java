@@ -120,8 +120,9 @@ class PublishedTableTest {
         Files.writeString(missingColumn, "fidelity,set,seed\nx,baseline,0\n");
         assertThatThrownBy(() -> StudyReport.writeTable(missingColumn, dir))
                 .isInstanceOf(CnnlabException.class)
-                .hasMessage(missingColumn
-                        + " line 1: the header lacks the column 'top1' (columns: fidelity,set,seed,top1[,cost][,axis,size])");
+                .hasMessage(
+                        missingColumn
+                                + " line 1: the header lacks the column 'top1' (columns: fidelity,set,seed,top1[,cost][,axis,size])");
         Path badNumber = dir.resolve("b.csv");
         Files.writeString(badNumber, "fidelity,set,top1\nx,baseline,high\n");
         assertThatThrownBy(() -> StudyReport.writeTable(badNumber, dir))
@@ -166,15 +167,26 @@ class PublishedTableTest {
                 text.append(String.format(
                         java.util.Locale.ROOT,
                         "d%d,baseline,%d,%.6f,depth,%d%nd%d,a,%d,%.6f,depth,%d%nd%d,b,%d,%.6f,depth,%d%n",
-                        depth, seed, base + shift, depth,
-                        depth, seed, base + 1 + shift, depth,
-                        depth, seed, base + 0.5 * Math.log(depth / 8.0) + shift + noise, depth));
+                        depth,
+                        seed,
+                        base + shift,
+                        depth,
+                        depth,
+                        seed,
+                        base + 1 + shift,
+                        depth,
+                        depth,
+                        seed,
+                        base + 0.5 * Math.log(depth / 8.0) + shift + noise,
+                        depth));
             }
         }
         Files.writeString(csv, text);
         ReportFiles files = StudyReport.writeTable(csv, dir.resolve("out"));
         String md = Files.readString(files.markdown());
-        assertThat(md).contains("## Prediction: gains at the target from cheaper fidelities").contains("### Along depth");
+        assertThat(md)
+                .contains("## Prediction: gains at the target from cheaper fidelities")
+                .contains("### Along depth");
         assertThat(md).containsPattern("\\| a \\| M0 points \\| \\+1\\.00 \\\\\\[");
         assertThat(md).containsPattern("\\| b \\| M1 points \\| \\+1\\.04 \\\\\\[");
         assertThat(md).contains("the target is 0.5× the observed span beyond the largest proxy");
@@ -196,9 +208,8 @@ class PublishedTableTest {
             assertThat(md).as(name).contains("## Prediction: gains at the target from cheaper fidelities");
             assertThat(md).as(name).containsPattern("Backtest along (epochs|width): \\d+ of \\d+ measured");
             AnalysisSchema.assertValid(files.analysis());
-            assertThat(dir.resolve(name).resolve("report-files")).isDirectoryContaining(p -> p.getFileName()
-                    .toString()
-                    .startsWith("prediction-"));
+            assertThat(dir.resolve(name).resolve("report-files"))
+                    .isDirectoryContaining(p -> p.getFileName().toString().startsWith("prediction-"));
         }
     }
 
@@ -209,7 +220,8 @@ class PublishedTableTest {
                 unknown,
                 "fidelities:\n  - {name: y, axis: depth, size: 8}\nresults:\n  - {fidelity: x, set: b, top1: 40}\n");
         assertThatThrownBy(() -> StudyReport.writeTable(unknown, dir))
-                .hasMessage(unknown + " fidelities entry 1: 'y' is not a fidelity of the results [x]: name one of them");
+                .hasMessage(
+                        unknown + " fidelities entry 1: 'y' is not a fidelity of the results [x]: name one of them");
         Path axis = dir.resolve("g.yaml");
         Files.writeString(
                 axis,
@@ -241,13 +253,16 @@ class PublishedTableTest {
         ReportFiles files = StudyReport.writeTable(
                 table,
                 dir.resolve("out"),
-                java.util.List.of(dev.cnnlab.report.analysis.TransferRequest.parse("newmix=+1.5±0.4", "ResNet-18 400ep")));
+                java.util.List.of(
+                        dev.cnnlab.report.analysis.TransferRequest.parse("newmix=+1.5±0.4", "ResNet-18 400ep")));
         String md = Files.readString(files.markdown());
         assertThat(md).contains("### Transfer across techniques");
         assertThat(md).contains("Transfer model ResNet-18 400ep → ResNet-18 1200ep: slope");
         assertThat(md).contains("Leave-one-technique-out validation of ResNet-18 1200ep on ResNet-18 400ep");
-        assertThat(md).containsPattern("Predicted for newmix at \\+1\\.50 ± 0\\.4 on ResNet-18 400ep: proxy gain"
-                + " \\+1\\.50 ± 0\\.40 → predicted target gain [+-]\\d\\.\\d\\d; 90% interval for the true target gain");
+        assertThat(md)
+                .containsPattern(
+                        "Predicted for newmix at \\+1\\.50 ± 0\\.4 on ResNet-18 400ep: proxy gain"
+                                + " \\+1\\.50 ± 0\\.40 → predicted target gain [+-]\\d\\.\\d\\d; 90% interval for the true target gain");
         AnalysisSchema.assertValid(files.analysis());
         assertThat(Files.readString(files.analysis())).contains("\"set\": \"newmix\"");
         assertThatThrownBy(() -> StudyReport.writeTable(

@@ -207,9 +207,15 @@ class ReportBrowserTest {
                       if (i) { i.scrollIntoView(); }
                       return {drawn: !!i && i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().height > 0,
                               table: document.querySelectorAll('table#prediction-width tbody tr').length}; })()""");
-            assertThat(errors(browser, session)).as("console errors and exceptions").isEmpty();
-            assertThat(page.get("drawn").asBoolean()).as("the prediction chart is drawn").isTrue();
-            assertThat(page.get("table").asInt()).as("one prediction row per set").isEqualTo(5);
+            assertThat(errors(browser, session))
+                    .as("console errors and exceptions")
+                    .isEmpty();
+            assertThat(page.get("drawn").asBoolean())
+                    .as("the prediction chart is drawn")
+                    .isTrue();
+            assertThat(page.get("table").asInt())
+                    .as("one prediction row per set")
+                    .isEqualTo(5);
             JsonNode shot = browser.send(
                     "Page.captureScreenshot", HeadlessChromium.params().put("format", "png"), session, STEP);
             Path screenshots = Files.createDirectories(Path.of("target/screenshots"));

@@ -48,7 +48,8 @@ class PredictionStudyTest {
         // real learning: every target run is well above chance (5% on 20 superclasses)
         spec.cells().stream()
                 .filter(c -> c.fidelity().name().equals("ResNet-20"))
-                .forEach(c -> assertThat(dir.accuracy(c).getAsDouble()).as(c.id()).isGreaterThan(10.0));
+                .forEach(c ->
+                        assertThat(dir.accuracy(c).getAsDouble()).as(c.id()).isGreaterThan(10.0));
 
         ReportFiles files = StudyReport.write(tmp.resolve("study"));
         String md = Files.readString(files.markdown());
@@ -61,7 +62,8 @@ class PredictionStudyTest {
         assertThat(md).containsPattern("\\| se \\| M0 (points|relative) \\| [+-]\\d+\\.\\d\\d \\\\\\[");
         assertThat(md).containsPattern("\\| mixup \\| M0 (points|relative) \\| [+-]\\d+\\.\\d\\d \\\\\\[");
         assertThat(md).containsPattern("Backtest along depth: \\d of 2 measured target gains lie inside");
-        assertThat(files.markdown().resolveSibling("report-files/prediction-depth.svg")).isNotEmptyFile();
+        assertThat(files.markdown().resolveSibling("report-files/prediction-depth.svg"))
+                .isNotEmptyFile();
         // two sets are far from the 8 the transfer model across techniques needs
         assertThat(md)
                 .contains("From ResNet-8: no transfer model: the transfer model needs 8 technique sets measured at"

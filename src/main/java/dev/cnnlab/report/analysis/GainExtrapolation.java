@@ -138,8 +138,8 @@ public final class GainExtrapolation {
                         && (m.scale() == CurveModel.Scale.POINTS || !Double.isNaN(errT)))
                 .toList();
         if (candidates.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "no allowed model fits " + points.size() + " points" + " (relative needs the baseline at the target)");
+            throw new IllegalArgumentException("no allowed model fits " + points.size() + " points"
+                    + " (relative needs the baseline at the target)");
         }
         Map<String, Double> looError = new LinkedHashMap<>();
         CurveModel chosen = choose(candidates, series, looError);
@@ -192,8 +192,8 @@ public final class GainExtrapolation {
         }
         double alpha = 1 - GainPrediction.LEVEL;
         double[] e = sorted(errors, kept);
-        Estimate predicted = Estimate.interval(
-                fit, fit - Stats.quantile(e, 1 - alpha / 2), fit - Stats.quantile(e, alpha / 2));
+        Estimate predicted =
+                Estimate.interval(fit, fit - Stats.quantile(e, 1 - alpha / 2), fit - Stats.quantile(e, alpha / 2));
         List<GainPrediction.BandPoint> band = new ArrayList<>();
         for (int j = 0; j < grid.length; j++) {
             double[] ej = sorted(gridErrors[j], kept);
@@ -338,7 +338,9 @@ public final class GainExtrapolation {
                     sorted.stream().mapToDouble(p -> Math.log(p.cost())).toArray(),
                     sorted.stream().mapToDouble(GainPrediction.Point::gain).toArray(),
                     sorted.stream().mapToDouble(GainPrediction.Point::se).toArray(),
-                    sorted.stream().mapToDouble(GainPrediction.Point::baselineError).toArray());
+                    sorted.stream()
+                            .mapToDouble(GainPrediction.Point::baselineError)
+                            .toArray());
         }
 
         int size() {

@@ -156,15 +156,18 @@ public record GainPrediction(
                         ? " A trend (M1) needs a third proxy along the axis to be checked by leave-one-out, so"
                                 + " only constant forms were compared."
                         : ""));
-        lines.add("Predicted gain at " + target + ": " + signed(predicted.value().getAsDouble()) + " points, "
-                + Math.round(LEVEL * 100) + "% prediction interval [" + signed(predicted.low().getAsDouble()) + ", "
-                + signed(predicted.high().getAsDouble())  + "] (parametric bootstrap, " + draws + " draws, "
-                + (Double.isInfinite(df) ? "" : "t with ") + dfWords(df) + "); " + leverage.words() + ".");
+        lines.add(
+                "Predicted gain at " + target + ": " + signed(predicted.value().getAsDouble()) + " points, "
+                        + Math.round(LEVEL * 100) + "% prediction interval ["
+                        + signed(predicted.low().getAsDouble()) + ", "
+                        + signed(predicted.high().getAsDouble()) + "] (parametric bootstrap, " + draws + " draws, "
+                        + (Double.isInfinite(df) ? "" : "t with ") + dfWords(df) + "); " + leverage.words() + ".");
         backtest.ifPresent(b -> lines.add("Backtest: the target's measured gain " + signed(b.measured()) + " ± "
                 + fmt("%.2f", b.se()) + " is " + (b.inside() ? "inside" : "OUTSIDE") + " its interval ["
                 + signed(b.low()) + ", " + signed(b.high()) + "]."));
         largestOut.ifPresent(b -> lines.add("Leave-the-largest-out: " + b.fidelity() + " predicted "
-                + signed(b.predicted()) + " [" + signed(b.low()) + ", " + signed(b.high()) + "] from the smaller proxies,"
+                + signed(b.predicted()) + " [" + signed(b.low()) + ", " + signed(b.high())
+                + "] from the smaller proxies,"
                 + " measured " + signed(b.measured()) + ": " + (b.inside() ? "inside" : "OUTSIDE") + "."));
         looCheck.ifPresent(c -> lines.add("Leave-one-out check: "
                 + (c.misfit() ? "the form MISSES the points it leaves out" : "the form fits the points it leaves out")

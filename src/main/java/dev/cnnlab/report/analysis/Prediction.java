@@ -75,14 +75,13 @@ public record Prediction(
                         + " (--from): one of " + String.join(", ", proxies));
             }
             if (r.from() != null && !proxies.contains(r.from())) {
-                throw new IllegalArgumentException("'" + r.from() + "' is not a proxy with gains in this study: use one of "
-                        + String.join(", ", proxies));
+                throw new IllegalArgumentException("'" + r.from()
+                        + "' is not a proxy with gains in this study: use one of " + String.join(", ", proxies));
             }
         }
         List<Transfer> transfers = new ArrayList<>();
         for (String proxy : proxies) {
-            List<TransferPoint> points =
-                    TransferPoint.between(gains, proxy, evidence.target(), evidence.composition());
+            List<TransferPoint> points = TransferPoint.between(gains, proxy, evidence.target(), evidence.composition());
             TransferOutcome outcome = TransferModel.of(points, proxy, evidence.target());
             Optional<TransferValidation> validation = points.size() >= TransferModel.MIN_SETS
                     ? Optional.of(TransferValidation.of(points, proxy, evidence.target()))

@@ -66,7 +66,9 @@ public record ScalingAxis(String axis, String costMeasure, String target, List<S
                     .map(f -> new Station(
                             f.name(),
                             f.placement().sizes().get(axis),
-                            compute ? f.computeCost().getAsDouble() : f.placement().sizes().get(axis)))
+                            compute
+                                    ? f.computeCost().getAsDouble()
+                                    : f.placement().sizes().get(axis)))
                     .sorted(Comparator.comparingDouble(Station::cost))
                     .toList();
             if (stations.stream().map(Station::cost).distinct().count() < stations.size()) {

@@ -89,8 +89,7 @@ public record StudyAnalysis(
         return of(model, promotion, List.of());
     }
 
-    static StudyAnalysis of(
-            GainModel model, Optional<PromotionOutcome> promotion, List<TransferRequest> requests) {
+    static StudyAnalysis of(GainModel model, Optional<PromotionOutcome> promotion, List<TransferRequest> requests) {
         Evidence evidence = model.evidence();
         List<Faithfulness> raw = Faithfulness.all(model);
         double[] p = raw.stream()

@@ -40,11 +40,13 @@ public record TransferRequest(String set, double gain, double se, String from) {
         String value = text.substring(eq + 1).trim().replace("+-", "±");
         int pm = value.indexOf('±');
         try {
-            double gain = Double.parseDouble(pm < 0 ? value : value.substring(0, pm).trim());
+            double gain =
+                    Double.parseDouble(pm < 0 ? value : value.substring(0, pm).trim());
             double se = pm < 0 ? 0 : Double.parseDouble(value.substring(pm + 1).trim());
             return new TransferRequest(set, gain, se, from);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not SET=GAIN[±SE] with numbers (e.g. cutout=+0.8±0.3)");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not SET=GAIN[±SE] with numbers (e.g. cutout=+0.8±0.3)");
         }
     }
 }

@@ -67,7 +67,10 @@ final class PredictionSection {
                         p.model().label(),
                         Fmt.estimate(p.predicted(), Fmt::gain),
                         p.leverage().spanBeyond() > 0
-                                ? String.format(java.util.Locale.ROOT, "%.1f×", p.leverage().spanBeyond())
+                                ? String.format(
+                                        java.util.Locale.ROOT,
+                                        "%.1f×",
+                                        p.leverage().spanBeyond())
                                 : "inside the span",
                         p.backtest()
                                 .map(b -> Fmt.gain(b.measured()) + (b.inside() ? " inside" : " OUTSIDE") + " ["
@@ -97,10 +100,13 @@ final class PredictionSection {
                 notes.add(String.join(" ", p.lines()));
             }
             blocks.add(new Bullets(notes));
-            long backtested = along.stream().filter(p -> p.backtest().isPresent()).count();
+            long backtested =
+                    along.stream().filter(p -> p.backtest().isPresent()).count();
             if (backtested > 0) {
                 long inside = along.stream()
-                        .filter(p -> p.backtest().map(GainPrediction.Backtest::inside).orElse(false))
+                        .filter(p -> p.backtest()
+                                .map(GainPrediction.Backtest::inside)
+                                .orElse(false))
                         .count();
                 blocks.add(Paragraph.of("Backtest along " + axis.axis() + ": " + inside + " of " + backtested
                         + " measured target gains lie inside their 90% intervals (for a measured gain the interval"

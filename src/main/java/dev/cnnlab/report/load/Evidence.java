@@ -89,7 +89,11 @@ public record Evidence(
 
         /** A fidelity placed on no axis. */
         public FidelityInfo(
-                String name, OptionalInt epochs, List<Integer> lrDrops, OptionalDouble computeCost, String description) {
+                String name,
+                OptionalInt epochs,
+                List<Integer> lrDrops,
+                OptionalDouble computeCost,
+                String description) {
             this(name, epochs, lrDrops, computeCost, description, AxisPlacement.NONE);
         }
     }
@@ -259,13 +263,6 @@ public record Evidence(
                 .mapToInt(r -> r.config().data().classes())
                 .findFirst();
         return new Evidence(
-                fidelities,
-                results.sets(),
-                spec.baseline(),
-                target.name(),
-                reason,
-                observations,
-                composition,
-                classes);
+                fidelities, results.sets(), spec.baseline(), target.name(), reason, observations, composition, classes);
     }
 }

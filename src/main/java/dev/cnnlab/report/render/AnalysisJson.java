@@ -9,8 +9,8 @@ import dev.cnnlab.report.analysis.CurveVisibility;
 import dev.cnnlab.report.analysis.Estimate;
 import dev.cnnlab.report.analysis.Faithfulness;
 import dev.cnnlab.report.analysis.GainEstimate;
-import dev.cnnlab.report.analysis.GainPrediction;
 import dev.cnnlab.report.analysis.GainModel;
+import dev.cnnlab.report.analysis.GainPrediction;
 import dev.cnnlab.report.analysis.NoiseModel;
 import dev.cnnlab.report.analysis.PermutationTest;
 import dev.cnnlab.report.analysis.Prediction;
@@ -107,7 +107,11 @@ public final class AnalysisJson {
                 n.set("fit", Json.MAPPER.valueToTree(t.outcome()));
                 n.putNull("refusal");
             }
-            n.set("validation", t.validation().isPresent() ? Json.MAPPER.valueToTree(t.validation().get()) : null);
+            n.set(
+                    "validation",
+                    t.validation().isPresent()
+                            ? Json.MAPPER.valueToTree(t.validation().get())
+                            : null);
             ArrayNode answers = n.putArray("answers");
             for (Prediction.Answer a : t.answers()) {
                 ObjectNode answer = answers.addObject();
@@ -116,7 +120,9 @@ public final class AnalysisJson {
                 answer.put("proxySe", a.request().se());
                 answer.set(
                         "prediction",
-                        a.prediction().isPresent() ? Json.MAPPER.valueToTree(a.prediction().get()) : null);
+                        a.prediction().isPresent()
+                                ? Json.MAPPER.valueToTree(a.prediction().get())
+                                : null);
                 answer.put("refusal", a.refusal().isEmpty() ? null : a.refusal());
             }
         }

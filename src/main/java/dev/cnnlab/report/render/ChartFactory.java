@@ -75,8 +75,8 @@ public final class ChartFactory {
         charts.add(gains());
         charts.add(scatter());
         PredictionCharts.of(analysis)
-                .forEach(c -> charts.add(draw(c.name(), c.title(), c.caption(), () -> c.build()
-                        .apply(this::annotate))));
+                .forEach(c -> charts.add(
+                        draw(c.name(), c.title(), c.caption(), () -> c.build().apply(this::annotate))));
         results.ifPresent(r -> {
             java.util.Set<String> names = new java.util.HashSet<>();
             for (String model : r.models()) {

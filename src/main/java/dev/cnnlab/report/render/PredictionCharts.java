@@ -101,15 +101,20 @@ final class PredictionCharts {
         for (int s = 0; s < predictions.size(); s++) {
             GainPrediction p = predictions.get(s);
             Color colour = PALETTE[s % PALETTE.length];
-            double[] x = p.points().stream().mapToDouble(GainPrediction.Point::cost).toArray();
-            double[] y = p.points().stream().mapToDouble(GainPrediction.Point::gain).toArray();
-            double[] se = p.points().stream().mapToDouble(GainPrediction.Point::se).toArray();
+            double[] x =
+                    p.points().stream().mapToDouble(GainPrediction.Point::cost).toArray();
+            double[] y =
+                    p.points().stream().mapToDouble(GainPrediction.Point::gain).toArray();
+            double[] se =
+                    p.points().stream().mapToDouble(GainPrediction.Point::se).toArray();
             XYSeries measured = chart.addSeries(p.set(), x, y, se);
             measured.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             measured.setMarker(SeriesMarkers.CIRCLE);
             measured.setMarkerColor(colour);
             measured.setLineColor(colour);
-            double[] bx = p.band().stream().mapToDouble(GainPrediction.BandPoint::cost).toArray();
+            double[] bx = p.band().stream()
+                    .mapToDouble(GainPrediction.BandPoint::cost)
+                    .toArray();
             XYSeries fit = chart.addSeries(
                     p.set() + " fit (" + p.model().label() + ")",
                     bx,
@@ -138,9 +143,9 @@ final class PredictionCharts {
             }
             p.backtest().ifPresent(b -> {
                 XYSeries target = chart.addSeries(
-                        p.set() + " at " + b.fidelity(), new double[] {axis.targetStation().cost()}, new double[] {
-                            b.measured()
-                        });
+                        p.set() + " at " + b.fidelity(),
+                        new double[] {axis.targetStation().cost()},
+                        new double[] {b.measured()});
                 target.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 target.setMarker(SeriesMarkers.DIAMOND);
                 target.setMarkerColor(colour);
