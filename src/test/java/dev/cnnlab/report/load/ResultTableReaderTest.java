@@ -53,8 +53,9 @@ class ResultTableReaderTest {
         Path lateHeader = dir.resolve("header.csv");
         Files.writeString(lateHeader, "# runs\n\nfidelity,set,seed\nx,baseline,0\n");
         assertThatThrownBy(() -> ResultTableReader.read(lateHeader))
-                .hasMessage(lateHeader
-                        + " line 3: the header lacks the column 'top1' (columns: fidelity,set,seed,top1[,cost])");
+                .hasMessage(
+                        lateHeader
+                                + " line 3: the header lacks the column 'top1' (columns: fidelity,set,seed,top1[,cost][,axis,size])");
         Path afterQuotedBreak = dir.resolve("multiline.csv");
         Files.writeString(afterQuotedBreak, "fidelity,set,top1\n\"x\ny\",baseline,60\nx,se,high\n");
         assertThatThrownBy(() -> ResultTableReader.read(afterQuotedBreak))
