@@ -50,6 +50,33 @@ public final class StudyDirectory {
         return this;
     }
 
+    /** The marker a run with {@code --no-promote} leaves: the full grid is being trained. */
+    static final String FULL_GRID = "full-grid";
+
+    /**
+     * Records whether the runs in this directory train the full grid ({@code --no-promote}) or follow
+     * the promotion, so a reader of the directory alone ({@code cnnlab status}) knows which cells
+     * will train. The last run started decides.
+     */
+    public void recordFullGrid(boolean fullGrid) {
+        Path marker = dir.resolve(FULL_GRID);
+        if (fullGrid) {
+            Files2.writeAtomically(
+                    marker, "the runs in this directory train every cell, promoted or not (--no-promote)\n");
+        } else {
+            try {
+                Files.deleteIfExists(marker);
+            } catch (java.io.IOException e) {
+                throw new CnnlabException("cannot remove " + marker + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Whether the last run started here trains the full grid ({@link #recordFullGrid}). */
+    public boolean fullGrid() {
+        return Files.exists(dir.resolve(FULL_GRID));
+    }
+
     /**
      * The spec of the study this directory holds.
      *

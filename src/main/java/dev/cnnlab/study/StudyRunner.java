@@ -91,6 +91,9 @@ public final class StudyRunner {
     /** Runs the given cells (in order); returns how many this process trained to the end. */
     public int run(List<Cell> cells) {
         Optional<PromotionPlan> plan = promote ? PromotionPlan.of(spec) : Optional.empty();
+        if (PromotionPlan.of(spec).isPresent()) {
+            directory.recordFullGrid(!promote);
+        }
         int trained = 0;
         for (Cell cell : cells) {
             if (plan.isPresent() && plan.get().stage(cell) == PromotionPlan.Stage.PROMOTED) {

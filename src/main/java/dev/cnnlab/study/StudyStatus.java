@@ -94,7 +94,8 @@ public record StudyStatus(
     public static StudyStatus read(StudyDirectory directory, Instant now, String thisHost) {
         StudySpec spec = directory.spec();
         List<Cell> all = spec.cells();
-        Optional<PromotionPlan> plan = PromotionPlan.of(spec);
+        // a study training its full grid (--no-promote) waits on no decision
+        Optional<PromotionPlan> plan = directory.fullGrid() ? Optional.empty() : PromotionPlan.of(spec);
         Optional<PromotionPlan.Decision> decision = plan.map(p -> p.decide(directory::accuracy));
         List<Entry> entries = new ArrayList<>();
         Map<String, Long> flops = new HashMap<>();
