@@ -130,7 +130,7 @@ public final class GainExtrapolation {
             Optional<GainEstimate> measured,
             double df,
             Options options) {
-        Series series = Series.of(points);
+        GainSeries series = GainSeries.of(points);
         double xT = target.x();
         double errT = targetBaselineError.orElse(Double.NaN);
         List<CurveModel> candidates = options.allowed().stream()
@@ -174,7 +174,7 @@ public final class GainExtrapolation {
                 double y = fitted[i] + c * scaleSe[i] * random.nextGaussian();
                 g[i] = chosen.scale() == CurveModel.Scale.POINTS ? y : series.err[i] * (1 - Math.exp(-y));
             }
-            Series drawn = series.withGains(g);
+            GainSeries drawn = series.withGains(g);
             List<CurveModel> drawCandidates = candidates.stream()
                     .filter(m -> m.scale() == CurveModel.Scale.POINTS || drawn.relativeValid())
                     .toList();
@@ -231,7 +231,7 @@ public final class GainExtrapolation {
     }
 
     /** The candidate with the smallest leave-one-out error, ties to the earlier; records each error when asked. */
-    private static CurveModel choose(List<CurveModel> candidates, Series series, Map<String, Double> record) {
+    private static CurveModel choose(List<CurveModel> candidates, GainSeries series, Map<String, Double> record) {
         List<CurveModel> checkable = candidates.stream()
                 .filter(m -> series.size() >= m.form().parameters() + 1)
                 .toList();
@@ -256,7 +256,7 @@ public final class GainExtrapolation {
         return best;
     }
 
-    private static GainPrediction.Leverage leverage(Series series, double xT) {
+    private static GainPrediction.Leverage leverage(GainSeries series, double xT) {
         double low = series.x[0];
         double high = series.x[series.size() - 1];
         double span = high - low;
@@ -275,14 +275,14 @@ public final class GainExtrapolation {
     }
 
     /** The chosen form's leave-one-out check, when every point can be left out. */
-    static Optional<GainPrediction.LooCheck> looCheck(CurveModel model, Series series, double df) {
+    static Optional<GainPrediction.LooCheck> looCheck(CurveModel model, GainSeries series, double df) {
         int k = series.size();
         if (k < model.form().parameters() + 1) {
             return Optional.empty();
         }
         double q = 0;
         for (int i = 0; i < k; i++) {
-            Series rest = series.without(i);
+            GainSeries rest = series.without(i);
             double[] pv = rest.predictWithVariance(model, series.x[i], series.err[i]);
             double r = (series.g[i] - pv[0]) / Math.sqrt(series.se[i] * series.se[i] + pv[1]);
             q += r * r;
@@ -294,12 +294,12 @@ public final class GainExtrapolation {
     }
 
     /** The largest proxy predicted from the smaller ones with the chosen form, when they can fit it. */
-    static Optional<GainPrediction.Backtest> largestOut(CurveModel model, Series series, double df) {
+    static Optional<GainPrediction.Backtest> largestOut(CurveModel model, GainSeries series, double df) {
         int last = series.size() - 1;
         if (last < model.form().parameters()) {
             return Optional.empty();
         }
-        Series rest = series.without(last);
+        GainSeries rest = series.without(last);
         double[] pv = rest.predictWithVariance(model, series.x[last], series.err[last]);
         double half = Stats.tQuantile(1 - (1 - GainPrediction.LEVEL) / 2, df)
                 * Math.sqrt(pv[1] + series.se[last] * series.se[last]);
@@ -311,170 +311,5 @@ public final class GainExtrapolation {
         double[] copy = Arrays.copyOf(values, n);
         Arrays.sort(copy);
         return copy;
-    }
-
-    /** One series' numbers, cheapest first, with the fits of each model. */
-    static final class Series {
-        final String[] names;
-        final double[] x;
-        final double[] g;
-        final double[] se;
-        final double[] err;
-
-        private Series(String[] names, double[] x, double[] g, double[] se, double[] err) {
-            this.names = names;
-            this.x = x;
-            this.g = g;
-            this.se = se;
-            this.err = err;
-        }
-
-        static Series of(List<GainPrediction.Point> points) {
-            List<GainPrediction.Point> sorted = points.stream()
-                    .sorted(java.util.Comparator.comparingDouble(GainPrediction.Point::cost))
-                    .toList();
-            return new Series(
-                    sorted.stream().map(GainPrediction.Point::fidelity).toArray(String[]::new),
-                    sorted.stream().mapToDouble(p -> Math.log(p.cost())).toArray(),
-                    sorted.stream().mapToDouble(GainPrediction.Point::gain).toArray(),
-                    sorted.stream().mapToDouble(GainPrediction.Point::se).toArray(),
-                    sorted.stream()
-                            .mapToDouble(GainPrediction.Point::baselineError)
-                            .toArray());
-        }
-
-        int size() {
-            return x.length;
-        }
-
-        Series withGains(double[] gains) {
-            return new Series(names, x, gains, se, err);
-        }
-
-        Series without(int i) {
-            return new Series(drop(names, i), drop(x, i), drop(g, i), drop(se, i), drop(err, i));
-        }
-
-        /** Whether every set's error is positive, so the relative scale is defined. */
-        boolean relativeValid() {
-            for (int i = 0; i < size(); i++) {
-                if (!(g[i] < err[i]) || err[i] <= 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The gains on a scale. */
-        double[] values(CurveModel.Scale scale) {
-            if (scale == CurveModel.Scale.POINTS) {
-                return g;
-            }
-            double[] r = new double[size()];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = Math.log(err[i] / (err[i] - g[i]));
-            }
-            return r;
-        }
-
-        /** The standard errors on a scale (relative: SE / err_set, the delta method with the baseline held). */
-        double[] seOnScale(CurveModel.Scale scale) {
-            if (scale == CurveModel.Scale.POINTS) {
-                return se;
-            }
-            double[] s = new double[size()];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = se[i] / (err[i] - g[i]);
-            }
-            return s;
-        }
-
-        WeightedLine line(CurveModel model) {
-            double[] s = seOnScale(model.scale());
-            double[] variance = new double[s.length];
-            for (int i = 0; i < s.length; i++) {
-                variance[i] = s[i] * s[i];
-            }
-            return WeightedLine.fit(model.form(), x, values(model.scale()), variance);
-        }
-
-        double[] fittedOnScale(CurveModel model) {
-            WeightedLine line = line(model);
-            return Arrays.stream(x).map(line::at).toArray();
-        }
-
-        /** The model's prediction in points at {@code x0}, where the baseline's error is {@code error0}. */
-        double predict(CurveModel model, double x0, double error0) {
-            return predictWithVariance(model, x0, error0)[0];
-        }
-
-        /** {prediction, its variance} in points (relative: by the delta method, d g / d r = err_set). */
-        double[] predictWithVariance(CurveModel model, double x0, double error0) {
-            if (model.scale() == CurveModel.Scale.RELATIVE && !relativeValid()) {
-                return new double[] {Double.NaN, Double.NaN};
-            }
-            WeightedLine line = line(model);
-            double y = line.at(x0);
-            double v = line.variance(x0);
-            if (model.scale() == CurveModel.Scale.POINTS) {
-                return new double[] {y, v};
-            }
-            double setError = error0 * Math.exp(-y);
-            return new double[] {error0 - setError, v * setError * setError};
-        }
-
-        /** Σ (g_i - ĝ₋ᵢ)² / s_i²: the leave-one-out error on points. */
-        double press(CurveModel model) {
-            double sum = 0;
-            for (int i = 0; i < size(); i++) {
-                double p = without(i).predict(model, x[i], err[i]);
-                if (!Double.isFinite(p)) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                double r = (g[i] - p) / se[i];
-                sum += r * r;
-            }
-            return sum;
-        }
-
-        /**
-         * The baseline's error at {@code x0}, interpolated linearly in log cost between the proxies
-         * (and the target, when known); only the chart's band between points needs it.
-         */
-        double baselineErrorAt(double x0, double xT, double errT) {
-            List<double[]> known = new ArrayList<>();
-            for (int i = 0; i < size(); i++) {
-                known.add(new double[] {x[i], err[i]});
-            }
-            if (!Double.isNaN(errT)) {
-                known.add(new double[] {xT, errT});
-            }
-            known.sort(java.util.Comparator.comparingDouble(a -> a[0]));
-            if (x0 <= known.get(0)[0]) {
-                return known.get(0)[1];
-            }
-            for (int i = 1; i < known.size(); i++) {
-                if (x0 <= known.get(i)[0]) {
-                    double[] a = known.get(i - 1);
-                    double[] b = known.get(i);
-                    return a[1] + (b[1] - a[1]) * (x0 - a[0]) / (b[0] - a[0]);
-                }
-            }
-            return known.get(known.size() - 1)[1];
-        }
-
-        private static double[] drop(double[] values, int i) {
-            double[] out = new double[values.length - 1];
-            System.arraycopy(values, 0, out, 0, i);
-            System.arraycopy(values, i + 1, out, i, values.length - i - 1);
-            return out;
-        }
-
-        private static String[] drop(String[] values, int i) {
-            String[] out = new String[values.length - 1];
-            System.arraycopy(values, 0, out, 0, i);
-            System.arraycopy(values, i + 1, out, i, values.length - i - 1);
-            return out;
-        }
     }
 }
