@@ -22,7 +22,11 @@ class StatusCliTest {
 
     private static final String DATA = Fixtures.dataDir().toString();
 
-    /** Two ResNet-11 cells of 2 epochs x 16 batches: long enough to be caught running, a few seconds each. */
+    /**
+     * Two ResNet-11 cells of 3 epochs x 32 batches, about 8 s each on an idle 2-core machine: long enough
+     * for the status poll (a JVM start per look) to catch the second one running (2 x 16 batches, 3 s
+     * a cell, was missed on an idle machine).
+     */
     private static final String SPEC = """
             name: tiny
             models: [{name: R11, depth: 11}]
@@ -31,7 +35,7 @@ class StatusCliTest {
               se: {se: {reduction: 4}}
             baseline: baseline
             seeds: [0]
-            protocol: {epochs: 2, lr: 0.05, batchSize: 32, trainLimit: 512, testLimit: 64}
+            protocol: {epochs: 3, lr: 0.05, batchSize: 32, trainLimit: 1024, testLimit: 64}
             """;
 
     @Test
@@ -61,15 +65,15 @@ class StatusCliTest {
             assertThat(first.get("testAccuracy").isNumber()).isTrue();
             JsonNode second = seen.get("cells").get(1);
             assertThat(second.get("holder").asText()).startsWith(running.pid() + "@");
-            assertThat(second.get("epochs").asInt()).isEqualTo(2);
-            assertThat(second.get("batches").asInt()).isEqualTo(16);
+            assertThat(second.get("epochs").asInt()).isEqualTo(3);
+            assertThat(second.get("batches").asInt()).isEqualTo(32);
             assertThat(second.get("etaSeconds").asDouble()).isPositive().isLessThan(600);
 
             CliProcess.Outcome human = CliProcess.run("status", out.toString());
             assertThat(human.exitCode()).as(human.stderr()).isZero();
             assertThat(human.stdout())
                     .containsPattern("study tiny: [12] of 2 cells done, [01] running; study ETA (\\d+:\\d\\d|done)")
-                    .containsPattern("0  R11_baseline_s0 +done +epoch 2/2 .*\\d+\\.\\d\\d% top-1");
+                    .containsPattern("0  R11_baseline_s0 +done +epoch 3/3 .*\\d+\\.\\d\\d% top-1");
         } finally {
             running.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
