@@ -297,7 +297,13 @@ class StudyReportTest {
         StudyFixture.writeThreeModels(
                 low, java.util.Map.of("ResNet-20", 2.0, StudyFixture.SMALL, 2.5, StudyFixture.LARGE, 3.0));
 
-        String text = Files.readString(StudyReport.write(low).markdown());
+        ReportFiles files = StudyReport.write(low);
+        String text = Files.readString(files.markdown());
+        AnalysisSchema.assertValid(files.analysis());
+        com.fasterxml.jackson.databind.JsonNode near =
+                dev.cnnlab.util.Json.MAPPER.readTree(files.analysis().toFile()).get("nearChance");
+        assertThat(near.get("classes").asInt()).isEqualTo(100);
+        assertThat(near.get("fidelities").findValuesAsText("fidelity")).containsExactly("ResNet-20", "ResNet-11");
 
         assertThat(text.substring(text.indexOf("## In brief")))
                 .startsWith("## In brief\n\n> Warning: near chance. Mean top-1 of ResNet-20 2.4%, ResNet-11 2.7% are"

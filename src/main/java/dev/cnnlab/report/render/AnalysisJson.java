@@ -11,6 +11,7 @@ import dev.cnnlab.report.analysis.Faithfulness;
 import dev.cnnlab.report.analysis.GainEstimate;
 import dev.cnnlab.report.analysis.GainModel;
 import dev.cnnlab.report.analysis.GainPrediction;
+import dev.cnnlab.report.analysis.NearChance;
 import dev.cnnlab.report.analysis.NoiseModel;
 import dev.cnnlab.report.analysis.PermutationTest;
 import dev.cnnlab.report.analysis.Prediction;
@@ -68,8 +69,28 @@ public final class AnalysisJson {
         } else {
             root.putNull("promotion");
         }
+        root.set("nearChance", nearChance(NearChance.of(evidence)));
         root.set("prediction", prediction(analysis.prediction()));
         return root;
+    }
+
+    private static ObjectNode nearChance(NearChance near) {
+        ObjectNode node = NODES.objectNode();
+        if (near.classes() > 0) {
+            node.put("classes", near.classes());
+            node.put("chance", NearChance.chance(near.classes()));
+        } else {
+            node.putNull("classes");
+            node.putNull("chance");
+        }
+        node.put("factor", NearChance.FACTOR);
+        ArrayNode fidelities = node.putArray("fidelities");
+        for (NearChance.Fidelity f : near.fidelities()) {
+            ObjectNode n = fidelities.addObject();
+            n.put("fidelity", f.name());
+            n.put("meanTop1", f.meanTop1());
+        }
+        return node;
     }
 
     private static ObjectNode prediction(Prediction prediction) {
