@@ -56,8 +56,14 @@ public final class GainExtrapolation {
 
     /** Every set's prediction along every axis of the evidence. */
     public static List<GainPrediction> all(Evidence evidence, List<GainEstimate> gains, Options options) {
+        return all(evidence, ScalingAxis.all(evidence), gains, options);
+    }
+
+    /** Every set's prediction along each of {@code axes} (those {@link ScalingAxis#all} found in the evidence). */
+    static List<GainPrediction> all(
+            Evidence evidence, List<ScalingAxis> axes, List<GainEstimate> gains, Options options) {
         List<GainPrediction> predictions = new ArrayList<>();
-        for (ScalingAxis axis : ScalingAxis.all(evidence)) {
+        for (ScalingAxis axis : axes) {
             Map<String, OptionalDouble> baselineError = new LinkedHashMap<>();
             for (ScalingAxis.Station s : axis.stations()) {
                 baselineError.put(
@@ -185,8 +191,9 @@ public final class GainExtrapolation {
             }
             errors[kept] = p - fit;
             measuredErrors[kept] = p - (fit + c * seT * random.nextGaussian());
+            double[] along = drawn.predictAll(m, grid, gridError);
             for (int j = 0; j < grid.length; j++) {
-                gridErrors[j][kept] = drawn.predict(m, grid[j], gridError[j]) - gridFit[j];
+                gridErrors[j][kept] = along[j] - gridFit[j];
             }
             kept++;
         }

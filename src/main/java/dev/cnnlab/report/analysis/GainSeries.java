@@ -115,6 +115,25 @@ final class GainSeries {
         return new double[] {error0 - setError, v * setError * setError};
     }
 
+    /**
+     * The model's predictions in points at each {@code xs[j]}, where the baseline's error is
+     * {@code errors[j]}: one fit for them all (the bootstrap evaluates every draw's fit along the
+     * chart's grid).
+     */
+    double[] predictAll(CurveModel model, double[] xs, double[] errors) {
+        double[] out = new double[xs.length];
+        if (model.scale() == CurveModel.Scale.RELATIVE && !relativeValid()) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        WeightedLine line = line(model);
+        for (int j = 0; j < xs.length; j++) {
+            double y = line.at(xs[j]);
+            out[j] = model.scale() == CurveModel.Scale.POINTS ? y : errors[j] - errors[j] * Math.exp(-y);
+        }
+        return out;
+    }
+
     /** Σ (g_i - ĝ₋ᵢ)² / s_i²: the leave-one-out error on points. */
     double press(CurveModel model) {
         double sum = 0;

@@ -99,6 +99,9 @@ public record Prediction(
             transfers.add(new Transfer(proxy, evidence.target(), points, outcome, validation, answers));
         }
         return new Prediction(
-                axes, GainExtrapolation.all(evidence, gains, GainExtrapolation.Options.DEFAULT), absent, transfers);
+                axes,
+                GainExtrapolation.all(evidence, axes, gains, GainExtrapolation.Options.DEFAULT),
+                absent,
+                transfers);
     }
 }

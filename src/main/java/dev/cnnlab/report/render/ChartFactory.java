@@ -40,7 +40,7 @@ public final class ChartFactory {
     /** Up to this many epochs a curve gets point markers, so one-epoch runs are still visible. */
     private static final int MARKED_EPOCHS = 30;
     /** Series colours: distinguishable, and the same fidelity keeps its colour across charts. */
-    private static final Color[] PALETTE = {
+    static final Color[] PALETTE = {
         new Color(0x1f77b4),
         new Color(0xd62728),
         new Color(0x2ca02c),

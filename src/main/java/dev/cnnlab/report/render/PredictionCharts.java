@@ -36,17 +36,6 @@ final class PredictionCharts {
         void annotate(XYChart chart, String text, double x, double y);
     }
 
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4),
-        new Color(0xd62728),
-        new Color(0x2ca02c),
-        new Color(0x9467bd),
-        new Color(0xff7f0e),
-        new Color(0x8c564b),
-        new Color(0xe377c2),
-        new Color(0x17becf)
-    };
-
     private PredictionCharts() {}
 
     static List<Spec> of(StudyAnalysis analysis) {
@@ -100,7 +89,7 @@ final class PredictionCharts {
         double high = 0;
         for (int s = 0; s < predictions.size(); s++) {
             GainPrediction p = predictions.get(s);
-            Color colour = PALETTE[s % PALETTE.length];
+            Color colour = ChartFactory.PALETTE[s % ChartFactory.PALETTE.length];
             double[] x =
                     p.points().stream().mapToDouble(GainPrediction.Point::cost).toArray();
             double[] y =
